@@ -1,0 +1,1 @@
+"""Cross-cutting pieces only; core imports no domain."""

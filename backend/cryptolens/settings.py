@@ -1,0 +1,160 @@
+"""The one settings class. Every value comes from the environment (prefix CRYPTOLENS_) or .env.
+
+Defaults serve the embedded mode (SQLite under ./var/, in-process jobs and cache). Production
+fails closed: it refuses to start without explicit secrets, a database URL and a Redis URL.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from cryptography.fernet import Fernet
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Environment = Literal["development", "test", "production"]
+
+DEFAULT_VAR_DIR = Path("var")
+
+
+class SettingsError(RuntimeError):
+    """A setting makes it unsafe or impossible to start."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="CRYPTOLENS_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+    )
+
+    env: Environment = "development"
+    public_url: str = "http://127.0.0.1:8000"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    var_dir: Path = DEFAULT_VAR_DIR
+    log_level: str = "INFO"
+
+    # Secrets: generated once and kept in var_dir outside production.
+    secret_key: SecretStr | None = None
+    encryption_keys: SecretStr | None = Field(
+        default=None, description="Comma-separated Fernet keys, newest first"
+    )
+
+    # Database
+    database_url: str | None = None
+    db_pool_size: int = 10
+    db_max_overflow: int = 20
+    db_pool_recycle_seconds: int = 1800
+    db_echo: bool = False
+
+    # Redis (jobs, cache, rate limits, event stream). None = in-process adapters.
+    redis_url: str | None = None
+
+    # HTTP
+    rate_limit_scale: float = Field(
+        default=1.0, description="Multiplies every rate limit; tests set it to shrink windows"
+    )
+    trust_proxy_headers: bool = False
+    cors_origins: list[str] = Field(default_factory=list)
+    frontend_dist: Path = Path("frontend/dist")
+
+    # Market data
+    exchange: str = "binance"
+    exchange_api_url: str | None = None
+    data_source: Literal["exchange", "replay"] = "exchange"
+    replay_seed: int = 42
+    default_symbols: list[str] = Field(
+        default_factory=lambda: ["BTC/USDT", "ETH/USDT", "SOL/USDT", "BNB/USDT", "XRP/USDT"]
+    )
+    detection_timeframes: list[str] = Field(
+        default_factory=lambda: ["1m", "5m", "15m", "1h", "4h", "1d"]
+    )
+    min_zone_pct: float = 0.15
+    ob_impulse_multiplier: float = 1.5
+
+    # Workers
+    worker_metrics_port: int = 9108
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.var_dir / 'cryptolens.db').as_posix()}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.resolved_database_url.startswith("sqlite")
+
+    @model_validator(mode="after")
+    def _fail_closed_in_production(self) -> Settings:
+        if not self.is_production:
+            return self
+        missing = [
+            name
+            for name, value in (
+                ("CRYPTOLENS_SECRET_KEY", self.secret_key),
+                ("CRYPTOLENS_ENCRYPTION_KEYS", self.encryption_keys),
+                ("CRYPTOLENS_DATABASE_URL", self.database_url),
+                ("CRYPTOLENS_REDIS_URL", self.redis_url),
+            )
+            if not value
+        ]
+        if missing:
+            raise SettingsError("production needs explicit " + ", ".join(missing))
+        if self.secret_key is not None and len(self.secret_key.get_secret_value()) < 32:
+            raise SettingsError("CRYPTOLENS_SECRET_KEY must be at least 32 characters")
+        if self.encryption_keys is not None:
+            _validate_fernet_keys(self.encryption_keys.get_secret_value())
+        return self
+
+    def secret_key_value(self) -> str:
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        return _local_secret(self.var_dir / "secret_key", lambda: secrets.token_urlsafe(48))
+
+    def fernet_keys(self) -> list[str]:
+        """Fernet keys, newest first (MultiFernet order)."""
+        if self.encryption_keys is not None:
+            return _validate_fernet_keys(self.encryption_keys.get_secret_value())
+        raw = _local_secret(
+            self.var_dir / "encryption_key", lambda: Fernet.generate_key().decode("ascii")
+        )
+        return [raw]
+
+
+def _validate_fernet_keys(raw: str) -> list[str]:
+    keys = [key.strip() for key in raw.split(",") if key.strip()]
+    if not keys:
+        raise SettingsError("CRYPTOLENS_ENCRYPTION_KEYS holds no key")
+    for key in keys:
+        try:
+            Fernet(key.encode("ascii"))
+        except (ValueError, TypeError) as exc:
+            raise SettingsError("CRYPTOLENS_ENCRYPTION_KEYS holds an invalid Fernet key") from exc
+    return keys
+
+
+def _local_secret(path: Path, generate: Callable[[], str]) -> str:
+    """Read a secret kept in var/, creating it (mode 0600) on first use. Never used in production."""
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = generate()
+    path.touch(mode=0o600)
+    path.write_text(value, encoding="utf-8")
+    return value
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

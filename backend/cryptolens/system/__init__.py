@@ -1,0 +1,1 @@
+"""Operational pieces: key/value settings, job runs, health, serving and migration commands."""
