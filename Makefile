@@ -53,7 +53,7 @@ worker: install
 test: test-backend test-frontend
 
 test-backend: install
-	$(PY) -m pytest
+	$(PY) scripts/run_tests.py $(PYTEST_ARGS)
 
 test-frontend:
 	@if [ -f frontend/package.json ]; then \
@@ -61,13 +61,13 @@ test-frontend:
 	fi
 
 lint: install
-	$(VENV)/bin/ruff check backend tests bench alembic
-	$(VENV)/bin/ruff format --check backend tests bench alembic
+	$(VENV)/bin/ruff check backend tests bench alembic scripts
+	$(VENV)/bin/ruff format --check backend tests bench alembic scripts
 	$(VENV)/bin/mypy
 
 fmt: install
-	$(VENV)/bin/ruff check --fix backend tests bench alembic
-	$(VENV)/bin/ruff format backend tests bench alembic
+	$(VENV)/bin/ruff check --fix backend tests bench alembic scripts
+	$(VENV)/bin/ruff format backend tests bench alembic scripts
 
 bench: install
 	@set -e; for script in bench/bench_*.py; do \

@@ -145,7 +145,7 @@ def _validate_fernet_keys(raw: str) -> list[str]:
 
 
 def _local_secret(path: Path, generate: Callable[[], str]) -> str:
-    """Read a secret kept in var/, creating it (mode 0600) on first use. Never used in production."""
+    """Read a secret kept in var/, creating it (mode 0600) on first use; never in production."""
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,83 @@
+"""create_app(): middleware, routers, error handlers and the lifespan's shared resources."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from cryptolens import __version__
+from cryptolens.core.cache import create_cache
+from cryptolens.core.envelope import ErrorEnvelope
+from cryptolens.core.handlers import install_error_handlers
+from cryptolens.core.metrics import install_metrics
+from cryptolens.core.middleware import RequestContextMiddleware
+from cryptolens.db import create_engine, create_session_factory
+from cryptolens.settings import Settings, get_settings
+from cryptolens.system.docs import install_docs
+from cryptolens.system.routes import router as health_router
+from cryptolens.system.spa import SinglePageApp
+
+log = logging.getLogger("cryptolens.app")
+
+# Declared on every operation so clients know the error shape.
+COMMON_ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+    422: {"model": ErrorEnvelope, "description": "Invalid body or query"},
+    500: {"model": ErrorEnvelope, "description": "Internal error (no details leaked)"},
+}
+
+
+def create_app(settings: Settings | None = None, engine: AsyncEngine | None = None) -> FastAPI:
+    """Build the app; tests pass their own engine to share one migrated database."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        log.info(
+            "app.start",
+            extra={
+                "env": settings.env,
+                "database": app.state.engine.dialect.name,
+                "cache": app.state.cache.backend,
+            },
+        )
+        try:
+            yield
+        finally:
+            await app.state.cache.close()
+            await app.state.engine.dispose()
+
+    app = FastAPI(
+        title="CryptoLens API",
+        version=__version__,
+        description=(
+            "Smart Money Concepts patterns (FVG, Order Blocks, Liquidity Sweeps), "
+            "multi-timeframe signals and alerts. Every JSON response is an envelope "
+            "`{success, data, error, meta}`."
+        ),
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+        responses=COMMON_ERROR_RESPONSES,
+    )
+    # Resources live on app.state from construction, so tests and the lifespan share them.
+    app.state.settings = settings
+    app.state.engine = engine or create_engine(settings.resolved_database_url, settings)
+    app.state.session_factory = create_session_factory(app.state.engine)
+    app.state.cache = create_cache(settings.redis_url)
+    app.state.data_source = settings.data_source
+
+    install_error_handlers(app)
+    install_metrics(app)
+    app.add_middleware(RequestContextMiddleware)
+
+    app.include_router(health_router)
+    install_docs(app)
+
+    if (settings.frontend_dist / "index.html").is_file():
+        app.mount("/", SinglePageApp(settings.frontend_dist), name="spa")
+    return app

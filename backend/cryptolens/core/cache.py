@@ -1,0 +1,116 @@
+"""One small cache interface with an in-memory and a Redis implementation.
+
+A Redis outage degrades to a miss (callers fall back to the database), never to an error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any, Protocol
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+log = logging.getLogger("cryptolens.cache")
+
+
+class Cache(Protocol):
+    backend: str
+
+    async def get(self, key: str) -> Any | None: ...
+
+    async def set(self, key: str, value: Any, ttl_seconds: int) -> None: ...
+
+    async def delete(self, *keys: str) -> None: ...
+
+    async def ping(self) -> bool: ...
+
+    async def close(self) -> None: ...
+
+
+class MemoryCache:
+    """Process-local cache for the embedded mode; values are JSON round-tripped like Redis's."""
+
+    backend = "memory"
+
+    def __init__(self, clock: Any = time.monotonic) -> None:
+        self._entries: dict[str, tuple[float, str]] = {}
+        self._clock = clock
+
+    async def get(self, key: str) -> Any | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        expires_at, raw = entry
+        if self._clock() >= expires_at:
+            self._entries.pop(key, None)
+            return None
+        return json.loads(raw)
+
+    async def set(self, key: str, value: Any, ttl_seconds: int) -> None:
+        self._entries[key] = (self._clock() + ttl_seconds, json.dumps(value))
+
+    async def delete(self, *keys: str) -> None:
+        for key in keys:
+            self._entries.pop(key, None)
+
+    async def ping(self) -> bool:
+        return True
+
+    async def close(self) -> None:
+        self._entries.clear()
+
+
+class RedisCache:
+    backend = "redis"
+
+    def __init__(self, client: Redis, prefix: str = "cryptolens:cache:") -> None:
+        self._client = client
+        self._prefix = prefix
+
+    async def get(self, key: str) -> Any | None:
+        try:
+            raw = await self._client.get(self._prefix + key)
+        except (RedisError, OSError) as exc:
+            log.warning("cache.get_failed", extra={"key": key, "error": str(exc)})
+            return None
+        return None if raw is None else json.loads(raw)
+
+    async def set(self, key: str, value: Any, ttl_seconds: int) -> None:
+        try:
+            await self._client.set(self._prefix + key, json.dumps(value), ex=ttl_seconds)
+        except (RedisError, OSError) as exc:
+            log.warning("cache.set_failed", extra={"key": key, "error": str(exc)})
+
+    async def delete(self, *keys: str) -> None:
+        if not keys:
+            return
+        try:
+            await self._client.delete(*(self._prefix + key for key in keys))
+        except (RedisError, OSError) as exc:
+            log.warning("cache.delete_failed", extra={"error": str(exc)})
+
+    async def ping(self) -> bool:
+        try:
+            return bool(await self._client.ping())
+        except (RedisError, OSError):
+            return False
+
+    async def close(self) -> None:
+        await self._client.aclose()
+
+
+def create_redis_client(url: str) -> Redis:
+    # Short timeouts: a dead Redis must answer "down" quickly, not hang a request.
+    client: Redis = Redis.from_url(
+        url, socket_connect_timeout=2, socket_timeout=2, health_check_interval=30
+    )
+    return client
+
+
+def create_cache(redis_url: str | None) -> Cache:
+    if redis_url:
+        return RedisCache(create_redis_client(redis_url))
+    return MemoryCache()

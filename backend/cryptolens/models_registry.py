@@ -1,0 +1,14 @@
+"""Imports every domain's models so Base.metadata knows all tables (alembic, test checks)."""
+
+from __future__ import annotations
+
+import importlib
+
+MODEL_MODULES = [
+    "cryptolens.system.models",
+]
+
+
+def load_all_models() -> None:
+    for module_name in MODEL_MODULES:
+        importlib.import_module(module_name)

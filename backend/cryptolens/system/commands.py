@@ -1,0 +1,62 @@
+"""`cryptolens serve` and `cryptolens migrate`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from typing import Any
+
+from cryptolens.core.logging import configure_logging
+from cryptolens.db import create_engine
+from cryptolens.settings import get_settings
+from cryptolens.system import migrations
+
+
+def register(subparsers: Any) -> None:
+    serve = subparsers.add_parser("serve", help="serve the API (and the SPA when built)")
+    serve.add_argument("--host", help="bind address (default: settings.host)")
+    serve.add_argument("--port", type=int, help="port (default: settings.port)")
+    serve.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    serve.add_argument("--reload", action="store_true", help="restart on code changes")
+    serve.set_defaults(handler=_serve)
+
+    migrate = subparsers.add_parser("migrate", help="upgrade the database schema")
+    migrate.add_argument("revision", nargs="?", default="head", help="target (default head)")
+    migrate.add_argument("--down", action="store_true", help="downgrade to REVISION instead")
+    migrate.set_defaults(handler=_migrate)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    uvicorn.run(
+        "cryptolens.app:create_app",
+        factory=True,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=args.workers,
+        reload=args.reload,
+        proxy_headers=settings.trust_proxy_headers,
+        log_config=None,
+    )
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    configure_logging(settings.log_level)
+
+    async def run() -> None:
+        engine = create_engine(settings.resolved_database_url, settings)
+        try:
+            if args.down:
+                await migrations.downgrade(engine, args.revision)
+            else:
+                await migrations.upgrade(engine, args.revision)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+    return 0

@@ -1,0 +1,50 @@
+"""Operational endpoints: health and liveness (unversioned, public)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from cryptolens import __version__
+from cryptolens.core.envelope import Envelope, ok
+from cryptolens.system.health import check_health
+from cryptolens.system.schemas import HealthOut, LivenessOut
+
+router = APIRouter(prefix="/api/health", tags=["health"])
+
+
+@router.get(
+    "",
+    operation_id="health-check",
+    summary="Health of the service and its dependencies",
+    response_model=Envelope[HealthOut],
+    responses={503: {"model": Envelope[HealthOut], "description": "The database is down"}},
+)
+async def health(request: Request) -> JSONResponse:
+    state = request.app.state
+    report = await check_health(state.engine, state.cache)
+    body = HealthOut(
+        status=report.status,
+        database=report.database,
+        cache=report.cache,
+        cache_backend=report.cache_backend,
+        data_source=state.data_source,
+        version=__version__,
+    )
+    envelope = ok(body)
+    envelope.success = report.status != "down"
+    if not envelope.success:
+        envelope.error = "Service unavailable: database is down"
+        envelope.meta.code = "database_down"
+    status_code = 503 if report.status == "down" else 200
+    return JSONResponse(envelope.model_dump(mode="json"), status_code=status_code)
+
+
+@router.get(
+    "/live",
+    operation_id="health-live",
+    summary="Liveness: answers without touching any dependency",
+    response_model=Envelope[LivenessOut],
+)
+async def live() -> Envelope[LivenessOut]:
+    return ok(LivenessOut())
