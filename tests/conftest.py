@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 os.environ["CRYPTOLENS_ENV"] = "test"
 
 from cryptolens.app import create_app
+from cryptolens.core.clock import FrozenClock
 from cryptolens.db import Base, create_engine, create_session_factory
 from cryptolens.models_registry import load_all_models
 from cryptolens.settings import Settings
@@ -129,10 +131,16 @@ def test_settings(db_engine: AsyncEngine, var_dir: Path) -> Settings:
 
 
 @pytest.fixture
+def clock() -> FrozenClock:
+    """The app's clock in tests: starts at the real now, moves only when told to."""
+    return FrozenClock(datetime.now(UTC).replace(microsecond=0))
+
+
+@pytest.fixture
 async def app(
-    test_settings: Settings, db_engine: AsyncEngine, session_factory: object
+    test_settings: Settings, db_engine: AsyncEngine, session_factory: object, clock: FrozenClock
 ) -> AsyncIterator[FastAPI]:
-    application = create_app(test_settings, engine=db_engine)
+    application = create_app(test_settings, engine=db_engine, clock=clock)
     async with application.router.lifespan_context(application):
         yield application
 

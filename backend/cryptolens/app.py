@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cryptolens import __version__
 from cryptolens.core.cache import create_cache
+from cryptolens.core.clock import Clock, SystemClock
 from cryptolens.core.envelope import ErrorEnvelope
 from cryptolens.core.handlers import install_error_handlers
 from cryptolens.core.metrics import install_metrics
@@ -30,7 +31,11 @@ COMMON_ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
 }
 
 
-def create_app(settings: Settings | None = None, engine: AsyncEngine | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    engine: AsyncEngine | None = None,
+    clock: Clock | None = None,
+) -> FastAPI:
     """Build the app; tests pass their own engine to share one migrated database."""
     settings = settings or get_settings()
 
@@ -70,6 +75,7 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
     app.state.session_factory = create_session_factory(app.state.engine)
     app.state.cache = create_cache(settings.redis_url)
     app.state.data_source = settings.data_source
+    app.state.clock = clock or SystemClock()
 
     install_error_handlers(app)
     install_metrics(app)

@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.core.cache import Cache
+from cryptolens.core.clock import Clock
 from cryptolens.db import session_scope
 from cryptolens.settings import Settings
 
@@ -23,6 +24,11 @@ def _settings(request: Request) -> Settings:
     return settings
 
 
+def _clock(request: Request) -> Clock:
+    clock: Clock = request.app.state.clock
+    return clock
+
+
 def _cache(request: Request) -> Cache:
     cache: Cache = request.app.state.cache
     return cache
@@ -32,3 +38,4 @@ def _cache(request: Request) -> Cache:
 SessionDep = Annotated[AsyncSession, Depends(_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 CacheDep = Annotated[Cache, Depends(_cache)]
+ClockDep = Annotated[Clock, Depends(_clock)]
