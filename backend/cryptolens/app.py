@@ -10,13 +10,14 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cryptolens import __version__
-from cryptolens.core.cache import create_cache
+from cryptolens.core.cache import MemoryCache, RedisCache
 from cryptolens.core.clock import Clock, SystemClock
 from cryptolens.core.envelope import ErrorEnvelope
 from cryptolens.core.handlers import install_error_handlers
 from cryptolens.core.metrics import install_metrics
 from cryptolens.core.middleware import RequestContextMiddleware
 from cryptolens.db import create_engine, create_session_factory
+from cryptolens.jobs.runtime import create_arq_redis, create_jobs_runtime
 from cryptolens.settings import Settings, get_settings
 from cryptolens.system.docs import install_docs
 from cryptolens.system.routes import router as health_router
@@ -49,9 +50,12 @@ def create_app(
                 "cache": app.state.cache.backend,
             },
         )
+        # Tests drive jobs themselves; everywhere else the embedded schedule runs without Redis.
+        await app.state.jobs.start(schedule=settings.inline_jobs and settings.env != "test")
         try:
             yield
         finally:
+            await app.state.jobs.stop()
             await app.state.cache.close()
             await app.state.engine.dispose()
 
@@ -73,9 +77,13 @@ def create_app(
     app.state.settings = settings
     app.state.engine = engine or create_engine(settings.resolved_database_url, settings)
     app.state.session_factory = create_session_factory(app.state.engine)
-    app.state.cache = create_cache(settings.redis_url)
-    app.state.data_source = settings.data_source
     app.state.clock = clock or SystemClock()
+    redis = create_arq_redis(settings.redis_url) if settings.redis_url else None
+    app.state.cache = RedisCache(redis) if redis is not None else MemoryCache()
+    app.state.jobs = create_jobs_runtime(
+        settings, app.state.session_factory, app.state.cache, app.state.clock, redis
+    )
+    app.state.data_source = settings.data_source
 
     install_error_handlers(app)
     install_metrics(app)

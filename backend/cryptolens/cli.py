@@ -11,6 +11,10 @@ from collections.abc import Sequence
 # Domain command modules, in the order their commands are listed by --help.
 COMMAND_MODULES = [
     "cryptolens.system.commands",
+    "cryptolens.auth.commands",
+    "cryptolens.market.commands",
+    "cryptolens.patterns.commands",
+    "cryptolens.jobs.commands",
 ]
 
 

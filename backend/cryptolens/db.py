@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -124,10 +125,9 @@ def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSessi
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
-async def session_scope(
-    factory: async_sessionmaker[AsyncSession],
-) -> AsyncIterator[AsyncSession]:
-    """The unit of work: commit on success, roll back on any error."""
+@asynccontextmanager
+async def unit_of_work(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """The unit of work of a job or command: commit on success, roll back on any error."""
     async with factory() as session:
         try:
             yield session
@@ -135,3 +135,12 @@ async def session_scope(
         except BaseException:
             await session.rollback()
             raise
+
+
+async def session_scope(
+    factory: async_sessionmaker[AsyncSession],
+) -> AsyncIterator[AsyncSession]:
+    """The same as a generator, for FastAPI dependencies. Iterate it to the end (never
+    `return` from inside an `async for` over it: the generator would roll back)."""
+    async with unit_of_work(factory) as session:
+        yield session

@@ -78,8 +78,17 @@ class Settings(BaseSettings):
     min_zone_pct: float = 0.15
     ob_impulse_multiplier: float = 1.5
 
-    # Workers
+    # Workers and jobs
     worker_metrics_port: int = 9108
+    job_timeout_high_seconds: float = 60
+    job_timeout_default_seconds: float = 300
+    job_timeout_low_seconds: float = 300
+    job_max_tries: int = Field(default=3, description="Tries of a job failing transiently")
+    job_retry_base_seconds: float = 5.0
+    job_runs_retention_days: int = 30
+    inline_jobs: bool = Field(
+        default=True, description="Run the schedule inside the API process when no Redis is set"
+    )
 
     @property
     def is_production(self) -> bool:

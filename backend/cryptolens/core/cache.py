@@ -5,15 +5,21 @@ A Redis outage degrades to a miss (callers fall back to the database), never to 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
-from typing import Any, Protocol
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol, TypeVar, cast
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from cryptolens.core.metrics import CACHE_HITS, CACHE_MISSES
+
 log = logging.getLogger("cryptolens.cache")
+
+T = TypeVar("T")
 
 
 class Cache(Protocol):
@@ -69,20 +75,33 @@ class RedisCache:
     def __init__(self, client: Redis, prefix: str = "cryptolens:cache:") -> None:
         self._client = client
         self._prefix = prefix
+        self._down = False
+
+    def _failed(self, operation: str, error: Exception) -> None:
+        # One line per outage, not one per request.
+        if not self._down:
+            log.warning("cache.redis_down", extra={"operation": operation, "error": repr(error)})
+        self._down = True
+
+    def _answered(self) -> None:
+        if self._down:
+            log.info("cache.redis_back")
+        self._down = False
 
     async def get(self, key: str) -> Any | None:
         try:
             raw = await self._client.get(self._prefix + key)
         except (RedisError, OSError) as exc:
-            log.warning("cache.get_failed", extra={"key": key, "error": str(exc)})
+            self._failed("get", exc)
             return None
+        self._answered()
         return None if raw is None else json.loads(raw)
 
     async def set(self, key: str, value: Any, ttl_seconds: int) -> None:
         try:
             await self._client.set(self._prefix + key, json.dumps(value), ex=ttl_seconds)
         except (RedisError, OSError) as exc:
-            log.warning("cache.set_failed", extra={"key": key, "error": str(exc)})
+            self._failed("set", exc)
 
     async def delete(self, *keys: str) -> None:
         if not keys:
@@ -90,7 +109,7 @@ class RedisCache:
         try:
             await self._client.delete(*(self._prefix + key for key in keys))
         except (RedisError, OSError) as exc:
-            log.warning("cache.delete_failed", extra={"error": str(exc)})
+            self._failed("delete", exc)
 
     async def ping(self) -> bool:
         try:
@@ -110,7 +129,24 @@ def create_redis_client(url: str) -> Redis:
     return client
 
 
-def create_cache(redis_url: str | None) -> Cache:
-    if redis_url:
-        return RedisCache(create_redis_client(redis_url))
-    return MemoryCache()
+_compute_locks: dict[str, asyncio.Lock] = {}
+
+
+async def get_or_compute(
+    cache: Cache, key: str, ttl_seconds: int, compute: Callable[[], Awaitable[T]]
+) -> T:
+    """The cached value, or compute it once even when many callers miss at the same moment."""
+    cached = await cache.get(key)
+    if cached is not None:
+        CACHE_HITS.inc()
+        return cast(T, cached)
+    lock = _compute_locks.setdefault(key, asyncio.Lock())
+    async with lock:
+        cached = await cache.get(key)
+        if cached is not None:
+            CACHE_HITS.inc()
+            return cast(T, cached)
+        CACHE_MISSES.inc()
+        value = await compute()
+        await cache.set(key, value, ttl_seconds)
+        return value

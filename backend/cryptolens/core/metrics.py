@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from prometheus_client import Counter, Gauge, Histogram
 from prometheus_fastapi_instrumentator import Instrumentator
 
 METRIC_NAMESPACE = "cryptolens"
@@ -16,3 +17,17 @@ def install_metrics(app: FastAPI) -> None:
     )
     instrumentator.instrument(app, metric_namespace=METRIC_NAMESPACE)
     instrumentator.expose(app, endpoint="/metrics", include_in_schema=False)
+
+
+# Job metrics live in the default registry: the API's /metrics and each worker's own endpoint
+# (settings.worker_metrics_port) serve them from the process where the work happens.
+JOB_PROCESSING_SECONDS = Histogram(
+    "cryptolens_job_processing_seconds",
+    "Time spent running a job",
+    ["job"],
+    buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300),
+)
+JOB_QUEUE_SIZE = Gauge("cryptolens_job_queue_size", "Jobs waiting in a queue", ["queue"])
+JOBS_TOTAL = Counter("cryptolens_jobs_total", "Job runs by final status", ["job", "status"])
+CACHE_HITS = Counter("cryptolens_cache_hits_total", "Cache lookups answered from the cache")
+CACHE_MISSES = Counter("cryptolens_cache_misses_total", "Cache lookups that had to compute")

@@ -1,0 +1,144 @@
+"""Per-IP rate limits (slowapi's Limiter and storage, moving window), used as a dependency:
+
+    @router.post(..., dependencies=[Depends(RateLimit("5/minute", scope="auth-login"))])
+
+Counters live in memory in the embedded mode and in Redis when `redis_url` is set.
+`settings.rate_limit_scale` multiplies every window (tests shrink them). A refusal is a 429 in
+the envelope with `Retry-After`. The limiter is per app, so tests reset it with
+`reset_rate_limits(app)`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import time
+from typing import Any
+
+from fastapi import FastAPI, Request
+from limits import RateLimitItem, RateLimitItemPerSecond, parse
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+from slowapi import Limiter
+from slowapi.errors import RateLimitExceeded
+from slowapi.util import get_remote_address
+from starlette.responses import Response
+
+from cryptolens.core.errors import RateLimitedError
+from cryptolens.core.handlers import envelope_response
+from cryptolens.settings import Settings
+
+log = logging.getLogger("cryptolens.ratelimit")
+
+REDIS_KEY_PREFIX = "cryptolens:ratelimit"
+
+
+def scaled_limit(rule: str, scale: float) -> RateLimitItem:
+    """`"5/minute"` with scale 0.5 becomes 5 per 30 seconds (never under one second)."""
+    item = parse(rule)
+    window_seconds = max(1, math.ceil(item.get_expiry() * scale))
+    return RateLimitItemPerSecond(item.amount, window_seconds)
+
+
+class AppRateLimiter:
+    """One app's limiter: slowapi's Limiter (keying, storage) behind an async check."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.scale = settings.rate_limit_scale
+        self.uses_redis = bool(settings.redis_url)
+        storage_options: dict[str, Any] = {}
+        if settings.redis_url:
+            # Short timeouts: a dead Redis must not hang requests; we fall back to memory.
+            storage_options = {
+                "key_prefix": REDIS_KEY_PREFIX,
+                "socket_connect_timeout": 2,
+                "socket_timeout": 2,
+            }
+        self.slowapi = Limiter(
+            key_func=get_remote_address,
+            storage_uri=settings.redis_url or "memory://",
+            storage_options=storage_options,
+            strategy="moving-window",
+            headers_enabled=False,
+        )
+        self._fallback = MovingWindowRateLimiter(MemoryStorage())
+
+    def client_key(self, request: Request) -> str:
+        # The socket peer; behind a proxy uvicorn's trusted proxy headers set it (never a
+        # client-supplied X-Forwarded-For, which anyone can forge).
+        return get_remote_address(request)
+
+    async def hit(self, rule: str, scope: str, key: str) -> int | None:
+        """Counts one request; returns None when allowed, else the seconds to wait."""
+        item = scaled_limit(rule, self.scale)
+        if self.uses_redis:
+            # slowapi's Redis calls are blocking: keep them off the event loop.
+            return await asyncio.to_thread(self._hit_sync, item, scope, key)
+        return self._hit_sync(item, scope, key)
+
+    def _hit_sync(self, item: RateLimitItem, scope: str, key: str) -> int | None:
+        try:
+            return _hit_with(self.slowapi.limiter, item, scope, key)
+        except Exception as exc:  # a storage outage degrades to local counting
+            log.warning("ratelimit.storage_failed", extra={"scope": scope, "error": repr(exc)})
+            return _hit_with(self._fallback, item, scope, key)
+
+    def reset(self) -> None:
+        self.slowapi.reset()
+        self._fallback.storage.reset()
+
+
+def _hit_with(
+    strategy: MovingWindowRateLimiter, item: RateLimitItem, scope: str, key: str
+) -> int | None:
+    if strategy.hit(item, scope, key):
+        return None
+    reset_at, _remaining = strategy.get_window_stats(item, scope, key)
+    return max(1, math.ceil(reset_at - time.time()))
+
+
+class RateLimit:
+    """A dependency counting requests per client IP for one scope (usually one route)."""
+
+    def __init__(self, rule: str, *, scope: str) -> None:
+        parse(rule)  # fail at import time on a typo, not at the first request
+        self.rule = rule
+        self.scope = scope
+
+    async def __call__(self, request: Request) -> None:
+        limiter = limiter_of(request.app)
+        retry_after = await limiter.hit(self.rule, self.scope, limiter.client_key(request))
+        if retry_after is not None:
+            log.info("ratelimit.refused", extra={"scope": self.scope})
+            raise RateLimitedError(retry_after, f"limit of {self.rule} reached")
+
+
+def limiter_of(app: FastAPI) -> AppRateLimiter:
+    limiter: AppRateLimiter = app.state.rate_limiter
+    return limiter
+
+
+async def _slowapi_exceeded(request: Request, exc: Exception) -> Response:
+    # For routes decorated with slowapi's own @limit: the same envelope as ours.
+    assert isinstance(exc, RateLimitExceeded)
+    return envelope_response(
+        request,
+        429,
+        f"Too many requests: limit of {exc.detail} reached",
+        "rate_limited",
+        headers={"Retry-After": "60"},
+    )
+
+
+def install_rate_limiting(app: FastAPI, settings: Settings) -> None:
+    if getattr(app.state, "rate_limiter", None) is not None:
+        return
+    limiter = AppRateLimiter(settings)
+    app.state.rate_limiter = limiter
+    app.state.limiter = limiter.slowapi  # where slowapi's decorator looks for it
+    app.add_exception_handler(RateLimitExceeded, _slowapi_exceeded)
+
+
+def reset_rate_limits(app: FastAPI) -> None:
+    limiter_of(app).reset()

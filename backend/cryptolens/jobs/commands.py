@@ -1,0 +1,46 @@
+"""`cryptolens worker`: arq workers for the named queues, with the cron schedule."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from typing import Any, cast
+
+from cryptolens.core.logging import configure_logging
+from cryptolens.jobs.registry import QUEUES, Queue
+from cryptolens.jobs.worker import run_worker, serve_worker_metrics
+from cryptolens.settings import get_settings
+
+
+def register(subparsers: Any) -> None:
+    worker = subparsers.add_parser("worker", help="run background job workers (needs Redis)")
+    worker.add_argument(
+        "--queues",
+        default=",".join(QUEUES),
+        help="comma-separated queues to serve (default: high,default,low)",
+    )
+    worker.add_argument(
+        "--no-schedule", action="store_true", help="do not fire the cron schedule from here"
+    )
+    worker.add_argument(
+        "--metrics-port", type=int, help="Prometheus port (default settings.worker_metrics_port)"
+    )
+    worker.set_defaults(handler=_worker)
+
+
+def _parse_queues(raw: str) -> list[Queue]:
+    names = [name.strip() for name in raw.split(",") if name.strip()]
+    unknown = [name for name in names if name not in QUEUES]
+    if unknown or not names:
+        raise SystemExit(f"cryptolens worker: unknown queue(s) {unknown}; use {','.join(QUEUES)}")
+    return [cast(Queue, name) for name in names]
+
+
+def _worker(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    queues = _parse_queues(args.queues)
+    port = settings.worker_metrics_port if args.metrics_port is None else args.metrics_port
+    serve_worker_metrics(port)
+    asyncio.run(run_worker(settings, queues, schedule=not args.no_schedule))
+    return 0

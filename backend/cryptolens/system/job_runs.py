@@ -1,0 +1,104 @@
+"""The job run history (jobs.md): one record per run, with its counters and its end."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cryptolens.system import repository
+from cryptolens.system.models import JobRun
+
+RunStatus = Literal["running", "ok", "failed", "retrying", "skipped"]
+
+ARGS_SUMMARY_LIMIT = 500
+ERROR_TEXT_LIMIT = 4000
+
+
+@dataclass
+class JobCounters:
+    """What a run did; jobs return it and the history keeps it."""
+
+    candles_fetched: int = 0
+    patterns_found: int = 0
+    signals_created: int = 0
+    notifications_sent: int = 0
+    details: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: JobCounters) -> None:
+        self.candles_fetched += other.candles_fetched
+        self.patterns_found += other.patterns_found
+        self.signals_created += other.signals_created
+        self.notifications_sent += other.notifications_sent
+
+
+async def start_run(
+    session: AsyncSession,
+    *,
+    name: str,
+    queue: str,
+    args_summary: str,
+    job_id: str | None,
+    enqueued_at: datetime | None,
+    now: datetime,
+    status: RunStatus = "running",
+) -> JobRun:
+    run = JobRun(
+        job_id=job_id,
+        name=name,
+        queue=queue,
+        args_summary=args_summary[:ARGS_SUMMARY_LIMIT],
+        enqueued_at=enqueued_at,
+        started_at=now,
+        status=status,
+        candles_fetched=0,
+        patterns_found=0,
+        signals_created=0,
+        notifications_sent=0,
+    )
+    return await repository.add_job_run(session, run)
+
+
+async def finish_run(
+    session: AsyncSession,
+    run_id: int,
+    *,
+    status: RunStatus,
+    now: datetime,
+    counters: JobCounters | None = None,
+    error: str | None = None,
+) -> None:
+    run = await repository.get_job_run(session, run_id)
+    if run is None:
+        return
+    run.status = status
+    run.finished_at = now
+    run.duration_ms = max(0, int((now - run.started_at).total_seconds() * 1000))
+    if counters is not None:
+        run.candles_fetched = counters.candles_fetched
+        run.patterns_found = counters.patterns_found
+        run.signals_created = counters.signals_created
+        run.notifications_sent = counters.notifications_sent
+    run.error = error[:ERROR_TEXT_LIMIT] if error else None
+    await session.flush()
+
+
+async def list_runs(
+    session: AsyncSession,
+    *,
+    name: str | None = None,
+    status: str | None = None,
+    since: datetime | None = None,
+    before_id: int | None = None,
+    limit: int = 50,
+) -> Sequence[JobRun]:
+    return await repository.list_job_runs(
+        session, name=name, status=status, since=since, before_id=before_id, limit=limit
+    )
+
+
+async def purge_runs(session: AsyncSession, now: datetime, retention_days: int) -> int:
+    return await repository.delete_job_runs_before(session, now - timedelta(days=retention_days))
