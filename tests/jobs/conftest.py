@@ -68,7 +68,6 @@ PROBE_JOBS = ("probe_count", "probe_block", "probe_flaky", "probe_notify")
 
 @pytest.fixture
 def control() -> ProbeControl:
-    global CONTROL
     CONTROL.calls.clear()
     CONTROL.release = asyncio.Event()
     CONTROL.started = asyncio.Event()

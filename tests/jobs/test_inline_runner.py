@@ -169,6 +169,7 @@ async def test_stop_lets_running_jobs_finish_and_takes_no_new_ones(
 
 
 async def _until(condition: object) -> None:
+    """Poll a condition the probe jobs make true (they cannot signal each count)."""
     assert callable(condition)
-    while not condition():
+    while not condition():  # noqa: ASYNC110
         await asyncio.sleep(0.01)
