@@ -1,0 +1,1 @@
+"""Smart Money Concepts patterns: the pure detectors, the CSV reader and the `detect` command."""
