@@ -1,0 +1,77 @@
+"""Market read API: symbols and candles, for signed-in users within their tier."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from cryptolens.billing.deps import CurrentAccess
+from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep
+from cryptolens.core.envelope import Envelope, ErrorEnvelope, ok
+from cryptolens.core.errors import ValidationFailedError
+from cryptolens.core.instants import parse_instant_ms
+from cryptolens.market import service
+from cryptolens.market.schemas import CandleOut, SymbolOut
+from cryptolens.market.symbols import symbol_from_url
+
+router = APIRouter(prefix="/api/v1/symbols", tags=["market"])
+
+READ_ERRORS: dict[int | str, dict[str, object]] = {
+    401: {"model": ErrorEnvelope, "description": "Not signed in"},
+    403: {"model": ErrorEnvelope, "description": "The tier does not include this symbol"},
+    404: {"model": ErrorEnvelope, "description": "Unknown symbol"},
+}
+
+CANDLE_LIMIT_DEFAULT = 500
+CANDLE_LIMIT_MAX = 2000
+
+
+@router.get(
+    "",
+    operation_id="market-list-symbols",
+    summary="Active symbols with freshness, last price and 24 h change",
+    response_model=Envelope[list[SymbolOut]],
+    responses=READ_ERRORS,
+)
+async def list_symbols(
+    access: CurrentAccess, db: SessionDep, clock: ClockDep
+) -> Envelope[list[SymbolOut]]:
+    overviews = await service.symbol_overviews(db, now=clock.now())
+    return ok([item for item in overviews if access.allows_symbol(item.symbol)])
+
+
+@router.get(
+    "/{symbol}/candles",
+    operation_id="market-list-candles",
+    summary="Closed candles of one symbol and timeframe, ascending by time",
+    response_model=Envelope[list[CandleOut]],
+    responses=READ_ERRORS,
+)
+async def list_candles(
+    access: CurrentAccess,
+    db: SessionDep,
+    settings: SettingsDep,
+    symbol: Annotated[str, Path(description="BASE-QUOTE, e.g. BTC-USDT", examples=["BTC-USDT"])],
+    timeframe: Annotated[str, Query(description="a detection timeframe", examples=["1h"])] = "1h",
+    start: Annotated[str | None, Query(description="ms since the epoch or ISO-8601")] = None,
+    end: Annotated[str | None, Query(description="ms since the epoch or ISO-8601")] = None,
+    limit: Annotated[int, Query(ge=1, le=CANDLE_LIMIT_MAX)] = CANDLE_LIMIT_DEFAULT,
+) -> Envelope[list[CandleOut]]:
+    name = symbol_from_url(symbol)
+    start_ms, end_ms = parse_instant_ms(start, "start"), parse_instant_ms(end, "end")
+    if start_ms is not None and end_ms is not None and start_ms > end_ms:
+        raise ValidationFailedError("start must not be after end")
+    # Existence first (404 for an unknown symbol), then the tier (403 names the tier).
+    await service.find_symbol(db, name)
+    access.require_symbol(name)
+    page = await service.candle_page(
+        db,
+        name,
+        timeframe,
+        allowed_timeframes=settings.detection_timeframes,
+        start=start_ms,
+        end=end_ms,
+        limit=limit,
+    )
+    return ok(page.candles, next_cursor=None if page.next_cursor is None else str(page.next_cursor))

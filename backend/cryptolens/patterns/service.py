@@ -1,0 +1,133 @@
+"""Reading patterns for users: filters, tier limits (symbols, types, history) and pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cryptolens.billing.access import UserAccess
+from cryptolens.core.cursors import decode_cursor, encode_cursor
+from cryptolens.core.errors import NotFoundError
+from cryptolens.db import from_ms, to_ms
+from cryptolens.market import service as market
+from cryptolens.patterns import repository
+from cryptolens.patterns.models import Pattern
+from cryptolens.patterns.repository import PatternFilters
+from cryptolens.patterns.schemas import PatternOut
+
+ALL_PATTERN_TYPES = ("fvg", "order_block", "liquidity_sweep")
+
+
+@dataclass(frozen=True)
+class PatternQuery:
+    symbol: str | None = None
+    timeframe: str | None = None
+    type: str | None = None
+    direction: str | None = None
+    status: str | None = None
+    since_ms: int | None = None
+
+
+@dataclass(frozen=True)
+class PatternPage:
+    items: list[PatternOut]
+    next_cursor: str | None
+
+
+def _out(pattern: Pattern, names: dict[int, str]) -> PatternOut:
+    fields = {name: getattr(pattern, name) for name in PatternOut.model_fields if name != "symbol"}
+    return PatternOut.model_validate({**fields, "symbol": names.get(pattern.symbol_id, "?")})
+
+
+async def list_patterns(
+    session: AsyncSession,
+    access: UserAccess,
+    query: PatternQuery,
+    *,
+    cursor: str | None,
+    limit: int,
+    now: datetime,
+) -> PatternPage:
+    names = await market.symbol_names(session)
+    ids_by_name = {name: symbol_id for symbol_id, name in names.items()}
+
+    if query.symbol is not None:
+        symbol = await market.find_symbol(session, query.symbol)
+        access.require_symbol(symbol.symbol)
+        symbol_ids: list[int] | None = [symbol.id]
+    else:
+        followed = access.followed_symbols
+        symbol_ids = (
+            None
+            if followed is None
+            else [ids_by_name[name] for name in followed if name in ids_by_name]
+        )
+    if query.type is not None:
+        access.require_pattern_type(query.type)
+        types = [query.type]
+    else:
+        types = access.visible_pattern_types(ALL_PATTERN_TYPES)
+
+    since_ms = query.since_ms
+    if since_ms is not None:
+        access.require_history_since("patterns", from_ms(since_ms), now)
+    oldest = access.history_start("patterns", now)
+    if oldest is not None:
+        since_ms = max(since_ms or 0, to_ms(oldest))
+
+    # Count-limited history (pro: the newest 100) is enforced across pages via the cursor.
+    position = decode_cursor(cursor, 3)
+    served = position[2] if position else 0
+    max_items = access.pattern_history.max_items
+    if max_items is not None:
+        limit = min(limit, max_items - served)
+        if limit <= 0:
+            return PatternPage(items=[], next_cursor=None)
+
+    rows = await repository.list_page(
+        session,
+        PatternFilters(
+            symbol_ids=symbol_ids,
+            timeframe=query.timeframe,
+            types=types,
+            direction=query.direction,
+            status=query.status,
+            confirmed_since=since_ms,
+        ),
+        after=(position[0], position[1]) if position else None,
+        limit=limit + 1,
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = None
+    if more and rows:
+        last = rows[-1]
+        next_cursor = encode_cursor(last.confirmed_at, last.id, served + len(rows))
+    return PatternPage(items=[_out(row, names) for row in rows], next_cursor=next_cursor)
+
+
+async def get_pattern(
+    session: AsyncSession, access: UserAccess, pattern_id: int, now: datetime
+) -> PatternOut:
+    pattern = await repository.get(session, pattern_id)
+    names = await market.symbol_names(session)
+    # Outside the tier's view is "not found", like another user's object.
+    if pattern is None or not _visible(pattern, names, access, now):
+        raise NotFoundError("Pattern not found")
+    return _out(pattern, names)
+
+
+def _visible(pattern: Pattern, names: dict[int, str], access: UserAccess, now: datetime) -> bool:
+    if not access.allows_symbol(names.get(pattern.symbol_id, "")):
+        return False
+    if not access.allows_pattern_type(pattern.type):
+        return False
+    oldest = access.history_start("patterns", now)
+    return oldest is None or pattern.confirmed_at >= to_ms(oldest)
+
+
+async def active_counts(session: AsyncSession) -> dict[tuple[str, str], int]:
+    """Active patterns by (type, timeframe), for the metrics gauge."""
+    return await repository.active_counts(session)
