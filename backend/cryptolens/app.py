@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cryptolens import __version__
+from cryptolens.auth.install import install_auth
 from cryptolens.core.cache import MemoryCache, RedisCache
 from cryptolens.core.clock import Clock, SystemClock
 from cryptolens.core.envelope import ErrorEnvelope
@@ -18,7 +19,10 @@ from cryptolens.core.metrics import install_metrics
 from cryptolens.core.middleware import RequestContextMiddleware
 from cryptolens.db import create_engine, create_session_factory
 from cryptolens.jobs.runtime import create_arq_redis, create_jobs_runtime
+from cryptolens.market.routes import router as market_router
+from cryptolens.patterns.routes import router as patterns_router
 from cryptolens.settings import Settings, get_settings
+from cryptolens.startup import prepare_embedded_start
 from cryptolens.system.docs import install_docs
 from cryptolens.system.routes import router as health_router
 from cryptolens.system.spa import SinglePageApp
@@ -50,7 +54,8 @@ def create_app(
                 "cache": app.state.cache.backend,
             },
         )
-        # Tests drive jobs themselves; everywhere else the embedded schedule runs without Redis.
+        if settings.env != "test":  # tests set up data and drive jobs themselves
+            await prepare_embedded_start(app)
         await app.state.jobs.start(schedule=settings.inline_jobs and settings.env != "test")
         try:
             yield
@@ -88,8 +93,11 @@ def create_app(
     install_error_handlers(app)
     install_metrics(app)
     app.add_middleware(RequestContextMiddleware)
+    install_auth(app)
 
     app.include_router(health_router)
+    app.include_router(market_router)
+    app.include_router(patterns_router)
     install_docs(app)
 
     if (settings.frontend_dist / "index.html").is_file():

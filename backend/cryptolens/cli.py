@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "cryptolens.auth.commands",
     "cryptolens.market.commands",
     "cryptolens.patterns.commands",
+    "cryptolens.signals.commands",
     "cryptolens.jobs.commands",
 ]
 

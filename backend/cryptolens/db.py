@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy import DateTime, MetaData, TypeDecorator, event
 from sqlalchemy.dialects import mysql
+from sqlalchemy.dialects.mysql import insert as mysql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -144,3 +146,31 @@ async def session_scope(
     `return` from inside an `async for` over it: the generator would roll back)."""
     async with unit_of_work(factory) as session:
         yield session
+
+
+def upsert_statement(
+    dialect_name: str,
+    table: Any,
+    key: Sequence[str],
+    updated: Sequence[str],
+) -> Any:
+    """INSERT .. ON CONFLICT (SQLite) / ON DUPLICATE KEY UPDATE (MySQL) on the unique `key`.
+
+    With no `updated` columns an existing row is left exactly as it is (insert-or-ignore).
+    """
+    if dialect_name == "sqlite":
+        sqlite_statement = sqlite_insert(table)
+        if not updated:
+            return sqlite_statement.on_conflict_do_nothing(index_elements=list(key))
+        return sqlite_statement.on_conflict_do_update(
+            index_elements=list(key),
+            set_={name: sqlite_statement.excluded[name] for name in updated},
+        )
+    if dialect_name == "mysql":
+        mysql_statement = mysql_insert(table)
+        # MySQL has no DO NOTHING; re-assigning a key column to itself changes nothing.
+        assignments = {name: mysql_statement.inserted[name] for name in updated} or {
+            key[0]: mysql_statement.inserted[key[0]]
+        }
+        return mysql_statement.on_duplicate_key_update(assignments)
+    raise NotImplementedError(f"no upsert for {dialect_name}")

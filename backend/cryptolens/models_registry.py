@@ -6,6 +6,11 @@ import importlib
 
 MODEL_MODULES = [
     "cryptolens.system.models",
+    "cryptolens.auth.models",
+    "cryptolens.billing.models",
+    "cryptolens.market.models",
+    "cryptolens.patterns.models",
+    "cryptolens.signals.models",
 ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -77,6 +78,33 @@ class Settings(BaseSettings):
     )
     min_zone_pct: float = 0.15
     ob_impulse_multiplier: float = 1.5
+
+    # Mail. No SMTP host: mails are saved under {var_dir}/mail/ instead of sent.
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_tls: Literal["none", "starttls", "tls"] = Field(
+        default="starttls", description="none, starttls (port 587) or tls (implicit, port 465)"
+    )
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_timeout_seconds: float = 10.0
+    mail_from: str = "CryptoLens <no-reply@cryptolens.local>"
+
+    # Accounts: sessions, one-time tokens, lockout
+    session_days: int = 7
+    verification_token_hours: int = 24
+    reset_token_minutes: int = 60
+    pending_login_minutes: int = 5
+    pending_login_attempts: int = 5
+    lockout_threshold: int = Field(default=5, description="Consecutive failures that lock")
+    lockout_minutes: int = 15
+
+    # Plans (USD) and the grace after an active subscription's expiry.
+    price_pro_monthly: Decimal = Decimal("19")
+    price_pro_yearly: Decimal = Decimal("190")
+    price_premium_monthly: Decimal = Decimal("49")
+    price_premium_yearly: Decimal = Decimal("490")
+    subscription_grace_days: int = 3
 
     # Workers and jobs
     worker_metrics_port: int = 9108

@@ -35,6 +35,23 @@ class MailSender(Protocol):
     async def send(self, message: MailMessage) -> None: ...
 
 
+class Outbox(Protocol):
+    """Where services post mail. It is sent only once the unit of work has committed, so a
+    rolled-back request never mails a link to a token that does not exist."""
+
+    def post(self, message: MailMessage) -> None: ...
+
+
+class HeldOutbox:
+    """Keeps posted mail for the caller to send after its own commit (CLI, jobs, tests)."""
+
+    def __init__(self) -> None:
+        self.messages: list[MailMessage] = []
+
+    def post(self, message: MailMessage) -> None:
+        self.messages.append(message)
+
+
 def _recipient_domain(address: str) -> str:
     return address.rpartition("@")[2] or "?"
 

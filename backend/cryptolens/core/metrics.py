@@ -31,3 +31,6 @@ JOB_QUEUE_SIZE = Gauge("cryptolens_job_queue_size", "Jobs waiting in a queue", [
 JOBS_TOTAL = Counter("cryptolens_jobs_total", "Job runs by final status", ["job", "status"])
 CACHE_HITS = Counter("cryptolens_cache_hits_total", "Cache lookups answered from the cache")
 CACHE_MISSES = Counter("cryptolens_cache_misses_total", "Cache lookups that had to compute")
+PATTERNS_ACTIVE = Gauge(
+    "cryptolens_patterns_active", "Active patterns by type and timeframe", ["type", "timeframe"]
+)

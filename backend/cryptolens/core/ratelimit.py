@@ -19,7 +19,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from limits import RateLimitItem, RateLimitItemPerSecond, parse
 from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
+from limits.strategies import MovingWindowRateLimiter, RateLimiter
 from slowapi import Limiter
 from slowapi.errors import RateLimitExceeded
 from slowapi.util import get_remote_address
@@ -89,9 +89,7 @@ class AppRateLimiter:
         self._fallback.storage.reset()
 
 
-def _hit_with(
-    strategy: MovingWindowRateLimiter, item: RateLimitItem, scope: str, key: str
-) -> int | None:
+def _hit_with(strategy: RateLimiter, item: RateLimitItem, scope: str, key: str) -> int | None:
     if strategy.hit(item, scope, key):
         return None
     reset_at, _remaining = strategy.get_window_stats(item, scope, key)
@@ -122,12 +120,14 @@ def limiter_of(app: FastAPI) -> AppRateLimiter:
 async def _slowapi_exceeded(request: Request, exc: Exception) -> Response:
     # For routes decorated with slowapi's own @limit: the same envelope as ours.
     assert isinstance(exc, RateLimitExceeded)
+    # The window length: an upper bound of the wait, as slowapi does not say more here.
+    window = exc.limit.limit.get_expiry() if exc.limit is not None else 60
     return envelope_response(
         request,
         429,
         f"Too many requests: limit of {exc.detail} reached",
         "rate_limited",
-        headers={"Retry-After": "60"},
+        headers={"Retry-After": str(window)},
     )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from cryptolens.core.cache import Cache
 from cryptolens.core.clock import Clock
 from cryptolens.jobs.locks import LockManager
+from cryptolens.market.sources.base import DataSource
 from cryptolens.settings import Settings
 
 if TYPE_CHECKING:
@@ -24,5 +25,7 @@ class JobContext:
     clock: Clock
     locks: LockManager
     enqueuer: Enqueuer
+    # "exchange" or "replay": decided at start-up (market bootstrap) in the embedded mode.
+    data_source: DataSource = "exchange"
     # Long-lived clients a job family needs (exchange source, HTTP pools), keyed by name.
     resources: dict[str, Any] = field(default_factory=dict)

@@ -105,7 +105,7 @@ async def execute(
     timeout = queue_timeout_seconds(ctx, definition.queue)
     async with ctx.locks.hold(f"{name}:{summary}", ttl_seconds=timeout + 5) as acquired:
         if not acquired:
-            log.info("job.skipped_running", extra={"job": name, "args": summary})
+            log.info("job.skipped_running", extra={"job": name, "job_args": summary})
             run_id = await _record_start(ctx, name, definition.queue, summary, job_id, enqueued_at)
             await _record_end(ctx, run_id, "skipped", error="another run is in progress")
             JOBS_TOTAL.labels(job=name, status="skipped").inc()
@@ -147,5 +147,5 @@ async def _run_locked(
     JOB_PROCESSING_SECONDS.labels(job=name).observe(time.perf_counter() - started)
     await _record_end(ctx, run_id, "ok", counters=counters)
     JOBS_TOTAL.labels(job=name, status="ok").inc()
-    log.info("job.done", extra={"job": name, "args": summary})
+    log.info("job.done", extra={"job": name, "job_args": summary, **counters.details})
     return Outcome(status="ok", counters=counters)

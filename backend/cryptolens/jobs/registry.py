@@ -20,6 +20,7 @@ JobFunction = Callable[..., Awaitable[JobCounters]]
 # Modules whose import registers jobs; a domain adds its own when its jobs land.
 JOB_MODULES = [
     "cryptolens.jobs.maintenance",
+    "cryptolens.jobs.scanning",
 ]
 
 

@@ -44,6 +44,7 @@ def build_context(
         clock=clock,
         locks=locks,
         enqueuer=enqueuer,
+        data_source=settings.data_source,
     )
 
 
@@ -60,6 +61,16 @@ class JobsRuntime:
     async def stop(self) -> None:
         if self.runner is not None:
             await self.runner.stop(timeout_seconds=self.ctx.settings.job_timeout_default_seconds)
+        await close_resources(self.ctx)
+
+
+async def close_resources(ctx: JobContext) -> None:
+    """Closes the long-lived clients jobs opened (exchange sources, HTTP pools)."""
+    for resource in list(ctx.resources.values()):
+        close = getattr(resource, "close", None)
+        if close is not None:
+            await close()
+    ctx.resources.clear()
 
 
 def create_jobs_runtime(

@@ -24,7 +24,7 @@ from cryptolens.jobs.enqueue import ArqEnqueuer, queue_key
 from cryptolens.jobs.execution import execute
 from cryptolens.jobs.locks import RedisLocks
 from cryptolens.jobs.registry import QUEUES, JobDefinition, Queue, load_jobs
-from cryptolens.jobs.runtime import build_context
+from cryptolens.jobs.runtime import build_context, close_resources
 from cryptolens.jobs.scheduler import run_cron_loop
 from cryptolens.settings import Settings
 
@@ -146,6 +146,7 @@ async def run_worker(settings: Settings, queues: Sequence[Queue], *, schedule: b
         for task in background:
             task.cancel()
         await asyncio.gather(*background, return_exceptions=True)
+        await close_resources(ctx)
         await engine.dispose()
         await pool.aclose()
 

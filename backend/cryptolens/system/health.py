@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from cryptolens.core.cache import Cache
+from cryptolens.market import service as market
 
 log = logging.getLogger("cryptolens.health")
 
@@ -26,6 +28,25 @@ class HealthReport:
     database: PartStatus
     cache: PartStatus
     cache_backend: str
+    freshness: dict[str, int] | None
+
+
+# Data counts as stale when a followed symbol has had no 1m candle for this long or more.
+STALE_STATES = ("stale", "old", "none")
+
+
+async def freshness_status(
+    session_factory: async_sessionmaker[AsyncSession], now: datetime
+) -> dict[str, int] | None:
+    try:
+        async with session_factory() as session:
+            counts = await asyncio.wait_for(
+                market.freshness_counts(session, now=now), timeout=CHECK_TIMEOUT_SECONDS
+            )
+    except Exception as exc:
+        log.warning("health.freshness_failed", extra={"error": repr(exc)})
+        return None
+    return counts.model_dump()
 
 
 async def database_status(engine: AsyncEngine) -> PartStatus:
@@ -50,13 +71,24 @@ async def cache_status(cache: Cache) -> PartStatus:
     return "ok" if alive else "down"
 
 
-async def check_health(engine: AsyncEngine, cache: Cache) -> HealthReport:
+async def check_health(
+    engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],
+    cache: Cache,
+    now: datetime,
+) -> HealthReport:
     database, cache_part = await asyncio.gather(database_status(engine), cache_status(cache))
+    freshness = await freshness_status(session_factory, now) if database == "ok" else None
+    stale = freshness is not None and any(freshness[state] for state in STALE_STATES)
     overall: OverallStatus = "ok"
     if database == "down":
         overall = "down"
-    elif cache_part == "down":
+    elif cache_part == "down" or stale:
         overall = "degraded"
     return HealthReport(
-        status=overall, database=database, cache=cache_part, cache_backend=cache.backend
+        status=overall,
+        database=database,
+        cache=cache_part,
+        cache_backend=cache.backend,
+        freshness=freshness,
     )

@@ -22,13 +22,14 @@ router = APIRouter(prefix="/api/health", tags=["health"])
 )
 async def health(request: Request) -> JSONResponse:
     state = request.app.state
-    report = await check_health(state.engine, state.cache)
+    report = await check_health(state.engine, state.session_factory, state.cache, state.clock.now())
     body = HealthOut(
         status=report.status,
         database=report.database,
         cache=report.cache,
         cache_backend=report.cache_backend,
         data_source=state.data_source,
+        freshness=report.freshness,
         version=__version__,
     )
     envelope = ok(body)

@@ -14,7 +14,13 @@ class HealthOut(BaseModel):
     database: Literal["ok", "down"]
     cache: Literal["ok", "down"]
     cache_backend: str = Field(examples=["memory", "redis"])
-    data_source: Literal["exchange", "replay"]
+    data_source: Literal["exchange", "replay"] = Field(
+        description="replay: the offline synthetic market (make run without network)"
+    )
+    freshness: dict[str, int] | None = Field(
+        description="active symbols by age of their newest 1m candle (live < 5 min, recent < "
+        "60 min, stale < 1 day, old, none); null when the database is down"
+    )
     version: str
 
 

@@ -1,0 +1,1 @@
+"""Accounts: users, sessions, CSRF, email verification, password reset, lockout, TOTP."""

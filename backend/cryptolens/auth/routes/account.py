@@ -1,0 +1,252 @@
+"""Account routes: CSRF token, registration, email and password token flows, profile,
+password change, watchlist."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fastapi import APIRouter, Depends, Request, Response
+
+from cryptolens.auth import accounts, profile, watchlist
+from cryptolens.auth.cookies import is_https, set_session_cookie
+from cryptolens.auth.deps import (
+    AuthToolkitDep,
+    ClientDep,
+    CurrentSignedIn,
+    CurrentUser,
+    OutboxDep,
+)
+from cryptolens.auth.routes.common import UNSAFE, error_responses
+from cryptolens.auth.schemas import (
+    ChangePasswordIn,
+    CsrfOut,
+    EmailIn,
+    MeOut,
+    MessageOut,
+    ProfileIn,
+    RegisterIn,
+    ResetPasswordIn,
+    TokenIn,
+    UserOut,
+    WatchlistIn,
+    WatchlistOut,
+)
+from cryptolens.billing.access import UserAccess
+from cryptolens.billing.deps import CurrentAccess
+from cryptolens.billing.schemas import LimitsOut, SubscriptionOut
+from cryptolens.core.csrf import CSRF_COOKIE, csrf_tokens_of, set_csrf_cookie
+from cryptolens.core.deps import ClockDep, SessionDep
+from cryptolens.core.envelope import Envelope, ok
+from cryptolens.core.ratelimit import RateLimit
+
+router = APIRouter()
+
+# Token mails: the same answer whatever the email, and few of them per address.
+SAME_ANSWER = "If the address belongs to an account, a mail is on its way."
+
+
+@router.get(
+    "/csrf",
+    operation_id="auth-csrf",
+    summary="Set the CSRF cookie and return its token (call it first)",
+    response_model=Envelope[CsrfOut],
+)
+async def csrf(request: Request, response: Response) -> Envelope[CsrfOut]:
+    tokens = csrf_tokens_of(request.app)
+    current = request.cookies.get(CSRF_COOKIE, "")
+    # Keep a genuine token: another tab may already have copied it.
+    token = current if current and tokens.is_genuine(current) else tokens.issue()
+    set_csrf_cookie(response, token, secure=is_https(request))
+    return ok(CsrfOut(csrf_token=token))
+
+
+@router.post(
+    "/register",
+    status_code=201,
+    operation_id="auth-register",
+    summary="Create an account (free tier) and mail the verification link",
+    response_model=Envelope[UserOut],
+    responses=error_responses(*UNSAFE, 409, 429),
+    dependencies=[Depends(RateLimit("3/hour", scope="auth-register"))],
+)
+async def register(
+    body: RegisterIn, db: SessionDep, clock: ClockDep, tools: AuthToolkitDep, outbox: OutboxDep
+) -> Envelope[UserOut]:
+    user = await accounts.register(
+        db,
+        tools,
+        outbox,
+        clock.now(),
+        email=str(body.email),
+        password=body.password,
+        display_name=body.display_name,
+        timezone=body.timezone,
+    )
+    return ok(UserOut.of(user))
+
+
+@router.post(
+    "/verify-email",
+    operation_id="auth-verify-email",
+    summary="Verify the email address with the mailed token",
+    response_model=Envelope[UserOut],
+    responses=error_responses(400, *UNSAFE, 429),
+    dependencies=[Depends(RateLimit("20/hour", scope="auth-verify-email"))],
+)
+async def verify_email(body: TokenIn, db: SessionDep, clock: ClockDep) -> Envelope[UserOut]:
+    user = await accounts.verify_email(db, body.token, clock.now())
+    return ok(UserOut.of(user))
+
+
+@router.post(
+    "/resend-verification",
+    operation_id="auth-resend-verification",
+    summary="Mail a new verification link (same answer for any email)",
+    response_model=Envelope[MessageOut],
+    responses=error_responses(*UNSAFE, 429),
+    dependencies=[Depends(RateLimit("3/hour", scope="auth-resend-verification"))],
+)
+async def resend_verification(
+    body: EmailIn, db: SessionDep, clock: ClockDep, tools: AuthToolkitDep, outbox: OutboxDep
+) -> Envelope[MessageOut]:
+    await accounts.resend_verification(db, tools, outbox, body.email, clock.now())
+    return ok(MessageOut(message=SAME_ANSWER))
+
+
+@router.post(
+    "/forgot-password",
+    operation_id="auth-forgot-password",
+    summary="Mail a password reset link (same answer for any email)",
+    response_model=Envelope[MessageOut],
+    responses=error_responses(*UNSAFE, 429),
+    dependencies=[Depends(RateLimit("3/hour", scope="auth-forgot-password"))],
+)
+async def forgot_password(
+    body: EmailIn, db: SessionDep, clock: ClockDep, tools: AuthToolkitDep, outbox: OutboxDep
+) -> Envelope[MessageOut]:
+    await accounts.forgot_password(db, tools, outbox, body.email, clock.now())
+    return ok(MessageOut(message=SAME_ANSWER))
+
+
+@router.post(
+    "/reset-password",
+    operation_id="auth-reset-password",
+    summary="Set a new password with the mailed token; every session ends",
+    response_model=Envelope[MessageOut],
+    responses=error_responses(400, *UNSAFE, 429),
+    dependencies=[Depends(RateLimit("5/hour", scope="auth-reset-password"))],
+)
+async def reset_password(
+    body: ResetPasswordIn,
+    db: SessionDep,
+    clock: ClockDep,
+    tools: AuthToolkitDep,
+    outbox: OutboxDep,
+) -> Envelope[MessageOut]:
+    await accounts.reset_password(db, tools, outbox, body.token, body.new_password, clock.now())
+    return ok(MessageOut(message="Password changed; sign in with the new one"))
+
+
+def _me(found: profile.Profile) -> MeOut:
+    return MeOut(
+        **UserOut.of(found.user).model_dump(),
+        tier=found.access.tier,
+        limits=LimitsOut.of(found.access.limits),
+        subscription=SubscriptionOut.of(found.subscription) if found.subscription else None,
+        two_factor_enabled=found.two_factor_enabled,
+        backup_codes_left=found.backup_codes_left,
+    )
+
+
+@router.get(
+    "/me",
+    operation_id="auth-me",
+    summary="The signed-in user: profile, tier and what it allows",
+    response_model=Envelope[MeOut],
+    responses=error_responses(401),
+)
+async def me(user: CurrentUser, access: CurrentAccess, db: SessionDep) -> Envelope[MeOut]:
+    return ok(_me(await profile.load_profile(db, user, access)))
+
+
+@router.patch(
+    "/me",
+    operation_id="auth-update-me",
+    summary="Change the display name or the time zone",
+    response_model=Envelope[MeOut],
+    responses=error_responses(401, *UNSAFE),
+)
+async def update_me(
+    body: ProfileIn, user: CurrentUser, access: CurrentAccess, db: SessionDep
+) -> Envelope[MeOut]:
+    profile.apply_profile_changes(
+        user, display_name=body.display_name, timezone=body.timezone, fields=body.model_fields_set
+    )
+    return ok(_me(await profile.load_profile(db, user, access)))
+
+
+@router.post(
+    "/change-password",
+    operation_id="auth-change-password",
+    summary="Change the password; other sessions end and this one gets a new cookie",
+    response_model=Envelope[MessageOut],
+    responses=error_responses(400, 401, *UNSAFE),
+)
+async def change_password(
+    body: ChangePasswordIn,
+    request: Request,
+    response: Response,
+    signed_in: CurrentSignedIn,
+    db: SessionDep,
+    clock: ClockDep,
+    tools: AuthToolkitDep,
+    outbox: OutboxDep,
+    client: ClientDep,
+) -> Envelope[MessageOut]:
+    token = await accounts.change_password(
+        db,
+        tools,
+        outbox,
+        signed_in,
+        body.current_password,
+        body.new_password,
+        clock.now(),
+        client,
+    )
+    set_session_cookie(response, request, token, tools.config)
+    return ok(MessageOut(message="Password changed; other devices were signed out"))
+
+
+def _watchlist_out(access: UserAccess, picks: list[str]) -> WatchlistOut:
+    following = replace(access, watchlist=tuple(picks)).followed_symbols
+    return WatchlistOut(
+        symbols=picks,
+        following=None if following is None else list(following),
+        max_symbols=access.limits.max_watchlist,
+    )
+
+
+@router.get(
+    "/me/watchlist",
+    operation_id="auth-get-watchlist",
+    summary="The symbols the user follows",
+    response_model=Envelope[WatchlistOut],
+    responses=error_responses(401),
+)
+async def get_watchlist(access: CurrentAccess, db: SessionDep) -> Envelope[WatchlistOut]:
+    picks = await watchlist.watchlist_symbols(db, access.user_id)
+    return ok(_watchlist_out(access, picks))
+
+
+@router.put(
+    "/me/watchlist",
+    operation_id="auth-put-watchlist",
+    summary="Replace the watchlist (pro: up to 5 symbols; free: BTC/USDT only)",
+    response_model=Envelope[WatchlistOut],
+    responses=error_responses(401, *UNSAFE),
+)
+async def put_watchlist(
+    body: WatchlistIn, access: CurrentAccess, db: SessionDep, clock: ClockDep
+) -> Envelope[WatchlistOut]:
+    picks = await watchlist.set_watchlist(db, access, body.symbols, clock.now())
+    return ok(_watchlist_out(access, picks))

@@ -1,0 +1,72 @@
+"""What other domains may call in the accounts domain (admin, jobs, notifications...)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cryptolens.auth import lockout, repository, sessions
+from cryptolens.auth.accounts import create_user
+from cryptolens.auth.login import normalize_email
+from cryptolens.auth.models import User
+from cryptolens.auth.passwords import check_password
+from cryptolens.auth.watchlist import watchlist_symbols
+from cryptolens.core.security import PasswordHasher
+
+log = logging.getLogger("cryptolens.auth")
+
+__all__ = [
+    "create_or_promote_admin",
+    "end_all_sessions",
+    "get_user",
+    "purge_expired",
+    "unlock_account",
+    "watchlist_symbols",
+]
+
+
+async def get_user(db: AsyncSession, user_id: int) -> User | None:
+    return await repository.get_user(db, user_id)
+
+
+async def unlock_account(db: AsyncSession, user_id: int) -> None:
+    await lockout.unlock(db, user_id)
+
+
+async def end_all_sessions(db: AsyncSession, user_id: int) -> int:
+    """Signs a user out everywhere (after an admin changes their rights or deactivates them)."""
+    return await sessions.end_all_sessions(db, user_id)
+
+
+async def purge_expired(db: AsyncSession, now: datetime) -> tuple[int, int]:
+    """Maintenance: deletes expired sessions and spent or expired one-time tokens."""
+    ended = await sessions.purge_expired_sessions(db, now)
+    tokens = await repository.delete_stale_tokens(db, now)
+    return ended, tokens
+
+
+async def create_or_promote_admin(
+    db: AsyncSession, hasher: PasswordHasher, email: str, password: str, now: datetime
+) -> tuple[User, bool]:
+    """`cryptolens create-admin`: a new verified admin, or an existing account promoted and
+    given this password (its sessions end). Returns the user and whether it was created."""
+    address = normalize_email(email)
+    check_password(password, address)
+    existing = await repository.get_user_by_email(db, address)
+    if existing is None:
+        user = await create_user(
+            db, hasher, now, email=address, password=password, is_admin=True, is_verified=True
+        )
+        log.info("auth.admin_created", extra={"user_id": user.id})
+        return user, True
+    existing.is_admin = True
+    existing.is_verified = True
+    existing.is_active = True
+    existing.password_hash = await hasher.hash(password)
+    existing.password_changed_at = now
+    await sessions.end_all_sessions(db, existing.id)
+    await lockout.unlock(db, existing.id)
+    log.info("auth.admin_promoted", extra={"user_id": existing.id})
+    return existing, False

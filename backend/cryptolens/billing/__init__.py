@@ -1,0 +1,1 @@
+"""Tiers, subscriptions and (later) payments."""

@@ -1,0 +1,76 @@
+"""The minute's work: fan out one scan per active symbol; each scan fetches the symbol's new
+candles and runs detection on them. Thin: the rules live in the market and patterns domains."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from cryptolens.core.metrics import PATTERNS_ACTIVE
+from cryptolens.db import to_ms, unit_of_work
+from cryptolens.jobs.context import JobContext
+from cryptolens.jobs.errors import TransientJobError
+from cryptolens.jobs.registry import job
+from cryptolens.market import service as market
+from cryptolens.market.fetch import FetchRequest, fetch_market_data
+from cryptolens.market.sources.base import CandleSource
+from cryptolens.market.sources.factory import open_candle_source
+from cryptolens.patterns import scanner
+from cryptolens.patterns import service as patterns
+from cryptolens.system.job_runs import JobCounters
+
+CANDLE_SOURCE = "candle_source"
+
+
+def candle_source(ctx: JobContext) -> CandleSource:
+    """One long-lived source per process (ccxt keeps its markets and rate limiter)."""
+    source = ctx.resources.get(CANDLE_SOURCE)
+    if source is None:
+        source = open_candle_source(ctx.data_source, ctx.settings)
+        ctx.resources[CANDLE_SOURCE] = source
+    return cast(CandleSource, source)
+
+
+@job("fetch_and_scan", queue="default")
+async def fetch_and_scan(ctx: JobContext) -> JobCounters:
+    source = candle_source(ctx)
+    minute = ctx.clock.now().strftime("%Y%m%dT%H%M")
+    async with unit_of_work(ctx.session_factory) as session:
+        symbols = await market.active_symbols(session, source.exchange_id)
+    counters = JobCounters()
+    for symbol in symbols:
+        # One job per symbol and minute: workers share the minute, a slot runs once.
+        await ctx.enqueuer.enqueue(
+            "scan_symbol", job_id=f"scan:{symbol.symbol}:{minute}", symbol=symbol.symbol
+        )
+    counters.details["symbols"] = len(symbols)
+    async with unit_of_work(ctx.session_factory) as session:
+        for (pattern_type, timeframe), count in (await patterns.active_counts(session)).items():
+            PATTERNS_ACTIVE.labels(type=pattern_type, timeframe=timeframe).set(count)
+    return counters
+
+
+@job("scan_symbol", queue="default")
+async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
+    report = await fetch_market_data(
+        ctx.session_factory,
+        candle_source(ctx),
+        FetchRequest(symbols=[symbol]),
+        timeframes=ctx.settings.detection_timeframes,
+    )
+    [fetched] = report.symbols
+    if fetched.error is not None:
+        # The market domain already retried the exchange; the job retries the whole step.
+        raise TransientJobError(fetched.error)
+    async with unit_of_work(ctx.session_factory) as session:
+        followed = await market.find_symbol(session, symbol)
+        changes = await scanner.scan_symbol(
+            session,
+            followed.id,
+            scanner.ScanSettings(
+                timeframes=ctx.settings.detection_timeframes,
+                min_zone_pct=ctx.settings.min_zone_pct,
+                ob_impulse_multiplier=ctx.settings.ob_impulse_multiplier,
+            ),
+            to_ms(ctx.clock.now()),
+        )
+    return JobCounters(candles_fetched=fetched.candles_stored, patterns_found=len(changes.created))

@@ -1,0 +1,1 @@
+"""Market data: symbols, candles, exchange and replay sources, aggregation, the fetch service."""

@@ -1,0 +1,58 @@
+"""Loading the replay (demo) market into the database: the default symbols, backfilled."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from cryptolens.db import unit_of_work
+from cryptolens.market import service
+from cryptolens.market.backfill import PageProgress
+from cryptolens.market.fetch import FetchReport, fetch_market_data
+from cryptolens.market.sources.base import CandleSource
+from cryptolens.market.sources.replay import Clock, ReplaySource, wall_clock_ms
+from cryptolens.settings import Settings
+
+
+async def load_replay_market(
+    session_factory: async_sessionmaker[AsyncSession],
+    source: CandleSource,
+    symbols: Sequence[str],
+    *,
+    timeframes: Sequence[str],
+    progress: PageProgress | None = None,
+) -> FetchReport:
+    """Follows `symbols` on the replay source and fetches them (a backfill the first time,
+    new minutes afterwards), like the exchange would be."""
+    async with unit_of_work(session_factory) as session:
+        listings = await source.list_markets()
+        for symbol in symbols:
+            await service.follow_symbol(session, source, symbol, listings=listings)
+    return await fetch_market_data(
+        session_factory, source, timeframes=timeframes, progress=progress
+    )
+
+
+async def load_demo_market(
+    session_factory: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    *,
+    seed: int | None = None,
+    clock: Clock = wall_clock_ms,
+    progress: PageProgress | None = None,
+) -> FetchReport:
+    """The synthetic market of `replay_seed` for the default symbols, live on the clock."""
+    source = ReplaySource.synthetic(
+        settings.replay_seed if seed is None else seed, settings.default_symbols, clock=clock
+    )
+    try:
+        return await load_replay_market(
+            session_factory,
+            source,
+            settings.default_symbols,
+            timeframes=settings.detection_timeframes,
+            progress=progress,
+        )
+    finally:
+        await source.close()

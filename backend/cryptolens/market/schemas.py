@@ -1,0 +1,90 @@
+"""Out-models of the market API (routes wrap them in the envelope)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cryptolens.market.freshness import Freshness
+
+
+class SymbolOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "symbol": "BTC/USDT",
+                    "url_symbol": "BTC-USDT",
+                    "exchange": "binance",
+                    "base": "BTC",
+                    "quote": "USDT",
+                    "is_active": True,
+                    "tick_size": 0.01,
+                    "price_precision": 2,
+                    "added_at": "2024-03-01T12:00:00Z",
+                    "freshness": "live",
+                    "last_candle_time": 1710000000000,
+                    "last_price": 68123.45,
+                    "change_24h_pct": -1.84,
+                    "last_fetch_error": None,
+                }
+            ]
+        }
+    )
+
+    symbol: str = Field(description="ccxt form, BASE/QUOTE")
+    url_symbol: str = Field(description="BASE-QUOTE, as used in URLs")
+    exchange: str = Field(description="ccxt exchange id, or `replay` for the demo market")
+    base: str
+    quote: str
+    is_active: bool
+    tick_size: float | None = Field(description="smallest price step on the exchange")
+    price_precision: int | None = Field(description="decimals of the price step")
+    added_at: datetime
+    freshness: Freshness
+    last_candle_time: int | None = Field(description="open time (ms UTC) of the newest 1m candle")
+    last_price: float | None = Field(description="close of the newest 1m candle")
+    change_24h_pct: float | None = Field(description="change of the last price over 24 hours, %")
+    last_fetch_error: str | None = Field(description="why the last fetch failed, if it did")
+
+
+class CandleOut(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "time": 1710000000000,
+                    "open": 68100.0,
+                    "high": 68150.5,
+                    "low": 68090.1,
+                    "close": 68123.45,
+                    "volume": 12.3456,
+                }
+            ]
+        }
+    )
+
+    time: int = Field(description="open time, ms since the epoch, UTC")
+    open: float
+    high: float
+    low: float
+    close: float
+    volume: float
+
+
+class CandlePage(BaseModel):
+    candles: list[CandleOut]
+    next_cursor: int | None = Field(
+        description="start of the next page (ms), or null when this page reached the end"
+    )
+
+
+class FreshnessCounts(BaseModel):
+    """Active symbols by the age of their newest 1m candle."""
+
+    live: int = 0
+    recent: int = 0
+    stale: int = 0
+    old: int = 0
+    none: int = 0

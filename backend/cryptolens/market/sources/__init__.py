@@ -1,0 +1,1 @@
+"""Candle sources: the exchange through ccxt, and the replay market (files or synthetic)."""

@@ -1,0 +1,277 @@
+"""The scanner's part of a cycle (signals.md "The cycle", patterns.md "In the service"): for one
+symbol at T, bring the stored patterns' lifecycles up to T with the 1m candle(s) the cycle
+closes, detect on every timeframe that got a candle closing in the cycle, store the new
+patterns and report what is active at T. Never commits.
+
+A cycle covers the 1m candle closing at T and everything that closed since the previous
+stored 1m candle closed (`previous_close`): re-running it re-reads the same state and writes
+through unique keys, so it inserts and changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cryptolens.core.timeframes import MINUTE_MS, overlap_threshold, timeframe_ms
+from cryptolens.market import service as market
+from cryptolens.market.candles import CandleSeries as MarketCandles
+from cryptolens.patterns import repository
+from cryptolens.patterns.detectors import (
+    DIRECTIONS,
+    PATTERN_TYPES,
+    ActiveZones,
+    CandleSeries,
+    FormedPatterns,
+    Lifecycles,
+    PricePath,
+    active_until,
+    advance_lifecycles,
+    first_candle_from,
+    form_patterns,
+    keep_after_overlap,
+)
+from cryptolens.patterns.lifecycle_rows import (
+    DIRECTION_CODE,
+    TYPE_CODE,
+    lifecycle_columns,
+    lifecycles_differ,
+    lifecycles_of,
+    zones_of,
+)
+from cryptolens.patterns.stored import StoredPattern
+
+# A pattern is stored only when completed at window index >= 70: enough history for the
+# 50-candle sweep reach and the 20-candle means, so its formation fields are those of
+# whole-history detection. The detectors look back fewer than 70 candles, so detecting on
+# the last 70 + new candles gives exactly what the configured window gives for the new ones.
+FIRST_STORED_INDEX = 70
+
+DEFAULT_SCAN_WINDOWS = {"1m": 500, "5m": 400, "15m": 300, "1h": 250, "4h": 200, "1d": 150}
+FALLBACK_SCAN_WINDOW = 250
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    timeframes: Sequence[str] = ("1m", "5m", "15m", "1h", "4h", "1d")
+    min_zone_pct: float = 0.15
+    ob_impulse_multiplier: float = 1.5
+    windows: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_SCAN_WINDOWS))
+
+    def window(self, timeframe: str) -> int:
+        return self.windows.get(timeframe, FALLBACK_SCAN_WINDOW)
+
+    def candles_to_read(self, timeframe: str, new_candles: int) -> int:
+        return min(self.window(timeframe), FIRST_STORED_INDEX + new_candles)
+
+
+@dataclass
+class ScanResult:
+    """What the scan changed (for the stream) and what is active at T (for the signal step)."""
+
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    active: list[StoredPattern] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+
+def cycle_minutes(minutes: MarketCandles, previous_close: int) -> MarketCandles:
+    """The 1m candles a cycle closes: those closing after `previous_close`."""
+    return minutes.between(previous_close, int(minutes.open_time[-1]))
+
+
+def new_candle_count(timeframe: str, previous_close: int, close: int) -> int:
+    """How many candles of `timeframe` close in (previous_close, close] (UTC-aligned buckets)."""
+    step = timeframe_ms(timeframe)
+    return close // step - previous_close // step
+
+
+async def scan_cycle(
+    session: AsyncSession,
+    symbol_id: int,
+    minutes: MarketCandles,
+    previous_close: int,
+    settings: ScanSettings,
+) -> ScanResult:
+    """`minutes`: the newest 1m candles up to the one closing at T (at least 71 when stored),
+    ascending; `previous_close`: the close of the stored 1m candle before it."""
+    close = int(minutes.open_time[-1]) + MINUTE_MS
+    path = _price_path(minutes)
+    # One read serves the whole scan: every pattern the cycle's candles may move, and every
+    # one active at some instant the scan asks about (candidate closes and T, all after
+    # previous_close). An active pattern expiring by previous_close was expired by the cycle
+    # at that time, so none is missed.
+    alive = await repository.alive_between(session, symbol_id, previous_close, close)
+    alive, updated = await _advance_stored(
+        session, alive, cycle_minutes(minutes, previous_close), close
+    )
+    result = ScanResult(updated=updated)
+
+    new_patterns: list[StoredPattern] = []
+    for timeframe in settings.timeframes:
+        new_count = new_candle_count(timeframe, previous_close, close)
+        if new_count <= 0:
+            continue
+        if timeframe == "1m":
+            window = minutes
+        else:
+            window = await market.candles_until(
+                session,
+                symbol_id,
+                timeframe,
+                close - timeframe_ms(timeframe),
+                settings.candles_to_read(timeframe, new_count),
+            )
+        candidates = _candidates(window, timeframe, previous_close, settings)
+        if candidates is None or not len(candidates):
+            continue
+        stored = [p for p in alive if p.timeframe == timeframe]
+        new_patterns += await _store_kept(
+            session, symbol_id, timeframe, candidates, stored, path, close
+        )
+    result.created = [p.id for p in new_patterns]
+    result.active = [p for p in (*alive, *new_patterns) if p.is_active_at(close)]
+    return result
+
+
+def _price_path(minutes: MarketCandles) -> PricePath:
+    return PricePath(minutes.open_time, minutes.high, minutes.low)
+
+
+async def _advance_stored(
+    session: AsyncSession,
+    alive: list[StoredPattern],
+    closing: MarketCandles,
+    close: int,
+) -> tuple[list[StoredPattern], list[int]]:
+    """Runs the lifecycle of the still-active patterns over the candles this cycle closes;
+    returns the patterns as they are now and the ids of those that moved."""
+    moving = [index for index, p in enumerate(alive) if p.status == "active"]
+    if not len(closing) or not moving:
+        return alive, []
+    active = [alive[index] for index in moving]
+    path = _price_path(closing)
+    confirmed_at = np.array([p.confirmed_at for p in active], dtype=np.int64)
+    before = lifecycles_of(active)
+    after = advance_lifecycles(
+        zones_of(active), before, path, first_candle_from(path, confirmed_at), close
+    )
+    moved = np.flatnonzero(lifecycles_differ(before, after)).tolist()
+    if not moved:
+        return alive, []
+    changes = [{"pattern_id": active[i].id, **lifecycle_columns(after, i)} for i in moved]
+    await repository.save_lifecycles(session, changes)
+    now_alive = list(alive)
+    for i, change in zip(moved, changes, strict=True):
+        columns = {name: value for name, value in change.items() if name != "pattern_id"}
+        now_alive[moving[i]] = replace(active[i], **columns)
+    return now_alive, [active[i].id for i in moved]
+
+
+def _candidates(
+    window: MarketCandles, timeframe: str, previous_close: int, settings: ScanSettings
+) -> FormedPatterns | None:
+    """Patterns completed by the window's candles that closed in this cycle, deep enough in
+    the window to be stored; before suppression."""
+    if len(window) <= FIRST_STORED_INDEX:
+        return None
+    formed = form_patterns(
+        _detector_series(window), timeframe, settings.min_zone_pct, settings.ob_impulse_multiplier
+    )
+    return formed.take(
+        (formed.candle_index >= FIRST_STORED_INDEX) & (formed.confirmed_at > previous_close)
+    )
+
+
+def _detector_series(candles: MarketCandles) -> CandleSeries:
+    return CandleSeries.from_arrays(
+        candles.open_time, candles.open, candles.high, candles.low, candles.close, candles.volume
+    )
+
+
+async def _store_kept(
+    session: AsyncSession,
+    symbol_id: int,
+    timeframe: str,
+    candidates: FormedPatterns,
+    stored: Sequence[StoredPattern],
+    path: PricePath,
+    close: int,
+) -> list[StoredPattern]:
+    """Suppresses the candidates against the stored patterns of the timeframe (and each
+    other), stores the kept ones not stored yet and returns those it stored."""
+    tracked = candidates.tracked(timeframe)
+    # A candidate closing before T (its last minute was a known gap) already has a price path.
+    lifecycle = advance_lifecycles(
+        tracked,
+        Lifecycles.fresh(len(candidates)),
+        path,
+        first_candle_from(path, candidates.confirmed_at),
+        close,
+    )
+    keep = keep_after_overlap(
+        ActiveZones(
+            candidates.pattern_type,
+            candidates.direction,
+            candidates.formed_at,
+            candidates.zone_low,
+            candidates.zone_high,
+            active_until(lifecycle, tracked.expires_at, MINUTE_MS),
+        ),
+        candidates.confirmed_at,
+        overlap_threshold(timeframe),
+        already_kept=_as_zones(stored),
+    )
+    known = {(p.type, p.direction, p.formed_at) for p in stored}
+    rows = [
+        row
+        for index in np.flatnonzero(keep).tolist()
+        if (row := _row(symbol_id, timeframe, candidates, lifecycle, index))
+        and (row["type"], row["direction"], row["formed_at"]) not in known
+    ]
+    if not rows:
+        return []
+    await repository.insert_new(session, rows)
+    formed = [int(str(row["formed_at"])) for row in rows]
+    inserted = {(row["type"], row["direction"], row["formed_at"]) for row in rows}
+    return [
+        p
+        for p in await repository.formed_between(
+            session, symbol_id, timeframe, min(formed), max(formed)
+        )
+        if (p.type, p.direction, p.formed_at) in inserted
+    ]
+
+
+def _as_zones(stored: Sequence[StoredPattern]) -> ActiveZones:
+    return ActiveZones(
+        np.array([TYPE_CODE[p.type] for p in stored], dtype=np.int8),
+        np.array([DIRECTION_CODE[p.direction] for p in stored], dtype=np.int8),
+        np.array([p.formed_at for p in stored], dtype=np.int64),
+        np.array([p.zone_low for p in stored], dtype=np.float64),
+        np.array([p.zone_high for p in stored], dtype=np.float64),
+        np.array([p.active_until for p in stored], dtype=np.int64),
+    )
+
+
+def _row(
+    symbol_id: int, timeframe: str, formed: FormedPatterns, lifecycle: Lifecycles, index: int
+) -> dict[str, object]:
+    return {
+        "symbol_id": symbol_id,
+        "timeframe": timeframe,
+        "type": PATTERN_TYPES[int(formed.pattern_type[index])],
+        "direction": DIRECTIONS[int(formed.direction[index])],
+        "zone_low": float(formed.zone_low[index]),
+        "zone_high": float(formed.zone_high[index]),
+        "formed_at": int(formed.formed_at[index]),
+        "confirmed_at": int(formed.confirmed_at[index]),
+        "expires_at": int(formed.expires_at(timeframe)[index]),
+        "strength": float(formed.strength[index]),
+        **lifecycle_columns(lifecycle, index),
+    }

@@ -1,0 +1,1 @@
+"""Signals: trade ideas from patterns that agree across timeframes (spec/signals.md)."""

@@ -1,0 +1,155 @@
+"""`cryptolens backtest`: replays a symbol's stored 1m candles (optionally imported from a CSV
+first) through the live cycle and prints the setup statistics."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from tqdm import tqdm
+
+from cryptolens.core.logging import configure_logging
+from cryptolens.db import create_engine, create_session_factory, to_ms, unit_of_work
+from cryptolens.market import service as market
+from cryptolens.market.candles import CandleSeries
+from cryptolens.market.errors import SymbolNotFoundError
+from cryptolens.patterns.csv_input import CandleFileError, read_candles_csv
+from cryptolens.settings import Settings, get_settings
+from cryptolens.signals.replay import ReplayReport, plan_replay, replay_cycles
+from cryptolens.signals.settings import SignalSettings
+from cryptolens.signals.setups import SetupStatistics, setup_statistics
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def register(subparsers: Any) -> None:
+    backtest = subparsers.add_parser(
+        "backtest", help="replay stored 1m candles through the signal cycle, as live"
+    )
+    backtest.add_argument("--symbol", required=True, help="like BTC/USDT")
+    backtest.add_argument("--since", required=True, type=parse_moment, help="ISO-8601 or ms")
+    backtest.add_argument("--until", type=parse_moment, help="up to DATE (exclusive)")
+    backtest.add_argument("--file", type=Path, help="import this CSV of 1m candles first")
+    backtest.set_defaults(handler=run_backtest)
+
+
+def parse_moment(raw: str) -> int:
+    """ms since the epoch, or an ISO-8601 date/time (UTC when it names no zone)."""
+    text = raw.strip()
+    if text.isdigit():
+        return int(text)
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {raw!r}") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return to_ms(moment)
+
+
+def run_backtest(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    configure_logging("WARNING" if settings.log_level.upper() == "INFO" else settings.log_level)
+    minutes = None
+    if args.file is not None:
+        try:
+            detector_series = read_candles_csv(args.file)
+        except (CandleFileError, OSError) as error:
+            print(f"{args.file}: {error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        minutes = CandleSeries(
+            detector_series.time,
+            detector_series.open,
+            detector_series.high,
+            detector_series.low,
+            detector_series.close,
+            detector_series.volume,
+        )
+    try:
+        return asyncio.run(_backtest(args, settings, minutes))
+    except (OperationalError, ProgrammingError) as error:
+        print(f"database error: {error.orig}; has `cryptolens migrate` run?", file=sys.stderr)
+        return EXIT_FAILED
+
+
+async def _backtest(
+    args: argparse.Namespace, settings: Settings, minutes: CandleSeries | None
+) -> int:
+    engine = create_engine(settings.resolved_database_url, settings)
+    try:
+        factory = create_session_factory(engine)
+        symbol_id = await _symbol_id(factory, args.symbol, minutes)
+        if symbol_id is None:
+            print(f"unknown symbol {args.symbol}", file=sys.stderr)
+            return EXIT_FAILED
+        signal_settings = SignalSettings.from_settings(settings)
+        report, statistics = await backtest(
+            factory, symbol_id, args.since, args.until, signal_settings
+        )
+    finally:
+        await engine.dispose()
+    _print_report(args.symbol, report, statistics)
+    return EXIT_OK
+
+
+async def _symbol_id(
+    factory: async_sessionmaker[AsyncSession], name: str, minutes: CandleSeries | None
+) -> int | None:
+    async with unit_of_work(factory) as session:
+        if minutes is not None:
+            return (await market.store_replayed_minutes(session, name, minutes)).id
+        try:
+            return (await market.find_symbol(session, name)).id
+        except SymbolNotFoundError:
+            return None
+
+
+async def backtest(
+    factory: async_sessionmaker[AsyncSession],
+    symbol_id: int,
+    since: int,
+    until: int | None,
+    settings: SignalSettings,
+) -> tuple[ReplayReport, list[SetupStatistics]]:
+    """Replays with a progress bar, then the symbol's setup statistics at the last cycle."""
+    plan = await plan_replay(factory, symbol_id, since, until)
+    with tqdm(total=len(plan.closes), unit=" cycles", file=sys.stderr, leave=False) as bar:
+        report = await replay_cycles(
+            factory, symbol_id, plan, settings, progress=lambda done: _advance(bar, done)
+        )
+    statistics: list[SetupStatistics] = []
+    if report.last_close is not None:
+        async with unit_of_work(factory) as session:
+            statistics = await setup_statistics(
+                session, report.last_close, settings.stats_windows_days, symbol_id=symbol_id
+            )
+    return report, statistics
+
+
+def _advance(bar: tqdm[Any], done: int) -> None:
+    bar.update(done)
+
+
+def _print_report(symbol: str, report: ReplayReport, statistics: list[SetupStatistics]) -> None:
+    print(
+        f"{symbol}: {report.cycles} cycles, {report.patterns_created} new patterns, "
+        f"{report.signals_created} new signals"
+    )
+    for line in statistics:
+        setup = (
+            "overall" if line.anchor_type is None else f"{line.anchor_type} {line.anchor_timeframe}"
+        )
+        for window in line.windows:
+            win_rate = "-" if window.win_rate is None else f"{window.win_rate:.1%}"
+            avg_r = "-" if window.avg_r is None else f"{window.avg_r:+.3f}R"
+            print(
+                f"  {setup:<22} {window.window_days:>3}d  signals={window.count:<4} "
+                f"triggered={window.triggered:<4} wins={window.wins:<4} "
+                f"win_rate={win_rate:<7} resolved={window.resolved:<4} avg_r={avg_r}"
+            )

@@ -1,0 +1,1 @@
+"""Loopback fakes of external services (real sockets on 127.0.0.1)."""

@@ -1,0 +1,55 @@
+"""Signals fixtures: the ANON/BTC 1m series and the golden replay, symbols and candles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from cryptolens.db import unit_of_work
+from cryptolens.market import service as market
+from cryptolens.market.candles import CandleSeries
+from cryptolens.patterns.csv_input import read_candles_csv
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+ANON_CSV = SHARED / "data" / "ANON_BTC-1m.csv"
+GOLDEN = SHARED / "spec" / "golden" / "signals" / "ANON_BTC-1m.json"
+
+
+@pytest.fixture(scope="session")
+def anon_minutes() -> CandleSeries:
+    if not ANON_CSV.is_file():
+        pytest.skip(f"{ANON_CSV} is absent")
+    series = read_candles_csv(ANON_CSV)
+    return CandleSeries(
+        series.time, series.open, series.high, series.low, series.close, series.volume
+    )
+
+
+@pytest.fixture(scope="session")
+def golden() -> dict[str, Any]:
+    if not GOLDEN.is_file():
+        pytest.skip(f"{GOLDEN} is absent")
+    loaded: dict[str, Any] = json.loads(GOLDEN.read_text())
+    return loaded
+
+
+def head(series: CandleSeries, count: int) -> CandleSeries:
+    return CandleSeries(
+        series.open_time[:count],
+        series.open[:count],
+        series.high[:count],
+        series.low[:count],
+        series.close[:count],
+        series.volume[:count],
+    )
+
+
+async def store_symbol(
+    factory: async_sessionmaker[AsyncSession], name: str, minutes: CandleSeries
+) -> int:
+    async with unit_of_work(factory) as session:
+        return (await market.store_replayed_minutes(session, name, minutes)).id
