@@ -38,6 +38,11 @@ frontend:
 		cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build; \
 	fi
 
+.PHONY: openapi
+# Regenerate the SPA's typed API client (frontend/src/api/schema.d.ts) from the backend's OpenAPI.
+openapi: install
+	cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run openapi
+
 migrate: install
 	$(PY) -m cryptolens.cli migrate
 

@@ -166,3 +166,9 @@ async def redis_client(redis_url: str) -> AsyncIterator[Redis]:
     yield client
     await client.flushdb()
     await client.aclose()
+
+
+# Signed-in clients of a given tier, for every domain's API tests.
+from tests.clients import make_client, make_user_client  # noqa: E402
+
+__all__ = ["make_client", "make_user_client"]

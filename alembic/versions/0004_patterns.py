@@ -62,8 +62,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_patterns_status_expires_at", table_name="patterns")
-    op.drop_index("ix_patterns_confirmed_at", table_name="patterns")
-    op.drop_index("ix_patterns_symbol_id_expires_at", table_name="patterns")
-    op.drop_index("ix_patterns_symbol_id_status", table_name="patterns")
+    # The table's indexes go with it (dropping one a foreign key uses first fails on MySQL).
     op.drop_table("patterns")

@@ -120,13 +120,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Dropping a table drops its indexes; dropping an index a foreign key uses first fails
+    # on MySQL/MariaDB.
     op.drop_table("signal_cycles")
-    op.drop_index("ix_signal_patterns_pattern_id", table_name="signal_patterns")
     op.drop_table("signal_patterns")
-    op.drop_index("ix_signals_created_at", table_name="signals")
-    op.drop_index(
-        "ix_signals_symbol_id_anchor_type_anchor_timeframe_created_at", table_name="signals"
-    )
-    op.drop_index("ix_signals_symbol_id_status", table_name="signals")
-    op.drop_index("ix_signals_symbol_id_direction_created_at", table_name="signals")
     op.drop_table("signals")

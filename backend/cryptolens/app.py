@@ -22,6 +22,7 @@ from cryptolens.jobs.runtime import create_arq_redis, create_jobs_runtime
 from cryptolens.market.routes import router as market_router
 from cryptolens.patterns.routes import router as patterns_router
 from cryptolens.settings import Settings, get_settings
+from cryptolens.signals.routes import router as signals_router
 from cryptolens.startup import prepare_embedded_start
 from cryptolens.system.docs import install_docs
 from cryptolens.system.routes import router as health_router
@@ -98,6 +99,7 @@ def create_app(
     app.include_router(health_router)
     app.include_router(market_router)
     app.include_router(patterns_router)
+    app.include_router(signals_router)
     install_docs(app)
 
     if (settings.frontend_dist / "index.html").is_file():

@@ -11,6 +11,7 @@ MODEL_MODULES = [
     "cryptolens.market.models",
     "cryptolens.patterns.models",
     "cryptolens.signals.models",
+    "cryptolens.notifications.models",
 ]
 
 

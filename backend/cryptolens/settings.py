@@ -78,6 +78,22 @@ class Settings(BaseSettings):
     )
     min_zone_pct: float = 0.15
     ob_impulse_multiplier: float = 1.5
+    scan_windows: dict[str, int] = Field(
+        default_factory=lambda: {"1m": 500, "5m": 400, "15m": 300, "1h": 250, "4h": 200, "1d": 150},
+        description="Latest candles read per timeframe by the live scan",
+    )
+
+    # Signals (signals.md)
+    min_confluence: int = 2
+    require_htf: bool = False
+    min_risk_pct: float = 0.5
+    default_rr: float = 3.0
+    signal_cooldown_hours: float = 4.0
+    move_stop_to_entry_after_tp1: bool = True
+    confluence_timeframes: list[str] | None = Field(
+        default=None, description="Timeframes counted for confluence (default: detection ones)"
+    )
+    stats_windows_days: list[int] = Field(default_factory=lambda: [30, 90])
 
     # Mail. No SMTP host: mails are saved under {var_dir}/mail/ instead of sent.
     smtp_host: str | None = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -160,3 +161,23 @@ def test_demo_loads_the_replay_market(database: Path, capsys: pytest.CaptureFixt
     assert rows(database, "select exchange, backfilled_at is not null from symbols") == [
         ("replay", 1)
     ]
+
+
+def test_demo_can_replay_real_candles_from_a_file(
+    database: Path, capsys: pytest.CaptureFixture[str], shared_data: Path
+) -> None:
+    minute_file = shared_data / "BTC-PERP_USD-1m.csv"
+    assert cli.main(["demo", "--csv", f"BTC/USD={minute_file}"]) == 0
+    assert "1 symbols from replay" in capsys.readouterr().out
+    counts = dict(rows(database, "select timeframe, count(*) from candles group by timeframe"))
+    # 1m goes back its 14 days; 1d the whole month of the file.
+    assert counts["1m"] >= 14 * 1_440
+    assert counts["1d"] == 31
+    [(newest,)] = rows(database, "select max(open_time) from candles where timeframe = '1m'")
+    assert 0 <= time.time() * 1000 - int(newest) < 2 * 86_400_000  # moved up to today
+
+
+def test_demo_refuses_a_missing_file(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["demo", "--csv", "BTC/USD=/no/such/file.csv"])
+    assert "expected SYMBOL=FILE" in capsys.readouterr().err

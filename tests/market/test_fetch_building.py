@@ -299,3 +299,23 @@ async def test_unsound_candles_from_the_exchange_are_rejected_and_counted(
     five = {c.open_time for c in await stored_candles(session_factory, "BTC/USDT", "5m")}
     assert bad - bad % (5 * MINUTE) not in five
     assert any(r.getMessage() == "market.candle_rejected" for r in caplog.records)
+
+
+@pytest.mark.usefixtures("btc_followed")
+async def test_one_chosen_timeframe_is_fetched_on_its_own_from_its_newest_candle(
+    session_factory: Factory, exchange_source: CcxtSource, fake_exchange: FakeExchange
+) -> None:
+    only_hours = FetchRequest(timeframes=["1h"])
+
+    report = await fetch_market_data(session_factory, exchange_source, only_hours)
+
+    assert report.symbols[0].stored == {"1h": 5 * 24}  # all the exchange has, first one partial
+    assert await stored_candles(session_factory, "BTC/USDT", "1m") == []
+    assert (await symbol_row(session_factory, "BTC/USDT")).backfilled_at is None
+
+    fake_exchange.advance(2 * 60 * MINUTE)
+    fake_exchange.requests.clear()
+    again = await fetch_market_data(session_factory, exchange_source, only_hours)
+    assert again.symbols[0].stored == {"1h": 2}
+    [request] = fake_exchange.klines_requests()
+    assert int(request.params["startTime"]) == last_closed(FAKE_NOW_MS, "1h") + 60 * MINUTE

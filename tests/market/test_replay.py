@@ -10,10 +10,15 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.market.aggregation import aggregate
-from cryptolens.market.candles import CandleSeries
+from cryptolens.market.candles import OHLCV, CandleSeries
 from cryptolens.market.demo import load_replay_market
 from cryptolens.market.fetch import fetch_market_data
-from cryptolens.market.sources.replay import CsvReplayMarket, CsvSeries, ReplaySource
+from cryptolens.market.sources.replay import (
+    CsvReplayMarket,
+    CsvSeries,
+    ReplaySource,
+    SyntheticReplayMarket,
+)
 from cryptolens.market.sources.synthetic import SyntheticMarket
 from cryptolens.market.validation import check_candles
 from tests.market.conftest import (
@@ -153,3 +158,31 @@ async def test_csv_files_replay_real_candles_and_holes_are_never_known_gaps(
     expected = aggregate(raw, "5m").to_candles()
     assert [c.open_time for c in built] == [c.open_time for c in expected]
     assert len(built) < (raw.open_time[-1] - raw.open_time[0]) // (5 * MINUTE)
+
+
+class SourceWithABadSymbol(ReplaySource):
+    """A replay market where one symbol's data makes the source blow up (a bug, not an
+    exchange error): the fetch must carry on with the other symbols."""
+
+    async def fetch_ohlcv(
+        self, symbol: str, timeframe: str, since: int | None, limit: int
+    ) -> list[OHLCV]:
+        if symbol == "ETH/USDT":
+            raise RuntimeError("unexpected shape")
+        return await super().fetch_ohlcv(symbol, timeframe, since, limit)
+
+
+async def test_an_unexpected_failure_of_one_symbol_does_not_stop_the_others(
+    session_factory: Factory, caplog: pytest.LogCaptureFixture
+) -> None:
+    market = SyntheticReplayMarket(2, ["BTC/USDT", "ETH/USDT"])
+    source = SourceWithABadSymbol(market, clock=lambda: FAKE_NOW_MS)
+
+    report = await load_replay_market(
+        session_factory, source, ["BTC/USDT", "ETH/USDT"], timeframes=["1m", "1h"]
+    )
+
+    by_symbol = {entry.symbol: entry for entry in report.symbols}
+    assert by_symbol["BTC/USDT"].ok and by_symbol["BTC/USDT"].stored["1m"] > 0
+    assert by_symbol["ETH/USDT"].error == "internal error: RuntimeError: unexpected shape"
+    assert any(r.getMessage() == "market.fetch_crashed" and r.exc_info for r in caplog.records)

@@ -119,6 +119,8 @@ async def test_overviews_show_freshness_last_price_and_daily_change(
     async with session_factory() as session:
         overviews = {item.symbol: item for item in await service.symbol_overviews(session, now=NOW)}
         counts = await service.freshness_counts(session, now=NOW)
+        single = await service.symbol_overview(session, "btc-usdt", now=NOW)
+        eth_freshness = await service.symbol_freshness(session, eth.id, now=NOW)
 
     assert overviews["BTC/USDT"].freshness is Freshness.LIVE
     assert overviews["BTC/USDT"].last_price == 100.0
@@ -129,6 +131,8 @@ async def test_overviews_show_freshness_last_price_and_daily_change(
     assert overviews["XRP/USDT"].freshness is Freshness.NONE
     assert overviews["XRP/USDT"].last_price is None
     assert counts.model_dump() == {"live": 1, "recent": 0, "stale": 1, "old": 0, "none": 1}
+    assert single == overviews["BTC/USDT"]
+    assert eth_freshness is Freshness.STALE
     assert xrp.id not in {btc.id, eth.id}
 
 

@@ -171,7 +171,7 @@ async def test_replaying_again_creates_and_changes_nothing(
         async with session_factory() as session:
             patterns = (await session.execute(select(Pattern.__table__))).all()
             signals = (await session.execute(select(Signal.__table__))).all()
-        return patterns, signals
+        return list(patterns), list(signals)
 
     before = await snapshot()
     plan = await plan_replay(session_factory, symbol_id, 0, None)
@@ -182,8 +182,8 @@ async def test_replaying_again_creates_and_changes_nothing(
     await replay_cycles(session_factory, symbol_id, plan, SignalSettings())
     after = await snapshot()
     assert len(before[0]) > 200 and len(before[1]) >= 3
-    drop_bookkeeping = lambda rows: [row[:-2] for row in rows]  # noqa: E731
-    assert drop_bookkeeping(after[0]) == drop_bookkeeping(before[0])
-    assert drop_bookkeeping(after[1]) == drop_bookkeeping(before[1])
+    # Everything but the bookkeeping times (the last two columns of both tables).
+    assert [row[:-2] for row in after[0]] == [row[:-2] for row in before[0]]
+    assert [row[:-2] for row in after[1]] == [row[:-2] for row in before[1]]
     async with unit_of_work(session_factory) as session:
         assert await session.scalar(select(func.count()).select_from(Signal)) == len(before[1])

@@ -298,3 +298,34 @@ async def replace_watchlist(
         for position, symbol in enumerate(symbols)
     )
     await db.flush()
+
+
+# Batch reads for fan-outs (notifications): users in id order, their watchlists at once.
+
+
+async def users_page(db: AsyncSession, after_id: int, limit: int) -> list[User]:
+    result = await db.scalars(select(User).where(User.id > after_id).order_by(User.id).limit(limit))
+    return list(result.all())
+
+
+async def watchlists_of(db: AsyncSession, user_ids: Sequence[int]) -> dict[int, list[str]]:
+    if not user_ids:
+        return {}
+    rows = await db.execute(
+        select(WatchlistItem.user_id, WatchlistItem.symbol)
+        .where(WatchlistItem.user_id.in_(user_ids))
+        .order_by(WatchlistItem.user_id, WatchlistItem.position, WatchlistItem.id)
+    )
+    found: dict[int, list[str]] = {}
+    for user_id, symbol in rows:
+        found.setdefault(int(user_id), []).append(symbol)
+    return found
+
+
+async def set_ntfy_topic(db: AsyncSession, user_id: int, topic: str) -> None:
+    await db.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(ntfy_topic=topic)
+        .execution_options(synchronize_session=False)
+    )

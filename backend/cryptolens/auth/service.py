@@ -70,3 +70,26 @@ async def create_or_promote_admin(
     await lockout.unlock(db, existing.id)
     log.info("auth.admin_promoted", extra={"user_id": existing.id})
     return existing, False
+
+
+# For notifications: batch reads of a fan-out and the user's NTFY topic.
+
+
+async def users_after(db: AsyncSession, after_id: int, limit: int) -> list[User]:
+    """Up to `limit` users with an id above `after_id`, in id order (keyset batches)."""
+    return await repository.users_page(db, after_id, limit)
+
+
+async def watchlists_of(db: AsyncSession, user_ids: list[int]) -> dict[int, list[str]]:
+    """Each listed user's watchlist in its order; users without one are absent."""
+    return await repository.watchlists_of(db, user_ids)
+
+
+async def regenerate_ntfy_topic(db: AsyncSession, user: User) -> str:
+    """A fresh secret topic (the old one stops receiving pushes)."""
+    from cryptolens.auth.accounts import new_ntfy_topic
+
+    topic = await new_ntfy_topic(db)
+    await repository.set_ntfy_topic(db, user.id, topic)
+    user.ntfy_topic = topic
+    return topic

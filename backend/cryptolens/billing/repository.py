@@ -19,3 +19,11 @@ async def save_subscription(db: AsyncSession, subscription: Subscription) -> Sub
     db.add(subscription)
     await db.flush()
     return subscription
+
+
+async def subscriptions_of(db: AsyncSession, user_ids: list[int]) -> dict[int, Subscription]:
+    """Batch read for fan-outs: the subscriptions of these users, by user id."""
+    if not user_ids:
+        return {}
+    rows = await db.scalars(select(Subscription).where(Subscription.user_id.in_(user_ids)))
+    return {row.user_id: row for row in rows}

@@ -115,3 +115,16 @@ async def set_subscription_status(
     subscription.cancelled_at = now if status == "cancelled" else subscription.cancelled_at
     subscription.updated_at = now
     return await repository.save_subscription(db, subscription)
+
+
+async def effective_tiers(
+    db: AsyncSession, users: list[tuple[int, bool]], now: datetime
+) -> dict[int, Tier]:
+    """`effective_tier` for many (user id, is_admin) at once, with one query (fan-outs)."""
+    subscriptions = await repository.subscriptions_of(db, [user_id for user_id, _ in users])
+    return {
+        user_id: Tier.PREMIUM
+        if is_admin
+        else tier_from_subscription(subscriptions.get(user_id), now)
+        for user_id, is_admin in users
+    }

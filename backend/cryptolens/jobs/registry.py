@@ -21,6 +21,7 @@ JobFunction = Callable[..., Awaitable[JobCounters]]
 JOB_MODULES = [
     "cryptolens.jobs.maintenance",
     "cryptolens.jobs.scanning",
+    "cryptolens.jobs.notifications",
 ]
 
 

@@ -14,8 +14,10 @@ from cryptolens.market import service as market
 from cryptolens.market.fetch import FetchRequest, fetch_market_data
 from cryptolens.market.sources.base import CandleSource
 from cryptolens.market.sources.factory import open_candle_source
-from cryptolens.patterns import scanner
 from cryptolens.patterns import service as patterns
+from cryptolens.signals.cycle import run_pending_cycles
+from cryptolens.signals.reads import forget_matrix
+from cryptolens.signals.settings import SignalSettings
 from cryptolens.system.job_runs import JobCounters
 
 CANDLE_SOURCE = "candle_source"
@@ -51,6 +53,7 @@ async def fetch_and_scan(ctx: JobContext) -> JobCounters:
 
 @job("scan_symbol", queue="default")
 async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
+    """Fetch the symbol's new candles, then run one signal cycle per new closed minute."""
     report = await fetch_market_data(
         ctx.session_factory,
         candle_source(ctx),
@@ -63,14 +66,23 @@ async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
         raise TransientJobError(fetched.error)
     async with unit_of_work(ctx.session_factory) as session:
         followed = await market.find_symbol(session, symbol)
-        changes = await scanner.scan_symbol(
+        cycles = await run_pending_cycles(
             session,
             followed.id,
-            scanner.ScanSettings(
-                timeframes=ctx.settings.detection_timeframes,
-                min_zone_pct=ctx.settings.min_zone_pct,
-                ob_impulse_multiplier=ctx.settings.ob_impulse_multiplier,
-            ),
             to_ms(ctx.clock.now()),
+            SignalSettings.from_settings(ctx.settings),
         )
-    return JobCounters(candles_fetched=fetched.candles_stored, patterns_found=len(changes.created))
+    counters = JobCounters(candles_fetched=fetched.candles_stored)
+    for cycle in cycles:
+        counters.patterns_found += len(cycle.patterns_created)
+        counters.signals_created += len(cycle.signals_created)
+    counters.details["cycles"] = len(cycles)
+    if any(
+        cycle.patterns_created
+        or cycle.patterns_updated
+        or cycle.signals_created
+        or cycle.signals_changed
+        for cycle in cycles
+    ):
+        await forget_matrix(ctx.cache)
+    return counters

@@ -8,6 +8,7 @@ import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import OperationalError, ProgrammingError
@@ -19,12 +20,12 @@ from cryptolens.core.timeframes import timeframe_ms
 from cryptolens.db import create_engine, create_session_factory, to_ms, unit_of_work
 from cryptolens.market import service
 from cryptolens.market.bootstrap import probe_exchange
-from cryptolens.market.demo import load_demo_market
+from cryptolens.market.demo import load_csv_market, load_demo_market
 from cryptolens.market.errors import CandleSourceError, SymbolNotFoundError, SymbolNotListedError
 from cryptolens.market.fetch import FetchReport, FetchRequest, fetch_market_data
 from cryptolens.market.sources.base import CandleSource, DataSource
 from cryptolens.market.sources.factory import open_candle_source
-from cryptolens.market.symbols import normalize_symbol
+from cryptolens.market.symbols import InvalidSymbolError, normalize_symbol
 from cryptolens.settings import Settings, get_settings
 
 EXIT_OK = 0
@@ -64,7 +65,25 @@ def register(subparsers: Any) -> None:
 
     demo = subparsers.add_parser("demo", help="load the replay (demo) market into the database")
     demo.add_argument("--seed", type=int, help="synthetic market seed (default: replay_seed)")
+    demo.add_argument(
+        "--csv",
+        dest="csv_files",
+        action="append",
+        type=_symbol_file,
+        metavar="SYMBOL=FILE",
+        help="replay real 1m candles from FILE (time,open,high,low,close,volume) as SYMBOL",
+    )
     demo.set_defaults(handler=_demo)
+
+
+def _symbol_file(raw: str) -> tuple[str, Path]:
+    symbol, separator, path = raw.partition("=")
+    if not separator or not Path(path).is_file():
+        raise argparse.ArgumentTypeError(f"expected SYMBOL=FILE with an existing file: {raw!r}")
+    try:
+        return normalize_symbol(symbol), Path(path)
+    except InvalidSymbolError as invalid:
+        raise argparse.ArgumentTypeError(invalid.message) from None
 
 
 def parse_moment(raw: str) -> int:
@@ -267,7 +286,12 @@ def _demo(args: argparse.Namespace) -> int:
         async with _database(settings) as factory:
             bar = _ProgressBar()
             try:
-                report = await load_demo_market(factory, settings, seed=args.seed, progress=bar)
+                if args.csv_files:
+                    report = await load_csv_market(
+                        factory, settings, dict(args.csv_files), progress=bar
+                    )
+                else:
+                    report = await load_demo_market(factory, settings, seed=args.seed, progress=bar)
             finally:
                 bar.close()
         _print_summary(report)

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from cryptolens.core.timeframes import DAY_MS
 from cryptolens.db import unit_of_work
 from cryptolens.market import service
 from cryptolens.market.backfill import PageProgress
 from cryptolens.market.fetch import FetchReport, fetch_market_data
 from cryptolens.market.sources.base import CandleSource
-from cryptolens.market.sources.replay import Clock, ReplaySource, wall_clock_ms
+from cryptolens.market.sources.replay import (
+    Clock,
+    CsvReplayMarket,
+    CsvSeries,
+    ReplaySource,
+    read_candle_csv,
+    wall_clock_ms,
+)
 from cryptolens.settings import Settings
 
 
@@ -56,3 +65,29 @@ async def load_demo_market(
         )
     finally:
         await source.close()
+
+
+async def load_csv_market(
+    session_factory: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    minute_files: Mapping[str, Path],
+    *,
+    clock: Clock = wall_clock_ms,
+    progress: PageProgress | None = None,
+) -> FetchReport:
+    """Real 1m candles from CSV files (symbol -> file), moved forward by whole days so the
+    newest file ends by today: the charts look current, UTC buckets stay aligned."""
+    now = clock()
+    newest = max(int(read_candle_csv(path).open_time[-1]) for path in minute_files.values())
+    shift = max(0, (now - newest) // DAY_MS * DAY_MS)
+    market = CsvReplayMarket(
+        [CsvSeries(symbol, "1m", path) for symbol, path in minute_files.items()], shift_ms=shift
+    )
+    source = ReplaySource(market, clock=clock)
+    return await load_replay_market(
+        session_factory,
+        source,
+        list(minute_files),
+        timeframes=settings.detection_timeframes,
+        progress=progress,
+    )

@@ -36,8 +36,9 @@ DEFAULT_TIMEFRAMES: tuple[str, ...] = (BASE_TIMEFRAME, *BUILT_TIMEFRAMES)
 
 @dataclass(frozen=True, slots=True)
 class FetchRequest:
-    """What to fetch. Without since/until: the regular update (backfill new symbols, else new
-    minutes). With since/until: fetch that window directly for each timeframe."""
+    """What to fetch. By default the regular update: backfill new symbols, else new minutes
+    and the buckets they complete. With since/until: that window, each timeframe fetched
+    directly. With timeframes only: just those, each from its newest stored candle."""
 
     symbols: Sequence[str] | None = None  # default: every active symbol of the source
     timeframes: Sequence[str] | None = None  # default: all (the configured detection ones)
@@ -140,12 +141,16 @@ async def _fetch_symbol(
             await _fetch_window(
                 factory, source, symbol, request, timeframes, server_time, report, progress
             )
+        elif request.timeframes:
+            # Just these timeframes, each from its newest stored candle on.
+            if BASE_TIMEFRAME in request.timeframes:
+                await _fetch_new_minutes(
+                    factory, source, symbol, timeframes, server_time, report, progress
+                )
+            others = [tf for tf in request.timeframes if tf != BASE_TIMEFRAME]
+            await _fetch_newer(factory, source, symbol, others, server_time, report, progress)
         elif symbol.backfilled_at is None:
             await _backfill(factory, source, symbol, timeframes, server_time, report, progress)
-        elif request.timeframes and BASE_TIMEFRAME not in request.timeframes:
-            await _fetch_newer(
-                factory, source, symbol, request.timeframes, server_time, report, progress
-            )
         else:
             await _fetch_new_minutes(
                 factory, source, symbol, timeframes, server_time, report, progress
@@ -155,6 +160,13 @@ async def _fetch_symbol(
         log.error(
             "market.fetch_failed",
             extra={"symbol": symbol.symbol, "exchange": symbol.exchange, "error": report.error},
+        )
+    except Exception as bug:
+        # Not the exchange's doing (a bug, bad data we did not foresee): still one symbol's
+        # problem, so the others go on; the traceback goes to the log.
+        report.error = f"internal error: {type(bug).__name__}: {bug}"[:1000]
+        log.exception(
+            "market.fetch_crashed", extra={"symbol": symbol.symbol, "exchange": symbol.exchange}
         )
     async with unit_of_work(factory) as session:
         await repository.record_fetch_outcome(session, symbol.id, at=utcnow(), error=report.error)
@@ -238,7 +250,8 @@ async def _fetch_newer(
     report: SymbolFetchReport,
     progress: PageProgress | None,
 ) -> None:
-    """Chosen higher timeframes fetched directly from their newest stored candle."""
+    """Chosen higher timeframes fetched directly from their newest stored candle (or from
+    their backfill depth when none is stored)."""
     for timeframe in chosen:
         async with unit_of_work(factory) as session:
             newest = await repository.newest_open_time(session, symbol.id, timeframe)

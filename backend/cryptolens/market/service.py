@@ -327,3 +327,8 @@ async def store_replayed_minutes(
 async def active_symbols(session: AsyncSession, exchange: str) -> list[Symbol]:
     """The symbols a source's fetch and scan follow."""
     return await repository.list_symbols(session, exchange=exchange)
+
+
+async def active_symbols_all(session: AsyncSession) -> list[Symbol]:
+    """Every followed symbol, whatever its exchange (the matrix and statistics)."""
+    return await repository.list_symbols(session)

@@ -64,7 +64,7 @@ def lifecycle_columns(lifecycle: Lifecycles, index: int) -> dict[str, Any]:
 
 def lifecycles_differ(before: Lifecycles, after: Lifecycles) -> np.ndarray[Any, np.dtype[np.bool_]]:
     """Which patterns' lifecycle fields changed."""
-    return (
+    changed: np.ndarray[Any, np.dtype[np.bool_]] = (
         (before.status != after.status)
         | (before.touched_at != after.touched_at)
         | (before.fill_pct != after.fill_pct)
@@ -72,3 +72,4 @@ def lifecycles_differ(before: Lifecycles, after: Lifecycles) -> np.ndarray[Any, 
         | (before.invalidated_at != after.invalidated_at)
         | (before.expired_at != after.expired_at)
     )
+    return changed

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, or_, select, update
+from sqlalchemy import BindParameter, Select, and_, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.core.timeframes import MINUTE_MS
@@ -39,8 +39,9 @@ async def _read(session: AsyncSession, statement: Select[Any]) -> list[StoredPat
 def _alive_statement() -> Select[Any]:
     # Built once: a cycle runs this every minute, and building the expression costs more
     # than running it.
-    start, end = bindparam("start"), bindparam("end")
-    not_ended = bindparam("not_ended")
+    start: BindParameter[int] = bindparam("start")
+    end: BindParameter[int] = bindparam("end")
+    not_ended: BindParameter[int] = bindparam("not_ended")
     return (
         _stored()
         .where(
@@ -196,3 +197,35 @@ async def active_counts(session: AsyncSession) -> dict[tuple[str, str], int]:
     )
     rows = await session.execute(statement)
     return {(pattern_type, timeframe): int(count) for pattern_type, timeframe, count in rows}
+
+
+async def active_in(
+    session: AsyncSession, symbol_ids: Sequence[int], types: Sequence[str], now_ms: int
+) -> list[Pattern]:
+    """Active patterns of these symbols and types at `now_ms` (confirmed, not expired)."""
+    if not symbol_ids or not types:
+        return []
+    statement = select(Pattern).where(
+        Pattern.symbol_id.in_(list(symbol_ids)),
+        Pattern.status == "active",
+        Pattern.type.in_(list(types)),
+        Pattern.confirmed_at <= now_ms,
+        Pattern.expires_at > now_ms,
+    )
+    return list(await session.scalars(statement))
+
+
+async def by_ids_full(session: AsyncSession, pattern_ids: Sequence[int]) -> list[Pattern]:
+    if not pattern_ids:
+        return []
+    return list(await session.scalars(select(Pattern).where(Pattern.id.in_(list(pattern_ids)))))
+
+
+async def active_by_direction(session: AsyncSession) -> dict[tuple[str, str], int]:
+    statement = (
+        select(Pattern.type, Pattern.direction, func.count())
+        .where(Pattern.status == "active")
+        .group_by(Pattern.type, Pattern.direction)
+    )
+    rows = await session.execute(statement)
+    return {(pattern_type, direction): int(count) for pattern_type, direction, count in rows}

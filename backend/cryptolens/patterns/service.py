@@ -131,3 +131,51 @@ def _visible(pattern: Pattern, names: dict[int, str], access: UserAccess, now: d
 async def active_counts(session: AsyncSession) -> dict[tuple[str, str], int]:
     """Active patterns by (type, timeframe), for the metrics gauge."""
     return await repository.active_counts(session)
+
+
+_TYPE_ORDER = {name: index for index, name in enumerate(ALL_PATTERN_TYPES)}
+
+
+@dataclass(frozen=True)
+class MatrixCellData:
+    newest: Pattern | None
+    bullish: int
+    bearish: int
+
+
+async def matrix_cells(
+    session: AsyncSession, symbol_ids: list[int], types: list[str], now_ms: int
+) -> dict[tuple[int, str], MatrixCellData]:
+    """Per (symbol, timeframe): the newest active pattern (formed_at, ties by type order) and
+    the active counts per direction (signals.md, "Pattern matrix")."""
+    cells: dict[tuple[int, str], MatrixCellData] = {}
+    for pattern in await repository.active_in(session, symbol_ids, types, now_ms):
+        key = (pattern.symbol_id, pattern.timeframe)
+        cell = cells.get(key, MatrixCellData(None, 0, 0))
+        newest = cell.newest
+        if newest is None or (pattern.formed_at, -_TYPE_ORDER[pattern.type]) > (
+            newest.formed_at,
+            -_TYPE_ORDER[newest.type],
+        ):
+            newest = pattern
+        cells[key] = MatrixCellData(
+            newest,
+            cell.bullish + (pattern.direction == "bullish"),
+            cell.bearish + (pattern.direction == "bearish"),
+        )
+    return cells
+
+
+async def patterns_out(session: AsyncSession, pattern_ids: list[int]) -> list[PatternOut]:
+    """The patterns in the given order (e.g. a signal's contributing patterns)."""
+    names = await market.symbol_names(session)
+    found = {p.id: p for p in await repository.by_ids_full(session, pattern_ids)}
+    return [_out(found[i], names) for i in pattern_ids if i in found]
+
+
+def pattern_out(pattern: Pattern, names: dict[int, str]) -> PatternOut:
+    return _out(pattern, names)
+
+
+async def active_by_direction(session: AsyncSession) -> dict[tuple[str, str], int]:
+    return await repository.active_by_direction(session)

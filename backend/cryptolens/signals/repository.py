@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Table, and_, func, or_, select
 from sqlalchemy.dialects.mysql import insert as mysql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -201,7 +201,7 @@ async def last_cycle_at(session: AsyncSession, symbol_id: int) -> int | None:
 
 async def mark_cycle(session: AsyncSession, symbol_id: int, close: int) -> None:
     """Records a cycle at `close`, never moving the mark backwards (a re-run of an old one)."""
-    table = SignalCycle.__table__
+    table: Table = SignalCycle.__table__  # type: ignore[assignment]
     row = {"symbol_id": symbol_id, "last_cycle_at": close}
     if session.get_bind().dialect.name == "mysql":
         mysql_statement = mysql_insert(table).values(row)
@@ -221,3 +221,10 @@ async def mark_cycle(session: AsyncSession, symbol_id: int, close: int) -> None:
             },
         )
     await session.execute(statement)
+
+
+async def count_created_since(session: AsyncSession, since_ms: int) -> int:
+    value = await session.scalar(
+        select(func.count()).select_from(Signal).where(Signal.created_at >= since_ms)
+    )
+    return int(value or 0)

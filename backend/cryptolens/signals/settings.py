@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from cryptolens.core.timeframes import HOUR_MS
 from cryptolens.patterns.scanner import DEFAULT_SCAN_WINDOWS, ScanSettings
+from cryptolens.settings import Settings
 
 DETECTION_TIMEFRAMES = ("1m", "5m", "15m", "1h", "4h", "1d")
 
@@ -28,33 +28,23 @@ class SignalSettings:
         return round(self.signal_cooldown_hours * HOUR_MS)
 
     @classmethod
-    def from_settings(cls, settings: Any) -> SignalSettings:
-        """From the app's Settings; a field it does not have (yet) keeps its default."""
-        defaults = cls()
-
-        def pick(name: str, default: Any) -> Any:
-            return getattr(settings, name, default)
-
-        timeframes = tuple(pick("detection_timeframes", DETECTION_TIMEFRAMES))
+    def from_settings(cls, settings: Settings) -> SignalSettings:
+        timeframes = tuple(settings.detection_timeframes)
         windows = dict(DEFAULT_SCAN_WINDOWS)
-        windows.update(pick("scan_windows", {}))
+        windows.update(settings.scan_windows)
         return cls(
-            min_confluence=int(pick("min_confluence", defaults.min_confluence)),
-            require_htf=bool(pick("require_htf", defaults.require_htf)),
-            min_risk_pct=float(pick("min_risk_pct", defaults.min_risk_pct)),
-            default_rr=float(pick("default_rr", defaults.default_rr)),
-            signal_cooldown_hours=float(
-                pick("signal_cooldown_hours", defaults.signal_cooldown_hours)
-            ),
-            move_stop_to_entry_after_tp1=bool(
-                pick("move_stop_to_entry_after_tp1", defaults.move_stop_to_entry_after_tp1)
-            ),
-            confluence_timeframes=tuple(pick("confluence_timeframes", timeframes)),
-            stats_windows_days=tuple(pick("stats_windows_days", defaults.stats_windows_days)),
+            min_confluence=settings.min_confluence,
+            require_htf=settings.require_htf,
+            min_risk_pct=settings.min_risk_pct,
+            default_rr=settings.default_rr,
+            signal_cooldown_hours=settings.signal_cooldown_hours,
+            move_stop_to_entry_after_tp1=settings.move_stop_to_entry_after_tp1,
+            confluence_timeframes=tuple(settings.confluence_timeframes or timeframes),
+            stats_windows_days=tuple(settings.stats_windows_days),
             scan=ScanSettings(
                 timeframes=timeframes,
-                min_zone_pct=float(pick("min_zone_pct", 0.15)),
-                ob_impulse_multiplier=float(pick("ob_impulse_multiplier", 1.5)),
+                min_zone_pct=settings.min_zone_pct,
+                ob_impulse_multiplier=settings.ob_impulse_multiplier,
                 windows=windows,
             ),
         )

@@ -64,9 +64,9 @@ class SyntheticReplayMarket:
 
     def _series(self, symbol: str, timeframe: str, start: int, end: int) -> CandleSeries:
         step = timeframe_ms(timeframe)
-        first = start - start % step
         if step == MINUTE_MS:
-            return self._market.minutes(symbol, first, end)
+            return self._market.minutes(symbol, start, end)
+        first = start - start % step
         head = CandleSeries.empty()
         if timeframe in SUMMARY_TIMEFRAMES and end - end % DAY_MS > first:
             # Whole days come from the per-day cache; only the last day is built here.

@@ -1,0 +1,1 @@
+"""Push notifications through NTFY: preferences, eligibility, fan-out, delivery, broadcasts."""

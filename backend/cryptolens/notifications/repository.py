@@ -1,0 +1,255 @@
+"""Every query of the notifications tables. A user's own rows are read through statements
+scoped to that user; delivery rows are written in batches (one statement per batch)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.engine import CursorResult
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cryptolens.db import upsert_statement
+from cryptolens.notifications.models import (
+    Broadcast,
+    NotificationMute,
+    NotificationPreference,
+    UserNotification,
+)
+
+COUNTED_STATUSES = ("queued", "sent")
+
+
+def _changed(result: object) -> int:
+    assert isinstance(result, CursorResult)
+    return int(result.rowcount)
+
+
+# Preferences
+
+
+async def get_preferences(db: AsyncSession, user_id: int) -> NotificationPreference | None:
+    return await db.get(NotificationPreference, user_id)
+
+
+async def save_preferences(db: AsyncSession, row: NotificationPreference) -> None:
+    db.add(row)
+    await db.flush()
+
+
+async def preferences_of(
+    db: AsyncSession, user_ids: Sequence[int]
+) -> dict[int, NotificationPreference]:
+    if not user_ids:
+        return {}
+    rows = await db.scalars(
+        select(NotificationPreference).where(NotificationPreference.user_id.in_(user_ids))
+    )
+    return {row.user_id: row for row in rows}
+
+
+# Mutes
+
+
+async def users_muting(
+    db: AsyncSession, user_ids: Sequence[int], symbol: str, now: datetime
+) -> set[int]:
+    if not user_ids:
+        return set()
+    rows = await db.scalars(
+        select(NotificationMute.user_id).where(
+            NotificationMute.user_id.in_(user_ids),
+            NotificationMute.symbol == symbol,
+            NotificationMute.muted_until > now,
+        )
+    )
+    return set(rows)
+
+
+async def muted_symbols(db: AsyncSession, user_id: int, now: datetime) -> list[NotificationMute]:
+    rows = await db.scalars(
+        select(NotificationMute)
+        .where(NotificationMute.user_id == user_id, NotificationMute.muted_until > now)
+        .order_by(NotificationMute.symbol)
+    )
+    return list(rows)
+
+
+async def mute_symbol(db: AsyncSession, user_id: int, symbol: str, until: datetime) -> None:
+    statement = upsert_statement(
+        db.get_bind().dialect.name,
+        NotificationMute.__table__,
+        ["user_id", "symbol"],
+        ["muted_until"],
+    )
+    await db.execute(statement, [{"user_id": user_id, "symbol": symbol, "muted_until": until}])
+
+
+# Deliveries
+
+
+async def users_with_delivery(
+    db: AsyncSession, signal_id: int, user_ids: Sequence[int]
+) -> set[int]:
+    if not user_ids:
+        return set()
+    rows = await db.scalars(
+        select(UserNotification.user_id).where(
+            UserNotification.signal_id == signal_id, UserNotification.user_id.in_(user_ids)
+        )
+    )
+    return set(rows)
+
+
+async def count_pushes_since(
+    db: AsyncSession, user_ids: Sequence[int], since: datetime
+) -> dict[int, int]:
+    """Deliveries queued or sent since `since`, per user (what the daily limit counts)."""
+    if not user_ids:
+        return {}
+    rows = await db.execute(
+        select(UserNotification.user_id, func.count())
+        .where(
+            UserNotification.user_id.in_(user_ids),
+            UserNotification.created_at >= since,
+            UserNotification.status.in_(COUNTED_STATUSES),
+        )
+        .group_by(UserNotification.user_id)
+    )
+    return {int(user_id): int(count) for user_id, count in rows}
+
+
+async def insert_deliveries(db: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    """One multi-row insert; a (user, signal) pair that already has a row keeps it as is."""
+    if not rows:
+        return
+    statement = upsert_statement(
+        db.get_bind().dialect.name, UserNotification.__table__, ["user_id", "signal_id"], []
+    )
+    await db.execute(statement, list(rows))
+
+
+async def claim_due(
+    db: AsyncSession, signal_id: int, user_ids: Sequence[int], now: datetime, claim: str
+) -> list[UserNotification]:
+    """Takes the first attempt of the signal's queued, due, never-tried deliveries to these
+    users: a conditional UPDATE, so a delivery is claimed by one sender only."""
+    if not user_ids:
+        return []
+    await db.execute(
+        update(UserNotification)
+        .where(
+            UserNotification.signal_id == signal_id,
+            UserNotification.user_id.in_(user_ids),
+            UserNotification.status == "queued",
+            UserNotification.attempts == 0,
+            UserNotification.send_after <= now,
+        )
+        .values(attempts=1, claim=claim, last_attempt_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    rows = await db.scalars(
+        select(UserNotification).where(
+            UserNotification.signal_id == signal_id, UserNotification.claim == claim
+        )
+    )
+    return list(rows)
+
+
+async def claim_attempt(
+    db: AsyncSession, delivery_id: int, expected_attempts: int, now: datetime, claim: str
+) -> UserNotification | None:
+    """The next attempt of one queued delivery, if nobody took it since it was scheduled."""
+    changed = _changed(
+        await db.execute(
+            update(UserNotification)
+            .where(
+                UserNotification.id == delivery_id,
+                UserNotification.status == "queued",
+                UserNotification.attempts == expected_attempts,
+            )
+            .values(attempts=expected_attempts + 1, claim=claim, last_attempt_at=now)
+            .execution_options(synchronize_session=False)
+        )
+    )
+    if changed != 1:
+        return None
+    return await db.scalar(select(UserNotification).where(UserNotification.id == delivery_id))
+
+
+async def get_delivery(db: AsyncSession, delivery_id: int) -> UserNotification | None:
+    return await db.scalar(select(UserNotification).where(UserNotification.id == delivery_id))
+
+
+async def record_outcomes(db: AsyncSession, changes: Sequence[dict[str, Any]]) -> None:
+    """Bulk UPDATE by primary key; each dict holds `id` and the columns to set."""
+    if changes:
+        await db.execute(update(UserNotification), list(changes))
+
+
+async def history(
+    db: AsyncSession, user_id: int, before_id: int | None, limit: int
+) -> list[UserNotification]:
+    statement = select(UserNotification).where(UserNotification.user_id == user_id)
+    if before_id is not None:
+        statement = statement.where(UserNotification.id < before_id)
+    rows = await db.scalars(statement.order_by(UserNotification.id.desc()).limit(limit))
+    return list(rows)
+
+
+async def deliveries_of_signal(db: AsyncSession, signal_id: int) -> list[UserNotification]:
+    rows = await db.scalars(
+        select(UserNotification)
+        .where(UserNotification.signal_id == signal_id)
+        .order_by(UserNotification.user_id)
+    )
+    return list(rows)
+
+
+# Broadcasts
+
+
+async def add_broadcast(db: AsyncSession, broadcast: Broadcast) -> Broadcast:
+    db.add(broadcast)
+    await db.flush()
+    return broadcast
+
+
+async def get_broadcast(db: AsyncSession, broadcast_id: int) -> Broadcast | None:
+    return await db.get(Broadcast, broadcast_id)
+
+
+async def claim_broadcast(db: AsyncSession, broadcast_id: int, now: datetime) -> bool:
+    """scheduled -> sending, once: a duplicate job finds it taken."""
+    changed = await db.execute(
+        update(Broadcast)
+        .where(
+            and_(
+                Broadcast.id == broadcast_id,
+                Broadcast.status == "scheduled",
+                Broadcast.send_at <= now,
+            )
+        )
+        .values(status="sending")
+        .execution_options(synchronize_session=False)
+    )
+    return _changed(changed) == 1
+
+
+async def queued_untried(
+    db: AsyncSession, signal_id: int, user_ids: Sequence[int]
+) -> list[UserNotification]:
+    """The signal's queued deliveries to these users not tried yet (free-tier delayed)."""
+    if not user_ids:
+        return []
+    rows = await db.scalars(
+        select(UserNotification).where(
+            UserNotification.signal_id == signal_id,
+            UserNotification.user_id.in_(user_ids),
+            UserNotification.status == "queued",
+            UserNotification.attempts == 0,
+        )
+    )
+    return list(rows)

@@ -1,0 +1,166 @@
+"""`/api/v1/notifications`: preferences, test push, delivery history, topic, mute link."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from cryptolens.auth.deps import VerifiedUser
+from cryptolens.billing.deps import CurrentAccess
+from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep
+from cryptolens.core.envelope import Envelope, ErrorEnvelope, ok
+from cryptolens.core.errors import RateLimitedError
+from cryptolens.core.ratelimit import RateLimit, limiter_of
+from cryptolens.notifications import service
+from cryptolens.notifications.config import TEST_PUSH_RATE, NotificationConfig, notification_config
+from cryptolens.notifications.muting import MuteLinks
+from cryptolens.notifications.ntfy import NtfyPublisher, shared_publisher
+from cryptolens.notifications.schemas import (
+    DeliveryOut,
+    MuteOut,
+    PreferencesIn,
+    PreferencesOut,
+    TestPushOut,
+    TopicOut,
+)
+
+router = APIRouter(prefix="/api/v1/notifications", tags=["notifications"])
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, object]]:
+    descriptions = {
+        400: "Invalid, altered or expired link",
+        401: "Not signed in",
+        403: "CSRF header missing, email not verified, or the tier does not allow it",
+        429: "Too many requests; see Retry-After",
+    }
+    return {
+        status: {"model": ErrorEnvelope, "description": descriptions[status]} for status in statuses
+    }
+
+
+def _config(settings: SettingsDep) -> NotificationConfig:
+    return notification_config(settings)
+
+
+ConfigDep = Annotated[NotificationConfig, Depends(_config)]
+
+
+def _publisher(request: Request, config: ConfigDep) -> NtfyPublisher:
+    # The process's one pool of NTFY connections, shared with the in-process jobs.
+    return shared_publisher(request.app.state.jobs.ctx.resources, config)
+
+
+PublisherDep = Annotated[NtfyPublisher, Depends(_publisher)]
+
+
+def _mute_links(settings: SettingsDep) -> MuteLinks:
+    return MuteLinks(settings.secret_key_value())
+
+
+MuteLinksDep = Annotated[MuteLinks, Depends(_mute_links)]
+
+
+async def _test_push_allowance(request: Request, user: VerifiedUser) -> None:
+    """3 test pushes an hour per user (not per address: it is the user's topic we protect)."""
+    limiter = limiter_of(request.app)
+    retry_after = await limiter.hit(TEST_PUSH_RATE, "notifications-test", f"user:{user.id}")
+    if retry_after is not None:
+        raise RateLimitedError(retry_after, f"limit of {TEST_PUSH_RATE} test pushes reached")
+
+
+@router.get(
+    "/preferences",
+    operation_id="notifications-get-preferences",
+    summary="The caller's notification preferences, topic and tier limits",
+    response_model=Envelope[PreferencesOut],
+    responses=_errors(401, 403),
+)
+async def get_preferences(
+    user: VerifiedUser, access: CurrentAccess, db: SessionDep, clock: ClockDep, config: ConfigDep
+) -> Envelope[PreferencesOut]:
+    return ok(await service.preferences_view(db, user, access, config, clock.now()))
+
+
+@router.put(
+    "/preferences",
+    operation_id="notifications-put-preferences",
+    summary="Replace the caller's notification preferences (within the tier)",
+    response_model=Envelope[PreferencesOut],
+    responses=_errors(401, 403),
+)
+async def put_preferences(
+    body: PreferencesIn,
+    user: VerifiedUser,
+    access: CurrentAccess,
+    db: SessionDep,
+    clock: ClockDep,
+    config: ConfigDep,
+) -> Envelope[PreferencesOut]:
+    return ok(await service.update_preferences(db, user, access, body, config, clock.now()))
+
+
+@router.post(
+    "/test",
+    operation_id="notifications-test",
+    summary="Send one test push to the caller's topic (3 an hour)",
+    response_model=Envelope[TestPushOut],
+    responses=_errors(401, 403, 429),
+    dependencies=[Depends(_test_push_allowance)],
+)
+async def test_push(
+    user: VerifiedUser, clock: ClockDep, publisher: PublisherDep
+) -> Envelope[TestPushOut]:
+    result = await service.send_test_push(publisher, user, clock.now())
+    return ok(
+        TestPushOut(status=result.status, http_status=result.http_status, topic=user.ntfy_topic)
+    )
+
+
+@router.get(
+    "",
+    operation_id="notifications-list",
+    summary="The caller's delivery history, newest first",
+    response_model=Envelope[list[DeliveryOut]],
+    responses=_errors(401, 403),
+)
+async def list_deliveries(
+    user: VerifiedUser,
+    db: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor: Annotated[
+        str | None, Query(description="meta.next_cursor of the previous page")
+    ] = None,
+) -> Envelope[list[DeliveryOut]]:
+    rows, next_cursor = await service.delivery_history(db, user.id, cursor, limit)
+    return ok([DeliveryOut.of(row) for row in rows], next_cursor=next_cursor)
+
+
+@router.post(
+    "/topic",
+    operation_id="notifications-regenerate-topic",
+    summary="Replace the caller's secret NTFY topic (the old one stops receiving)",
+    response_model=Envelope[TopicOut],
+    responses=_errors(401, 403),
+)
+async def regenerate_topic(user: VerifiedUser, db: SessionDep) -> Envelope[TopicOut]:
+    return ok(TopicOut(topic=await service.regenerate_topic(db, user)))
+
+
+@router.post(
+    "/mute",
+    operation_id="notifications-mute",
+    summary="Mute a symbol for 24 h from a push's signed link (no session needed)",
+    response_model=Envelope[MuteOut],
+    responses=_errors(400, 429),
+    dependencies=[Depends(RateLimit("30/minute", scope="notifications-mute"))],
+)
+async def mute(
+    db: SessionDep,
+    clock: ClockDep,
+    links: MuteLinksDep,
+    token: Annotated[str, Query(max_length=512, description="The token of the push's link")],
+) -> Envelope[MuteOut]:
+    symbol, until = await service.mute_from_link(db, links, token, clock.now())
+    return ok(MuteOut(symbol=symbol, muted_until=until))

@@ -1,0 +1,83 @@
+"""Request and response bodies of /api/v1/notifications."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cryptolens.notifications.models import UserNotification
+
+Directions = Literal["both", "long", "short"]
+
+
+class PreferencesIn(BaseModel):
+    """The whole set of choices (PUT replaces it). None for symbols or pattern types means
+    every one the tier allows; quiet hours with start == end (or null) means none."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool = True
+    directions: Directions = "both"
+    min_confluence: int = Field(default=2, ge=1, le=6)
+    pattern_types: list[str] | None = Field(default=None, max_length=10)
+    symbols: list[str] | None = Field(default=None, max_length=50, examples=[["BTC/USDT"]])
+    priority: int = Field(default=3, ge=1, le=5)
+    quiet_hours_start: int | None = Field(default=None, ge=0, le=23, examples=[22])
+    quiet_hours_end: int | None = Field(default=None, ge=0, le=23, examples=[7])
+    daily_limit: int | None = Field(
+        default=None, ge=1, description="At most the tier's cap; null: the cap"
+    )
+
+
+class PreferencesOut(PreferencesIn):
+    topic: str = Field(description="The secret NTFY topic to subscribe to in the app")
+    server: str = Field(description="The NTFY server the pushes come from")
+    timezone: str = Field(description="Quiet hours and daily limits follow this timezone")
+    tier_daily_cap: int | None = Field(description="Pushes a day the tier allows; null: unlimited")
+    tier_delay_minutes: int = Field(description="How late the tier's pushes are sent")
+    muted_symbols: dict[str, datetime] = Field(description="Symbols muted, until when")
+
+
+class DeliveryOut(BaseModel):
+    id: int
+    signal_id: int
+    symbol: str
+    title: str
+    status: Literal["queued", "sent", "failed", "skipped"]
+    reason: str | None = Field(description="Why it was skipped or failed")
+    attempts: int
+    created_at: datetime
+    sent_at: datetime | None
+
+    @classmethod
+    def of(cls, row: UserNotification) -> DeliveryOut:
+        return cls(
+            id=row.id,
+            signal_id=row.signal_id,
+            symbol=row.symbol,
+            title=row.title,
+            status=row.status,
+            reason=row.reason,
+            attempts=row.attempts,
+            created_at=row.created_at,
+            sent_at=row.sent_at,
+        )
+
+
+class TestPushOut(BaseModel):
+    status: Literal["sent", "failed", "retry", "throttled"] = Field(
+        description="sent, or why not: failed (refused), retry (server busy), throttled"
+    )
+    http_status: int | None
+    topic: str
+
+
+class TopicOut(BaseModel):
+    topic: str
+
+
+class MuteOut(BaseModel):
+    symbol: str
+    muted_until: datetime

@@ -1,0 +1,148 @@
+"""The signed-in user's notification settings, history, test push, topic and mutes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cryptolens.auth import service as auth_service
+from cryptolens.auth.models import User
+from cryptolens.billing.access import UserAccess
+from cryptolens.billing.tiers import lowest_tier_where, within
+from cryptolens.core.cursors import decode_cursor, encode_cursor
+from cryptolens.core.errors import TierRequiredError, ValidationFailedError
+from cryptolens.notifications import repository
+from cryptolens.notifications.config import MUTE_DURATION, NotificationConfig
+from cryptolens.notifications.messages import NtfyMessage
+from cryptolens.notifications.models import NotificationPreference, UserNotification
+from cryptolens.notifications.muting import InvalidMuteLinkError, MuteLinks
+from cryptolens.notifications.ntfy import NtfyPublisher, PublishResult
+from cryptolens.notifications.schemas import PreferencesIn, PreferencesOut
+
+
+def _defaults(user_id: int, now: datetime) -> NotificationPreference:
+    return NotificationPreference(
+        user_id=user_id,
+        enabled=True,
+        directions="both",
+        min_confluence=2,
+        pattern_types=None,
+        symbols=None,
+        priority=3,
+        quiet_start=None,
+        quiet_end=None,
+        daily_limit=None,
+        updated_at=now,
+    )
+
+
+async def preferences_view(
+    db: AsyncSession, user: User, access: UserAccess, config: NotificationConfig, now: datetime
+) -> PreferencesOut:
+    row = await repository.get_preferences(db, user.id) or _defaults(user.id, now)
+    limits = access.limits
+    mutes = await repository.muted_symbols(db, user.id, now)
+    return PreferencesOut(
+        enabled=row.enabled,
+        directions=row.directions,
+        min_confluence=row.min_confluence,
+        pattern_types=row.pattern_types,
+        symbols=row.symbols,
+        priority=row.priority,
+        quiet_hours_start=row.quiet_start,
+        quiet_hours_end=row.quiet_end,
+        daily_limit=row.daily_limit,
+        topic=user.ntfy_topic,
+        server=config.ntfy_url,
+        timezone=user.timezone,
+        tier_daily_cap=limits.pushes_per_day,
+        tier_delay_minutes=int(limits.push_delay.total_seconds() // 60),
+        muted_symbols={mute.symbol: mute.muted_until for mute in mutes},
+    )
+
+
+def _check_against_tier(access: UserAccess, wanted: PreferencesIn) -> list[str] | None:
+    """403 naming the tier for what the tier does not allow; returns the symbols normalised."""
+    symbols = None
+    if wanted.symbols is not None:
+        symbols = [symbol.strip().upper() for symbol in wanted.symbols]
+        for symbol in symbols:
+            access.require_symbol(symbol)
+    for pattern_type in wanted.pattern_types or []:
+        access.require_pattern_type(pattern_type)
+    if wanted.daily_limit is not None and not within(
+        access.limits.pushes_per_day, wanted.daily_limit
+    ):
+        limit = wanted.daily_limit
+        needed = lowest_tier_where(lambda limits: within(limits.pushes_per_day, limit))
+        raise TierRequiredError(needed.value if needed else "premium")
+    return symbols
+
+
+async def update_preferences(
+    db: AsyncSession,
+    user: User,
+    access: UserAccess,
+    wanted: PreferencesIn,
+    config: NotificationConfig,
+    now: datetime,
+) -> PreferencesOut:
+    if (wanted.quiet_hours_start is None) != (wanted.quiet_hours_end is None):
+        raise ValidationFailedError("quiet hours need both a start and an end (or neither)")
+    symbols = _check_against_tier(access, wanted)
+    row = await repository.get_preferences(db, user.id) or _defaults(user.id, now)
+    row.enabled = wanted.enabled
+    row.directions = wanted.directions
+    row.min_confluence = wanted.min_confluence
+    row.pattern_types = None if wanted.pattern_types is None else sorted(set(wanted.pattern_types))
+    row.symbols = symbols
+    row.priority = wanted.priority
+    row.quiet_start = wanted.quiet_hours_start
+    row.quiet_end = wanted.quiet_hours_end
+    row.daily_limit = wanted.daily_limit
+    row.updated_at = now
+    await repository.save_preferences(db, row)
+    return await preferences_view(db, user, access, config, now)
+
+
+async def delivery_history(
+    db: AsyncSession, user_id: int, cursor: str | None, limit: int
+) -> tuple[list[UserNotification], str | None]:
+    """Newest first; the cursor is the id of the last delivery served."""
+    decoded = decode_cursor(cursor, 1)
+    rows = await repository.history(db, user_id, decoded[0] if decoded else None, limit + 1)
+    page = rows[:limit]
+    next_cursor = encode_cursor(page[-1].id) if len(rows) > limit else None
+    return page, next_cursor
+
+
+async def send_test_push(publisher: NtfyPublisher, user: User, now: datetime) -> PublishResult:
+    """One push to the caller's own topic, straight away (the route limits how often)."""
+    return await publisher.publish(
+        NtfyMessage(
+            topic=user.ntfy_topic,
+            title="CryptoLens test push",
+            message="Pushes reach this device. Signals will arrive here.",
+            priority=3,
+            tags=("white_check_mark",),
+        ),
+        now,
+    )
+
+
+async def regenerate_topic(db: AsyncSession, user: User) -> str:
+    return await auth_service.regenerate_ntfy_topic(db, user)
+
+
+async def mute_from_link(
+    db: AsyncSession, links: MuteLinks, token: str, now: datetime
+) -> tuple[str, datetime]:
+    """The push's mute button: mutes the symbol for 24 h from now for the link's user."""
+    request = links.read(token, now)
+    user = await auth_service.get_user(db, request.user_id)
+    if user is None or not user.is_active:
+        raise InvalidMuteLinkError("the mute link no longer applies")
+    until = now + MUTE_DURATION
+    await repository.mute_symbol(db, request.user_id, request.symbol, until)
+    return request.symbol, until

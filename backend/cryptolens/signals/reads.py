@@ -1,0 +1,296 @@
+"""Signals as users read them: lists and detail within their tier, the pattern matrix and the
+statistics. The matrix and global statistics are cached (60 s / 300 s)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cryptolens.billing.access import UserAccess
+from cryptolens.core.cache import Cache, get_or_compute
+from cryptolens.core.cursors import decode_cursor, encode_cursor
+from cryptolens.core.errors import NotFoundError
+from cryptolens.db import from_ms, to_ms
+from cryptolens.market import service as market
+from cryptolens.patterns import service as patterns
+from cryptolens.signals import repository
+from cryptolens.signals.models import Signal
+from cryptolens.signals.repository import SignalFilters
+from cryptolens.signals.schemas import (
+    GlobalStatsOut,
+    MatrixCell,
+    MatrixRow,
+    SetupLineOut,
+    SetupStatsOut,
+    SignalDetailOut,
+    SignalOut,
+    StatusEvent,
+)
+from cryptolens.signals.setups import setup_statistics
+
+MATRIX_TTL_SECONDS = 60
+STATS_TTL_SECONDS = 300
+MATRIX_KEY = "matrix:{types}"
+STATS_KEY = "stats:global"
+
+# Status times in the order a signal can pass through them.
+_STATUS_TIMES = (
+    ("pending", "created_at"),
+    ("triggered", "triggered_at"),
+    ("tp1", "tp1_at"),
+    ("tp2", "tp2_at"),
+    ("tp3", "tp3_at"),
+    ("stopped", "stopped_at"),
+    ("closed", "closed_at"),
+    ("expired", "expired_at"),
+    ("cancelled", "cancelled_at"),
+)
+
+
+@dataclass(frozen=True)
+class SignalQuery:
+    symbol: str | None = None
+    direction: str | None = None
+    status: str | None = None
+    since_ms: int | None = None
+
+
+@dataclass(frozen=True)
+class SignalPage:
+    items: list[SignalOut]
+    next_cursor: str | None
+
+
+def signal_out(signal: Signal, names: dict[int, str]) -> SignalOut:
+    return SignalOut(
+        id=signal.id,
+        symbol=names.get(signal.symbol_id, "?"),
+        direction=signal.direction,
+        entry=signal.entry,
+        stop_loss=signal.stop_loss,
+        take_profit_1=signal.take_profit_1,
+        take_profit_2=signal.take_profit_2,
+        take_profit_3=signal.take_profit_3,
+        risk_reward=signal.risk_reward,
+        confluence=signal.confluence,
+        timeframes=signal.timeframes.split(","),
+        anchor_pattern_id=signal.anchor_pattern_id,
+        anchor_type=signal.anchor_type,
+        anchor_timeframe=signal.anchor_timeframe,
+        strength=signal.strength,
+        status=signal.status,
+        outcome_r=signal.outcome_r,
+        created_at=signal.created_at,
+        triggered_at=signal.triggered_at,
+        tp1_at=signal.tp1_at,
+        tp2_at=signal.tp2_at,
+        tp3_at=signal.tp3_at,
+        stopped_at=signal.stopped_at,
+        closed_at=signal.closed_at,
+        expired_at=signal.expired_at,
+        cancelled_at=signal.cancelled_at,
+        setup_stats=[SetupStatsOut.model_validate(entry) for entry in signal.setup_stats],
+    )
+
+
+def _visible_symbol_ids(access: UserAccess, names: dict[int, str]) -> list[int] | None:
+    followed = access.followed_symbols
+    if followed is None:
+        return None
+    return [symbol_id for symbol_id, name in names.items() if name in followed]
+
+
+async def list_signals(
+    session: AsyncSession,
+    access: UserAccess,
+    query: SignalQuery,
+    *,
+    cursor: str | None,
+    limit: int,
+    now: datetime,
+) -> SignalPage:
+    names = await market.symbol_names(session)
+    if query.symbol is not None:
+        symbol = await market.find_symbol(session, query.symbol)
+        access.require_symbol(symbol.symbol)
+        symbol_ids: list[int] | None = [symbol.id]
+    else:
+        symbol_ids = _visible_symbol_ids(access, names)
+    since_ms = query.since_ms
+    if since_ms is not None:
+        access.require_history_since("signals", from_ms(since_ms), now)
+    oldest = access.history_start("signals", now)
+    if oldest is not None:
+        since_ms = max(since_ms or 0, to_ms(oldest))
+
+    position = decode_cursor(cursor, 3)
+    served = position[2] if position else 0
+    max_items = access.signal_history.max_items
+    if max_items is not None:
+        limit = min(limit, max_items - served)
+        if limit <= 0:
+            return SignalPage(items=[], next_cursor=None)
+    rows = await repository.list_page(
+        session,
+        SignalFilters(
+            symbol_ids=symbol_ids,
+            direction=query.direction,
+            statuses=None if query.status is None else [query.status],
+            created_since=since_ms,
+        ),
+        after=(position[0], position[1]) if position else None,
+        limit=limit + 1,
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = None
+    if more and rows:
+        next_cursor = encode_cursor(rows[-1].created_at, rows[-1].id, served + len(rows))
+    return SignalPage([signal_out(row, names) for row in rows], next_cursor)
+
+
+async def get_signal(
+    session: AsyncSession, access: UserAccess, signal_id: int, now: datetime
+) -> SignalDetailOut:
+    signal = await repository.get(session, signal_id)
+    names = await market.symbol_names(session)
+    oldest = access.history_start("signals", now)
+    visible = (
+        signal is not None
+        and access.allows_symbol(names.get(signal.symbol_id, ""))
+        and (oldest is None or signal.created_at >= to_ms(oldest))
+    )
+    if signal is None or not visible:
+        raise NotFoundError("Signal not found")
+    pattern_ids = (await repository.contributing_ids(session, [signal.id]))[signal.id]
+    history = [
+        StatusEvent(status=status, at=getattr(signal, column))
+        for status, column in _STATUS_TIMES
+        if getattr(signal, column) is not None
+    ]
+    history.sort(key=lambda event: event.at)
+    return SignalDetailOut(
+        **signal_out(signal, names).model_dump(),
+        contributing_patterns=await patterns.patterns_out(session, pattern_ids),
+        status_history=history,
+    )
+
+
+async def _compute_matrix(
+    session: AsyncSession, types: list[str], timeframes: list[str], now: datetime
+) -> list[dict[str, object]]:
+    symbols = await market.active_symbols_all(session)
+    ids = [symbol.id for symbol in symbols]
+    names = {symbol.id: symbol.symbol for symbol in symbols}
+    cells = await patterns.matrix_cells(session, ids, types, to_ms(now))
+    open_signals = {s.symbol_id: s for s in await repository.newest_open_by_symbol(session, ids)}
+    rows = []
+    for symbol in symbols:
+        row_cells = []
+        for timeframe in timeframes:
+            data = cells.get((symbol.id, timeframe))
+            newest = None if data is None else data.newest
+            row_cells.append(
+                MatrixCell(
+                    timeframe=timeframe,
+                    pattern_id=None if newest is None else newest.id,
+                    type=None if newest is None else newest.type,
+                    direction=None if newest is None else newest.direction,
+                    strength=None if newest is None else newest.strength,
+                    zone_low=None if newest is None else newest.zone_low,
+                    zone_high=None if newest is None else newest.zone_high,
+                    bullish=0 if data is None else data.bullish,
+                    bearish=0 if data is None else data.bearish,
+                )
+            )
+        signal = open_signals.get(symbol.id)
+        rows.append(
+            MatrixRow(
+                symbol=symbol.symbol,
+                cells=row_cells,
+                open_signal=None if signal is None else signal_out(signal, names),
+            ).model_dump(mode="json")
+        )
+    return rows
+
+
+async def pattern_matrix(
+    session: AsyncSession,
+    cache: Cache,
+    access: UserAccess,
+    timeframes: list[str],
+    now: datetime,
+) -> list[MatrixRow]:
+    types = access.visible_pattern_types(patterns.ALL_PATTERN_TYPES)
+    key = MATRIX_KEY.format(types=",".join(types))
+    rows = await get_or_compute(
+        cache,
+        key,
+        MATRIX_TTL_SECONDS,
+        lambda: _compute_matrix(session, types, timeframes, now),
+    )
+    return [
+        MatrixRow.model_validate(row) for row in rows if access.allows_symbol(str(row["symbol"]))
+    ]
+
+
+async def forget_matrix(cache: Cache) -> None:
+    """A scan changed patterns or signals: the next matrix read recomputes."""
+    keys = {
+        MATRIX_KEY.format(types=",".join(patterns.ALL_PATTERN_TYPES)),
+        MATRIX_KEY.format(types="fvg"),
+    }
+    await cache.delete(*keys)
+
+
+def _stats_out(windows: list[object]) -> list[SetupStatsOut]:
+    return [SetupStatsOut.model_validate(window, from_attributes=True) for window in windows]
+
+
+async def setup_lines(
+    session: AsyncSession, access: UserAccess, windows_days: tuple[int, ...], now: datetime
+) -> list[SetupLineOut]:
+    names = await market.symbol_names(session)
+    lines = await setup_statistics(session, to_ms(now), windows_days)
+    return [
+        SetupLineOut(
+            symbol=None if line.symbol_id is None else names.get(line.symbol_id, "?"),
+            anchor_type=line.anchor_type,
+            anchor_timeframe=line.anchor_timeframe,
+            windows=_stats_out(list(line.windows)),
+        )
+        for line in lines
+        if line.symbol_id is None or access.allows_symbol(names.get(line.symbol_id, ""))
+    ]
+
+
+async def _compute_global_stats(
+    session: AsyncSession, windows_days: tuple[int, ...], now: datetime
+) -> dict[str, object]:
+    symbols = await market.active_symbols_all(session)
+    active: dict[str, dict[str, int]] = {}
+    for (pattern_type, direction), count in (await patterns.active_by_direction(session)).items():
+        active.setdefault(pattern_type, {})[direction] = count
+    midnight = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    lines = await setup_statistics(session, to_ms(now), windows_days)
+    overall = next((line for line in lines if line.symbol_id is None), None)
+    return GlobalStatsOut(
+        symbols=len(symbols),
+        active_patterns=active,
+        signals_today=await repository.count_created_since(session, to_ms(midnight)),
+        overall=[] if overall is None else _stats_out(list(overall.windows)),
+    ).model_dump(mode="json")
+
+
+async def global_stats(
+    session: AsyncSession, cache: Cache, windows_days: tuple[int, ...], now: datetime
+) -> GlobalStatsOut:
+    stats = await get_or_compute(
+        cache,
+        STATS_KEY,
+        STATS_TTL_SECONDS,
+        lambda: _compute_global_stats(session, windows_days, now),
+    )
+    return GlobalStatsOut.model_validate(stats)

@@ -1,0 +1,138 @@
+"""Signals, pattern matrix and statistics API, tier-filtered."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from cryptolens.billing.deps import CurrentAccess
+from cryptolens.core.deps import CacheDep, ClockDep, SessionDep, SettingsDep
+from cryptolens.core.envelope import Envelope, ErrorEnvelope, ok
+from cryptolens.core.instants import parse_instant_ms
+from cryptolens.signals import reads
+from cryptolens.signals.schemas import (
+    GlobalStatsOut,
+    MatrixRow,
+    SetupLineOut,
+    SignalDetailOut,
+    SignalDirection,
+    SignalOut,
+    SignalStatus,
+)
+
+router = APIRouter(prefix="/api/v1", tags=["signals"])
+
+ERRORS: dict[int | str, dict[str, object]] = {
+    401: {"model": ErrorEnvelope, "description": "Not signed in"},
+    403: {"model": ErrorEnvelope, "description": "Outside the tier (symbol or history)"},
+    404: {"model": ErrorEnvelope, "description": "Unknown symbol or signal"},
+}
+
+LIMIT_DEFAULT, LIMIT_MAX = 50, 500
+
+
+@router.get(
+    "/signals",
+    operation_id="signals-list",
+    summary="Signals, newest first, each with its setup's record at creation",
+    response_model=Envelope[list[SignalOut]],
+    responses=ERRORS,
+)
+async def list_signals(
+    access: CurrentAccess,
+    db: SessionDep,
+    clock: ClockDep,
+    symbol: Annotated[str | None, Query(examples=["BTC-USDT"])] = None,
+    direction: Annotated[SignalDirection | None, Query()] = None,
+    status: Annotated[SignalStatus | None, Query()] = None,
+    since: Annotated[str | None, Query(description="created at or after: ms or ISO-8601")] = None,
+    cursor: Annotated[str | None, Query(description="meta.next_cursor of the last page")] = None,
+    limit: Annotated[int, Query(ge=1, le=LIMIT_MAX)] = LIMIT_DEFAULT,
+) -> Envelope[list[SignalOut]]:
+    page = await reads.list_signals(
+        db,
+        access,
+        reads.SignalQuery(
+            symbol=symbol,
+            direction=direction,
+            status=status,
+            since_ms=parse_instant_ms(since, "since"),
+        ),
+        cursor=cursor,
+        limit=limit,
+        now=clock.now(),
+    )
+    return ok(page.items, next_cursor=page.next_cursor)
+
+
+@router.get(
+    "/signals/{signal_id}",
+    operation_id="signals-get",
+    summary="One signal: levels, contributing patterns, status history, outcome, setup stats",
+    response_model=Envelope[SignalDetailOut],
+    responses=ERRORS,
+)
+async def get_signal(
+    access: CurrentAccess,
+    db: SessionDep,
+    clock: ClockDep,
+    signal_id: Annotated[int, Path(ge=1)],
+) -> Envelope[SignalDetailOut]:
+    return ok(await reads.get_signal(db, access, signal_id, clock.now()))
+
+
+@router.get(
+    "/matrix",
+    operation_id="signals-matrix",
+    summary="Pattern matrix: symbols x timeframes, newest active pattern per cell",
+    response_model=Envelope[list[MatrixRow]],
+    responses=ERRORS,
+)
+async def matrix(
+    access: CurrentAccess,
+    db: SessionDep,
+    cache: CacheDep,
+    clock: ClockDep,
+    settings: SettingsDep,
+) -> Envelope[list[MatrixRow]]:
+    rows = await reads.pattern_matrix(
+        db, cache, access, list(settings.detection_timeframes), clock.now()
+    )
+    return ok(rows, timeframes=list(settings.detection_timeframes))
+
+
+@router.get(
+    "/stats",
+    operation_id="signals-stats",
+    summary="Global statistics: symbols, active patterns, signals today, overall hit rate",
+    response_model=Envelope[GlobalStatsOut],
+    responses=ERRORS,
+)
+async def stats(
+    access: CurrentAccess,
+    db: SessionDep,
+    cache: CacheDep,
+    clock: ClockDep,
+    settings: SettingsDep,
+) -> Envelope[GlobalStatsOut]:
+    windows = tuple(settings.stats_windows_days)
+    return ok(await reads.global_stats(db, cache, windows, clock.now()))
+
+
+@router.get(
+    "/stats/setups",
+    operation_id="signals-setup-stats",
+    summary="Hit rates per anchor type x timeframe x symbol, per symbol and overall",
+    response_model=Envelope[list[SetupLineOut]],
+    responses=ERRORS,
+)
+async def setup_stats(
+    access: CurrentAccess,
+    db: SessionDep,
+    clock: ClockDep,
+    settings: SettingsDep,
+) -> Envelope[list[SetupLineOut]]:
+    access.require_feature("full_statistics")
+    windows = tuple(settings.stats_windows_days)
+    return ok(await reads.setup_lines(db, access, windows, clock.now()))

@@ -1,0 +1,116 @@
+"""Fan-out throughput: one signal pushed to 10,000 users through the real job function, to
+the fake NTFY server (tests/fakes/ntfy.py) running in its own process, delivery rows
+included (written in batches). Target: 10,000 deliveries in under 10 seconds.
+
+Pool settings (notifications/config.py, CRYPTOLENS_NTFY_* once in Settings): max connections
+100 (keep-alive), 64 pushes in flight, fan-out batches of 500 users.
+
+Run: .venv/bin/python bench/bench_notifications.py [--users N] [--database-url URL]"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cryptolens.core.cache import MemoryCache  # noqa: E402
+from cryptolens.core.clock import SystemClock  # noqa: E402
+from cryptolens.db import create_engine, create_session_factory  # noqa: E402
+from cryptolens.jobs.notifications import notify_signal  # noqa: E402
+from cryptolens.jobs.runtime import create_jobs_runtime  # noqa: E402
+from cryptolens.models_registry import load_all_models  # noqa: E402
+from cryptolens.notifications.config import (  # noqa: E402
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_CONCURRENCY,
+    DEFAULT_MAX_CONNECTIONS,
+)
+from cryptolens.notifications.models import UserNotification  # noqa: E402
+from cryptolens.settings import Settings  # noqa: E402
+from cryptolens.system import migrations  # noqa: E402
+from tests.fakes.ntfy import serve_forever  # noqa: E402
+from tests.notifications.factories import UserSpec, add_signal, add_users  # noqa: E402
+
+TARGET_SECONDS = 10.0
+
+
+def start_fake_ntfy() -> tuple[multiprocessing.Process, str]:
+    context = multiprocessing.get_context("spawn")
+    port_queue = context.Queue()
+    process = context.Process(target=serve_forever, args=(port_queue,), daemon=True)
+    process.start()
+    return process, str(port_queue.get(timeout=30))
+
+
+async def run(users: int, database_url: str | None, var_dir: Path, ntfy_url: str) -> bool:
+    url = database_url or f"sqlite+aiosqlite:///{(var_dir / 'bench.db').as_posix()}"
+    settings = Settings(_env_file=None, env="test", var_dir=var_dir, database_url=url)  # type: ignore[call-arg]
+    settings = settings.model_copy(update={"ntfy_url": ntfy_url})
+    engine = create_engine(url, settings)
+    await migrations.upgrade(engine)
+    factory = create_session_factory(engine)
+    now = datetime.now(UTC)
+    # Premium users with default preferences: every one is entitled to the push at once.
+    await add_users(factory, [UserSpec(tier="premium")] * users, now)
+    signal_id = await add_signal(factory, now)
+    runtime = create_jobs_runtime(settings, factory, MemoryCache(), SystemClock(), None)
+
+    started = time.perf_counter()
+    counters = await notify_signal(runtime.ctx, signal_id=signal_id)
+    elapsed = time.perf_counter() - started
+
+    async with factory() as db:
+        statuses = Counter(
+            await db.scalars(
+                select(UserNotification.status).where(UserNotification.signal_id == signal_id)
+            )
+        )
+    await runtime.stop()
+    await engine.dispose()
+    print(f"database: {engine.dialect.name}; users: {users}")
+    print(
+        f"pool: {DEFAULT_MAX_CONNECTIONS} connections, {DEFAULT_CONCURRENCY} in flight, "
+        f"batches of {DEFAULT_BATCH_SIZE}"
+    )
+    print(f"delivery rows: {dict(statuses)}; job counters: {counters.details}")
+    print(
+        f"fan-out: {counters.notifications_sent} pushes in {elapsed:.2f} s = "
+        f"{counters.notifications_sent / elapsed:,.0f} pushes/s"
+    )
+    scaled = elapsed * 10_000 / users
+    passed = statuses.get("sent") == users and scaled < TARGET_SECONDS
+    print(
+        f"target: 10,000 deliveries < {TARGET_SECONDS:.0f} s -> {scaled:.2f} s "
+        f"{'PASS' if passed else 'FAIL'}"
+    )
+    return passed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=10_000)
+    parser.add_argument("--database-url", default=None, help="an empty database (default SQLite)")
+    args = parser.parse_args()
+    load_all_models()
+    process, ntfy_url = start_fake_ntfy()
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-notifications-") as tmp:
+            passed = asyncio.run(run(args.users, args.database_url, Path(tmp), ntfy_url))
+    finally:
+        process.terminate()
+        process.join(5)
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+/** Starts the real backend on loopback with the replay market and the built SPA. Paths are
+ * relative to this repository, so CI can clone it anywhere. */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const FRONTEND = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const REPO = resolve(FRONTEND, '..');
+export const RESULTS = join(FRONTEND, 'test-results');
+
+export interface Backend {
+  baseUrl: string;
+  email: string;
+  password: string;
+  logFile: string;
+  stop: () => Promise<void>;
+}
+
+function python(): string {
+  const path = process.env.CRYPTOLENS_PYTHON ?? join(REPO, '.venv', 'bin', 'python');
+  if (!existsSync(path)) throw new Error(`No backend virtualenv (${path}); run \`make install\` first`);
+  return path;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv, input?: string): void {
+  const result = spawnSync(python(), ['-m', 'cryptolens.cli', ...args], {
+    cwd: REPO,
+    env,
+    input,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.status !== 0) {
+    throw new Error(`cryptolens ${args.join(' ')} failed (${result.status}):\n${result.stderr}\n${result.stdout}`);
+  }
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the backend exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      const body = (await response.json()) as { data?: { freshness?: Record<string, number> | null } };
+      const live = body.data?.freshness?.live ?? 0;
+      last = JSON.stringify(body.data);
+      if (response.ok && live > 0) return;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+  throw new Error(`the backend did not become healthy in ${timeoutMs} ms: ${last}`);
+}
+
+export async function startBackend(options: { symbols?: string[] } = {}): Promise<Backend> {
+  const varDir = mkdtempSync(join(tmpdir(), 'cryptolens-e2e-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CRYPTOLENS_VAR_DIR: varDir,
+    CRYPTOLENS_DATA_SOURCE: 'replay',
+    CRYPTOLENS_PORT: String(port),
+    CRYPTOLENS_HOST: '127.0.0.1',
+    CRYPTOLENS_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    CRYPTOLENS_FRONTEND_DIST: join(FRONTEND, 'dist'),
+    CRYPTOLENS_LOG_LEVEL: 'INFO',
+  };
+  delete env.CRYPTOLENS_DATABASE_URL;
+  delete env.CRYPTOLENS_REDIS_URL;
+  if (options.symbols) env.CRYPTOLENS_DEFAULT_SYMBOLS = JSON.stringify(options.symbols);
+  const email = 'e2e@example.com';
+  const password = 'Lens-Trader-Pass-2024';
+  cli(['migrate'], env);
+  cli(['create-admin', '--email', email, '--password-stdin'], env, `${password}\n`);
+  const logFile = join(varDir, 'serve.log');
+  const log = createWriteStream(logFile);
+  const child = spawn(python(), ['-m', 'cryptolens.cli', 'serve', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: REPO,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise<void>((done) => {
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          done();
+        }, 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          done();
+        });
+      });
+    }
+    log.end();
+    if (!process.env.E2E_KEEP) rmSync(varDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseUrl, child, 180_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, email, password, logFile, stop };
+}

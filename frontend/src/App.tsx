@@ -1,0 +1,58 @@
+import { Suspense, lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { RequireAuth } from './components/RequireAuth';
+import { Layout } from './components/Layout';
+import { PageSkeleton } from './components/States';
+import { Dashboard } from './pages/Dashboard';
+import { MatrixPage } from './pages/MatrixPage';
+import { NotFound } from './pages/NotFound';
+import { PatternsPage } from './pages/PatternsPage';
+import { SignalsPage } from './pages/SignalsPage';
+import {
+  ForgotPasswordPage,
+  LoginPage,
+  RegisterPage,
+  ResetPasswordPage,
+  TotpPage,
+  VerifyEmailPage,
+} from './pages/auth';
+
+// Heavier pages (the chart library, the profile's forms) load on demand.
+const ChartPage = lazy(() => import('./pages/ChartPage'));
+const SignalDetailPage = lazy(() => import('./pages/SignalDetailPage'));
+const PatternDetailPage = lazy(() => import('./pages/PatternDetailPage'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+
+export function App() {
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/login/2fa" element={<TotpPage />} />
+        <Route path="/register" element={<RegisterPage />} />
+        <Route path="/verify-email" element={<VerifyEmailPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <Layout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Dashboard />} />
+          <Route path="/dashboard" element={<Navigate to="/" replace />} />
+          <Route path="/matrix" element={<MatrixPage />} />
+          <Route path="/patterns" element={<PatternsPage />} />
+          <Route path="/patterns/:id" element={<PatternDetailPage />} />
+          <Route path="/signals" element={<SignalsPage />} />
+          <Route path="/signals/:id" element={<SignalDetailPage />} />
+          <Route path="/chart/:symbol" element={<ChartPage />} />
+          <Route path="/chart" element={<Navigate to="/chart/BTC-USDT" replace />} />
+          <Route path="/profile" element={<ProfilePage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

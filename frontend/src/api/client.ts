@@ -1,0 +1,112 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import { CSRF_HEADER, UNSAFE_METHODS, csrfToken } from './csrf';
+import { ApiError, errorFromBody } from './errors';
+import type { paths } from './schema';
+
+/** Adds the CSRF header to unsafe requests and JSON content type to bodies. */
+const csrfMiddleware: Middleware = {
+  async onRequest({ request }) {
+    if (UNSAFE_METHODS.has(request.method.toUpperCase())) {
+      request.headers.set(CSRF_HEADER, await csrfToken());
+      if (!request.headers.has('Content-Type')) {
+        request.headers.set('Content-Type', 'application/json');
+      }
+    }
+    return request;
+  },
+};
+
+/** The typed client: paths, parameters and bodies come from the generated schema. */
+export const api = createClient<paths>({
+  baseUrl: typeof window === 'undefined' ? 'http://localhost' : window.location.origin,
+  credentials: 'same-origin',
+});
+api.use(csrfMiddleware);
+
+/** The envelope's meta is an open object in the schema; these read its documented keys. */
+export type Meta = Record<string, unknown>;
+
+export interface Page<T> {
+  data: T;
+  meta: Meta;
+}
+
+export function metaCursor(meta: Meta): string | null {
+  const value = meta.next_cursor;
+  if (typeof value === 'string' && value) return value;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+export function metaCount(meta: Meta): number | null {
+  return typeof meta.count === 'number' ? meta.count : null;
+}
+
+interface Enveloped<T> {
+  data?: T | null;
+  meta: Meta;
+}
+
+interface ResultLike<T> {
+  data?: Enveloped<T>;
+  error?: unknown;
+  response: Response;
+}
+
+/** Awaits an openapi-fetch call and returns the envelope's data, or throws an ApiError with
+ * the server's message and meta.code. */
+export async function unwrap<T>(call: Promise<ResultLike<T>>): Promise<Page<NonNullable<T>>> {
+  let result: ResultLike<T>;
+  try {
+    result = await call;
+  } catch (cause) {
+    throw new ApiError(
+      cause instanceof Error ? `Network error: ${cause.message}` : 'Network error',
+      0,
+      'network',
+      null,
+    );
+  }
+  const { data: envelope, error, response } = result;
+  if (!response.ok || envelope === undefined) {
+    throw errorFromBody(error, response);
+  }
+  return { data: envelope.data as NonNullable<T>, meta: envelope.meta };
+}
+
+/** Envelope data only. */
+export async function unwrapData<T>(call: Promise<ResultLike<T>>): Promise<NonNullable<T>> {
+  return (await unwrap(call)).data;
+}
+
+/** For endpoints not in the generated schema yet (see pending.ts): same envelope, same CSRF. */
+export async function untypedRequest<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  options: { query?: Record<string, string | number | undefined | null>; body?: unknown } = {},
+): Promise<Page<T>> {
+  const url = new URL(path, typeof window === 'undefined' ? 'http://localhost' : window.location.origin);
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+  }
+  const headers = new Headers({ Accept: 'application/json' });
+  if (UNSAFE_METHODS.has(method)) {
+    headers.set(CSRF_HEADER, await csrfToken());
+    headers.set('Content-Type', 'application/json');
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+    });
+  } catch (cause) {
+    throw new ApiError(cause instanceof Error ? `Network error: ${cause.message}` : 'Network error', 0, 'network', null);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok || typeof body !== 'object' || body === null) throw errorFromBody(body, response);
+  const envelope = body as Enveloped<T>;
+  return { data: envelope.data as T, meta: envelope.meta ?? {} };
+}

@@ -1,0 +1,27 @@
+/** Short names for generated schema types (never hand-written: they come from schema.d.ts). */
+import type { components, operations } from './schema';
+
+type Schemas = components['schemas'];
+
+export type Me = Schemas['MeOut'];
+export type User = Schemas['UserOut'];
+export type Tier = Schemas['Tier'];
+export type Limits = Schemas['LimitsOut'];
+export type Health = Schemas['HealthOut'];
+export type Freshness = Schemas['Freshness'];
+export type SymbolInfo = Schemas['SymbolOut'];
+export type Candle = Schemas['CandleOut'];
+export type Pattern = Schemas['PatternOut'];
+export type PatternType = Pattern['type'];
+export type PatternDirection = Pattern['direction'];
+export type PatternStatus = Pattern['status'];
+export type Plan = Schemas['PlanOut'];
+export type Session = Schemas['SessionOut'];
+export type TwoFactorSetup = Schemas['TwoFactorSetupOut'];
+export type LoginResult = Schemas['LoginOut'];
+
+export type PatternQuery = NonNullable<operations['patterns-list']['parameters']['query']>;
+
+export const PATTERN_TYPES: readonly PatternType[] = ['fvg', 'order_block', 'liquidity_sweep'];
+export const DIRECTIONS: readonly PatternDirection[] = ['bullish', 'bearish'];
+export const PATTERN_STATUSES: readonly PatternStatus[] = ['active', 'filled', 'invalidated', 'expired'];

@@ -1,0 +1,93 @@
+import { useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { usePattern, useSignal, useSymbolMap } from '../api/queries';
+import { signalLines } from '../chart/levels';
+import { SymbolChart } from '../chart/SymbolChart';
+import { DirectionBadge, Price, StatusBadge, TypeTag } from '../components/Display';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { formatPct, symbolFromUrl } from '../lib/format';
+import { DEFAULT_TIMEFRAMES } from './MatrixPage';
+
+function TimeframeSwitcher({ value, onChange }: { value: string; onChange: (timeframe: string) => void }) {
+  return (
+    <div className="segmented" role="group" aria-label="Timeframe">
+      {DEFAULT_TIMEFRAMES.map((timeframe) => (
+        <button
+          key={timeframe}
+          type="button"
+          aria-pressed={timeframe === value}
+          className={timeframe === value ? 'active' : ''}
+          onClick={() => onChange(timeframe)}
+        >
+          {timeframe}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export default function ChartPage() {
+  const { symbol: urlSymbol = 'BTC-USDT' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const timeframe = params.get('tf') ?? '1h';
+  const patternId = Number(params.get('pattern') ?? Number.NaN);
+  const signalId = Number(params.get('signal') ?? Number.NaN);
+  const symbol = symbolFromUrl(urlSymbol);
+  useDocumentTitle(`${symbol} ${timeframe}`);
+  const info = useSymbolMap().get(symbol);
+  const pattern = usePattern(patternId);
+  const signal = useSignal(signalId);
+  const lines = useMemo(() => (signal.data ? signalLines(signal.data) : []), [signal.data]);
+  const focusTime = pattern.data?.formed_at ?? signal.data?.created_at ?? null;
+
+  const setTimeframe = (next: string) => {
+    setParams((current) => {
+      const updated = new URLSearchParams(current);
+      updated.set('tf', next);
+      return updated;
+    });
+  };
+
+  return (
+    <div className="page page-wide">
+      <div className="page-head chart-head">
+        <h1>
+          {symbol} <span className="muted">{timeframe}</span>
+        </h1>
+        {info ? (
+          <div className="quote">
+            <Price value={info.last_price} symbol={symbol} className="quote-price" />
+            <span className={`num ${(info.change_24h_pct ?? 0) >= 0 ? 'up' : 'down'}`}>{formatPct(info.change_24h_pct)}</span>
+            <span className={`fresh fresh-${info.freshness}`}>{info.freshness}</span>
+          </div>
+        ) : null}
+        <TimeframeSwitcher value={timeframe} onChange={setTimeframe} />
+      </div>
+      {pattern.data ? (
+        <p className="context-line">
+          Pattern <Link to={`/patterns/${pattern.data.id}`}>#{pattern.data.id}</Link>: <DirectionBadge direction={pattern.data.direction} />{' '}
+          <TypeTag type={pattern.data.type} /> {pattern.data.timeframe} <Price value={pattern.data.zone_low} symbol={symbol} /> –{' '}
+          <Price value={pattern.data.zone_high} symbol={symbol} /> <StatusBadge status={pattern.data.status} />
+        </p>
+      ) : null}
+      {signal.data ? (
+        <p className="context-line">
+          Signal <Link to={`/signals/${signal.data.id}`}>#{signal.data.id}</Link>: <DirectionBadge direction={signal.data.direction} /> entry{' '}
+          <Price value={signal.data.entry} symbol={symbol} /> · SL <Price value={signal.data.stop_loss} symbol={symbol} />{' '}
+          <StatusBadge status={signal.data.status} />
+        </p>
+      ) : null}
+      <SymbolChart
+        urlSymbol={urlSymbol}
+        timeframe={timeframe}
+        lines={lines}
+        highlightId={Number.isFinite(patternId) ? patternId : null}
+        focusTime={focusTime}
+      />
+      <div className="legend-row muted small" aria-label="Legend">
+        <span className="swatch bull" /> bullish zone <span className="swatch bear" /> bearish zone · faded: filled, invalidated or expired ·
+        ▲▼ liquidity sweeps · outlined yellow: the selected pattern
+      </div>
+    </div>
+  );
+}

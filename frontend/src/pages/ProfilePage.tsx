@@ -1,0 +1,23 @@
+import { useMe } from '../api/queries';
+import { ErrorState, PageSkeleton } from '../components/States';
+import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { AccountSection } from './profile/AccountSection';
+import { NotificationsSection } from './profile/NotificationsSection';
+import { SessionsSection } from './profile/SessionsSection';
+import { TwoFactorSection } from './profile/TwoFactorSection';
+
+export default function ProfilePage() {
+  useDocumentTitle('Profile');
+  const me = useMe();
+  if (me.isPending) return <PageSkeleton />;
+  if (me.isError) return <ErrorState error={me.error} />;
+  return (
+    <div className="page">
+      <h1>Profile</h1>
+      <AccountSection me={me.data} />
+      <NotificationsSection me={me.data} />
+      <TwoFactorSection me={me.data} />
+      <SessionsSection />
+    </div>
+  );
+}

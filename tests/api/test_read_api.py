@@ -1,0 +1,285 @@
+"""The read API (symbols, candles, patterns, signals, matrix, stats) through real HTTP with
+signed-in users of each tier, on rows stored the way the scanner stores them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from prometheus_client import REGISTRY
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from cryptolens.core.clock import FrozenClock
+from cryptolens.db import to_ms, unit_of_work, utcnow
+from cryptolens.market.models import Candle, Symbol
+from cryptolens.patterns.models import Pattern
+from cryptolens.signals.models import Signal, SignalPattern
+from cryptolens.signals.reads import forget_matrix
+from tests.clients import MakeUserClient
+
+HOUR = 3_600_000
+
+
+@pytest.fixture
+async def market_rows(
+    session_factory: async_sessionmaker[AsyncSession], clock: FrozenClock, app: FastAPI
+) -> dict[str, int]:
+    """BTC and ETH with candles, patterns of each type, and one open BTC signal."""
+    now = to_ms(clock.now())
+    ids: dict[str, int] = {}
+    async with unit_of_work(session_factory) as session:
+        for name in ("BTC/USDT", "ETH/USDT"):
+            symbol = Symbol(
+                symbol=name,
+                exchange="binance",
+                base=name[:3],
+                quote="USDT",
+                is_active=True,
+                tick_size=0.01,
+                price_precision=2,
+                added_at=utcnow(),
+            )
+            session.add(symbol)
+            await session.flush()
+            ids[name] = symbol.id
+            for minute in range(5):
+                session.add(
+                    Candle(
+                        symbol_id=symbol.id,
+                        timeframe="1h",
+                        open_time=now - (5 - minute) * HOUR,
+                        open=100.0 + minute,
+                        high=102.0 + minute,
+                        low=99.0 + minute,
+                        close=101.0 + minute,
+                        volume=10.0,
+                    )
+                )
+
+        def pattern(symbol: str, timeframe: str, kind: str, direction: str, age_h: int) -> Pattern:
+            formed = now - age_h * HOUR
+            return Pattern(
+                symbol_id=ids[symbol],
+                timeframe=timeframe,
+                type=kind,
+                direction=direction,
+                zone_low=100.0,
+                zone_high=101.0,
+                formed_at=formed,
+                confirmed_at=formed + HOUR,
+                expires_at=formed + 72 * HOUR,
+                strength=0.6,
+                status="active",
+                fill_pct=0.0,
+            )
+
+        rows = [
+            pattern("BTC/USDT", "1h", "fvg", "bullish", 3),
+            pattern("BTC/USDT", "1h", "order_block", "bullish", 2),
+            pattern("BTC/USDT", "4h", "fvg", "bearish", 8),
+            pattern("BTC/USDT", "1h", "fvg", "bullish", 30),  # older than a free user's day
+            pattern("ETH/USDT", "1h", "liquidity_sweep", "bearish", 1),
+        ]
+        session.add_all(rows)
+        await session.flush()
+        ids.update({f"pattern{index}": row.id for index, row in enumerate(rows)})
+        signal = Signal(
+            symbol_id=ids["BTC/USDT"],
+            direction="long",
+            entry=101.0,
+            stop_loss=99.5,
+            take_profit_1=102.5,
+            take_profit_2=104.0,
+            take_profit_3=105.5,
+            risk_reward=3.0,
+            risk=1.5,
+            atr=2.0,
+            buffer=1.0,
+            confluence=2,
+            timeframes="4h,1h",
+            anchor_pattern_id=rows[0].id,
+            anchor_type="fvg",
+            anchor_timeframe="1h",
+            anchor_expires_at=rows[0].expires_at,
+            strength=0.6,
+            status="triggered",
+            created_at=now - HOUR,
+            triggered_at=now - HOUR + 60_000,
+            setup_stats=[
+                {
+                    "window_days": 30,
+                    "count": 4,
+                    "triggered": 3,
+                    "wins": 2,
+                    "decided": 3,
+                    "win_rate": 2 / 3,
+                    "resolved": 3,
+                    "avg_r": 0.5,
+                },
+            ],
+        )
+        session.add(signal)
+        await session.flush()
+        session.add_all(
+            [
+                SignalPattern(signal_id=signal.id, pattern_id=rows[0].id, position=1),
+                SignalPattern(signal_id=signal.id, pattern_id=rows[2].id, position=0),
+            ]
+        )
+        ids["signal"] = signal.id
+    return ids
+
+
+async def test_reads_need_a_signed_in_user(
+    client: httpx.AsyncClient, market_rows: dict[str, int]
+) -> None:
+    for path in ("/api/v1/symbols", "/api/v1/patterns", "/api/v1/signals", "/api/v1/matrix"):
+        response = await client.get(path)
+        assert response.status_code == 401, path
+        assert response.json()["success"] is False
+
+
+async def test_symbols_and_candles_within_the_tier(
+    make_user_client: MakeUserClient, market_rows: dict[str, int]
+) -> None:
+    free = (await make_user_client("free")).http
+    premium = (await make_user_client("premium")).http
+    assert [s["symbol"] for s in (await free.get("/api/v1/symbols")).json()["data"]] == ["BTC/USDT"]
+    listed = (await premium.get("/api/v1/symbols")).json()["data"]
+    assert {s["symbol"] for s in listed} == {"BTC/USDT", "ETH/USDT"}
+
+    candles = await premium.get("/api/v1/symbols/ETH-USDT/candles", params={"timeframe": "1h"})
+    body = candles.json()
+    assert candles.status_code == 200 and body["meta"]["count"] == 5
+    assert [c["time"] for c in body["data"]] == sorted(c["time"] for c in body["data"])
+
+    denied = await free.get("/api/v1/symbols/ETH-USDT/candles", params={"timeframe": "1h"})
+    assert denied.status_code == 403
+    assert denied.json()["meta"]["code"] == "tier_required"
+    assert denied.json()["error"] == "Requires pro tier"
+    unknown = await premium.get("/api/v1/symbols/DOGE-USDT/candles")
+    assert unknown.status_code == 404
+    bad_tf = await premium.get("/api/v1/symbols/BTC-USDT/candles", params={"timeframe": "7m"})
+    assert bad_tf.status_code == 422
+    backwards = await premium.get(
+        "/api/v1/symbols/BTC-USDT/candles", params={"start": "2024-01-02", "end": "2024-01-01"}
+    )
+    assert backwards.status_code == 422
+
+
+async def test_patterns_filtered_by_tier_and_paginated(
+    make_user_client: MakeUserClient, market_rows: dict[str, int]
+) -> None:
+    free = (await make_user_client("free")).http
+    premium = (await make_user_client("premium")).http
+
+    seen_free = (await free.get("/api/v1/patterns")).json()["data"]
+    # Free: BTC only, FVGs only, the last 24 h only.
+    assert {(p["symbol"], p["type"]) for p in seen_free} == {("BTC/USDT", "fvg")}
+    assert all(p["id"] != market_rows["pattern3"] for p in seen_free)
+    assert (await free.get("/api/v1/patterns", params={"type": "order_block"})).status_code == 403
+
+    first = (await premium.get("/api/v1/patterns", params={"limit": 2})).json()
+    assert first["meta"]["count"] == 2 and first["meta"]["next_cursor"]
+    rest = (
+        await premium.get(
+            "/api/v1/patterns", params={"limit": 10, "cursor": first["meta"]["next_cursor"]}
+        )
+    ).json()
+    ids = [p["id"] for p in first["data"] + rest["data"]]
+    assert len(ids) == len(set(ids)) == 5
+    confirmed = [p["confirmed_at"] for p in first["data"] + rest["data"]]
+    assert confirmed == sorted(confirmed, reverse=True)
+
+    eth = market_rows["pattern4"]
+    assert (await premium.get(f"/api/v1/patterns/{eth}")).json()["data"]["symbol"] == "ETH/USDT"
+    assert (await free.get(f"/api/v1/patterns/{eth}")).status_code == 404
+    bad_cursor = await premium.get("/api/v1/patterns", params={"cursor": "nope"})
+    assert bad_cursor.status_code == 422
+
+
+async def test_signal_list_and_detail(
+    make_user_client: MakeUserClient, market_rows: dict[str, int]
+) -> None:
+    pro = (await make_user_client("pro")).http
+    listed = (await pro.get("/api/v1/signals")).json()
+    assert [s["id"] for s in listed["data"]] == [market_rows["signal"]]
+    detail = (await pro.get(f"/api/v1/signals/{market_rows['signal']}")).json()["data"]
+    assert detail["timeframes"] == ["4h", "1h"]
+    assert [p["id"] for p in detail["contributing_patterns"]] == [
+        market_rows["pattern2"],
+        market_rows["pattern0"],
+    ]
+    assert [event["status"] for event in detail["status_history"]] == ["pending", "triggered"]
+    assert detail["setup_stats"][0]["win_rate"] == pytest.approx(2 / 3)
+    assert (await pro.get("/api/v1/signals/999999")).status_code == 404
+
+
+def _cache_hits() -> float:
+    return REGISTRY.get_sample_value("cryptolens_cache_hits_total") or 0.0
+
+
+async def test_matrix_is_served_from_cache_and_forgets_after_a_scan(
+    make_user_client: MakeUserClient,
+    market_rows: dict[str, int],
+    app: FastAPI,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FrozenClock,
+) -> None:
+    premium = (await make_user_client("premium")).http
+    first = await premium.get("/api/v1/matrix")
+    assert first.status_code == 200
+    rows = {row["symbol"]: row for row in first.json()["data"]}
+    btc = {cell["timeframe"]: cell for cell in rows["BTC/USDT"]["cells"]}
+    # Newest active 1h pattern is the order block (2 h old), with both BTC 1h bullish counted.
+    assert btc["1h"]["type"] == "order_block" and btc["1h"]["bullish"] == 3
+    assert btc["4h"]["direction"] == "bearish"
+    assert btc["1m"]["pattern_id"] is None
+    assert rows["BTC/USDT"]["open_signal"]["id"] == market_rows["signal"]
+
+    hits = _cache_hits()
+    second = await premium.get("/api/v1/matrix")
+    assert second.json()["data"] == first.json()["data"]
+    assert _cache_hits() == hits + 1
+
+    async with unit_of_work(session_factory) as session:
+        formed = to_ms(clock.now() - timedelta(minutes=30))
+        session.add(
+            Pattern(
+                symbol_id=market_rows["ETH/USDT"],
+                timeframe="1h",
+                type="fvg",
+                direction="bullish",
+                zone_low=1.0,
+                zone_high=2.0,
+                formed_at=formed,
+                confirmed_at=formed + 1000,
+                expires_at=formed + 72 * HOUR,
+                strength=0.9,
+                status="active",
+                fill_pct=0.0,
+            )
+        )
+    await forget_matrix(app.state.cache)
+    third = {row["symbol"]: row for row in (await premium.get("/api/v1/matrix")).json()["data"]}
+    eth_1h = next(cell for cell in third["ETH/USDT"]["cells"] if cell["timeframe"] == "1h")
+    assert eth_1h["type"] == "fvg" and eth_1h["bullish"] == 1
+
+    free = (await make_user_client("free")).http
+    free_rows = (await free.get("/api/v1/matrix")).json()["data"]
+    assert [row["symbol"] for row in free_rows] == ["BTC/USDT"]
+    assert all(cell["type"] in (None, "fvg") for cell in free_rows[0]["cells"])
+
+
+async def test_stats(make_user_client: MakeUserClient, market_rows: dict[str, int]) -> None:
+    pro = (await make_user_client("pro")).http
+    stats = (await pro.get("/api/v1/stats")).json()["data"]
+    assert stats["symbols"] == 2
+    assert stats["active_patterns"]["fvg"] == {"bullish": 2, "bearish": 1}
+    assert stats["signals_today"] in (0, 1)  # created an hour ago: today unless past midnight
+    setups = await pro.get("/api/v1/stats/setups")
+    assert setups.status_code == 200
+    free = (await make_user_client("free")).http
+    assert (await free.get("/api/v1/stats/setups")).status_code == 403

@@ -1,0 +1,166 @@
+"""Notification tests: the fake NTFY server, settings pointing at it, the embedded job
+runner with deferred jobs held until the test moves the clock, and the app with the
+notifications router for API tests (signed-in clients from tests/auth)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from cryptolens.app import create_app
+from cryptolens.auth.config import AuthSettings
+from cryptolens.auth.install import install_auth
+from cryptolens.auth.toolkit import build_toolkit
+from cryptolens.core.cache import MemoryCache
+from cryptolens.core.clock import FrozenClock
+from cryptolens.core.ratelimit import reset_rate_limits
+from cryptolens.jobs.context import JobContext
+from cryptolens.jobs.inline import InlineRunner
+from cryptolens.jobs.runtime import create_jobs_runtime
+from cryptolens.notifications.routes import router as notifications_router
+from cryptolens.settings import Settings
+from tests.auth.conftest import auth_settings, make_client, make_user_client, smtp_server, smtp_sink
+from tests.fakes.ntfy import FakeNtfy
+from tests.notifications.factories import PUBLIC_URL
+
+__all__ = ["auth_settings", "make_client", "make_user_client", "smtp_server", "smtp_sink"]
+
+
+@pytest.fixture
+async def ntfy() -> AsyncIterator[FakeNtfy]:
+    fake = FakeNtfy()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+def test_settings(test_settings: Settings, ntfy: FakeNtfy) -> Settings:
+    """The shared test settings, with NTFY at the fake and links on a known public URL."""
+    return test_settings.model_copy(
+        update={
+            "ntfy_url": ntfy.base_url,
+            "ntfy_concurrency": 32,
+            "ntfy_timeout_seconds": 0.5,
+            "notify_batch_size": 200,
+            "public_url": PUBLIC_URL,
+            "job_timeout_high_seconds": 30.0,
+        }
+    )
+
+
+@dataclass(frozen=True)
+class HeldJob:
+    name: str
+    due_at: float  # seconds on the test's clock
+    kwargs: dict[str, Any]
+
+
+@dataclass
+class HeldQueue:
+    """The queue jobs see: immediate jobs run on the embedded runner; deferred ones wait
+    here until the test moves the clock past them (no test sleeps through a retry delay)."""
+
+    runner: InlineRunner
+    clock: FrozenClock
+    held: list[HeldJob] = field(default_factory=list)
+    started: list[str] = field(default_factory=list)
+
+    async def enqueue(
+        self,
+        name: str,
+        *,
+        job_id: str | None = None,
+        defer_seconds: float | None = None,
+        **kwargs: Any,
+    ) -> str | None:
+        if defer_seconds:
+            due = self.clock.now().timestamp() + defer_seconds
+            self.held.append(HeldJob(name, due, kwargs))
+            return job_id
+        started = await self.runner.enqueue(name, job_id=job_id, **kwargs)
+        if started is not None:
+            self.started.append(started)
+        return started
+
+    async def queue_sizes(self) -> dict[str, int]:
+        return await self.runner.queue_sizes()
+
+    def delays(self, name: str = "deliver_notification") -> list[float]:
+        now = self.clock.now().timestamp()
+        return sorted(round(job.due_at - now, 3) for job in self.held if job.name == name)
+
+    async def run(self, name: str, **kwargs: Any) -> Any:
+        job_id = await self.enqueue(name, **kwargs)
+        assert job_id is not None
+        outcome = await self.runner.wait_for(job_id)
+        assert outcome is not None and outcome.status == "ok", outcome
+        return outcome
+
+    async def advance(self, delta: timedelta) -> int:
+        """Moves the clock, runs every held job now due (and what they schedule at once)."""
+        self.clock.advance(delta)
+        now = self.clock.now().timestamp()
+        due = [job for job in self.held if job.due_at <= now]
+        self.held = [job for job in self.held if job.due_at > now]
+        for job in due:
+            await self.run(job.name, **job.kwargs)
+        return len(due)
+
+    async def drain(self, step: timedelta = timedelta(seconds=1), limit: int = 2000) -> None:
+        """Runs held jobs in time order until none is left."""
+        for _ in range(limit):
+            if not self.held:
+                return
+            next_due = min(job.due_at for job in self.held)
+            wait = max(0.0, next_due - self.clock.now().timestamp())
+            await self.advance(timedelta(seconds=wait))
+        raise AssertionError("held jobs never ran out")
+
+
+@pytest.fixture
+async def jobs(
+    test_settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FrozenClock,
+) -> AsyncIterator[HeldQueue]:
+    runtime = create_jobs_runtime(test_settings, session_factory, MemoryCache(), clock, None)
+    assert runtime.runner is not None
+    queue = HeldQueue(runtime.runner, clock)
+    runtime.ctx.enqueuer = queue
+    yield queue
+    await runtime.stop()
+
+
+@pytest.fixture
+def job_context(jobs: HeldQueue) -> JobContext:
+    assert jobs.runner.ctx is not None
+    return jobs.runner.ctx
+
+
+@pytest.fixture
+async def app(
+    test_settings: Settings,
+    db_engine: AsyncEngine,
+    session_factory: object,
+    clock: FrozenClock,
+    auth_settings: AuthSettings,
+) -> AsyncIterator[FastAPI]:
+    application = create_app(test_settings, engine=db_engine, clock=clock)
+    install_auth(application, auth_settings)
+    application.state.auth_toolkit = build_toolkit(test_settings, auth_settings)
+    if not any(
+        getattr(route, "path", "").startswith("/api/v1/notifications")
+        for route in application.routes
+    ):
+        application.include_router(notifications_router)
+    reset_rate_limits(application)
+    async with application.router.lifespan_context(application):
+        yield application
+    reset_rate_limits(application)

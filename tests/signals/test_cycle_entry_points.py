@@ -1,0 +1,172 @@
+"""`cryptolens backtest` and the live entry point run the same cycle: the same patterns,
+signals and statistics; the command itself imports a CSV, replays it and is idempotent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from cryptolens.core.timeframes import MINUTE_MS
+from cryptolens.db import unit_of_work
+from cryptolens.market.candles import CandleSeries
+from cryptolens.patterns.models import Pattern
+from cryptolens.signals.commands import backtest
+from cryptolens.signals.cycle import run_pending_cycles
+from cryptolens.signals.models import Signal
+from cryptolens.signals.settings import SignalSettings
+from cryptolens.signals.setups import setup_statistics
+from tests.signals.conftest import head, store_symbol
+
+CYCLES = 1_500
+
+_SIGNAL_FIELDS = (
+    "direction",
+    "entry",
+    "stop_loss",
+    "take_profit_3",
+    "created_at",
+    "status",
+    "triggered_at",
+    "stopped_at",
+    "tp1_at",
+    "outcome_r",
+    "setup_stats",
+)
+
+
+async def _outcome(
+    factory: async_sessionmaker[AsyncSession], symbol_id: int, now: int
+) -> tuple[list[Any], list[Any], list[Any]]:
+    async with factory() as session:
+        patterns = (
+            await session.execute(
+                select(
+                    Pattern.timeframe,
+                    Pattern.type,
+                    Pattern.direction,
+                    Pattern.formed_at,
+                    Pattern.status,
+                    Pattern.fill_pct,
+                )
+                .where(Pattern.symbol_id == symbol_id)
+                .order_by(Pattern.formed_at, Pattern.timeframe, Pattern.type, Pattern.direction)
+            )
+        ).all()
+        signals = [
+            tuple(getattr(s, name) for name in _SIGNAL_FIELDS)
+            for s in await session.scalars(
+                select(Signal).where(Signal.symbol_id == symbol_id).order_by(Signal.created_at)
+            )
+        ]
+        statistics = [
+            (line.anchor_type, line.anchor_timeframe, line.windows)
+            for line in await setup_statistics(session, now, symbol_id=symbol_id)
+        ]
+    return list(patterns), signals, list(statistics)
+
+
+async def test_backtest_equals_live_minute_by_minute(
+    session_factory: async_sessionmaker[AsyncSession], anon_minutes: CandleSeries
+) -> None:
+    minutes = head(anon_minutes, CYCLES)
+    settings = SignalSettings()
+    replayed = await store_symbol(session_factory, "ANON/BTC", minutes)
+    live = await store_symbol(session_factory, "LIVE/BTC", minutes)
+    now = int(minutes.open_time[-1]) + MINUTE_MS
+
+    report, _ = await backtest(session_factory, replayed, 0, None, settings)
+    assert report.cycles == CYCLES and report.signals_created >= 3
+
+    cycles = 0
+    for close in (minutes.open_time + MINUTE_MS).tolist():
+        # Each minute the live job runs the cycles its fetch made due (here: one).
+        async with unit_of_work(session_factory) as session:
+            cycles += len(await run_pending_cycles(session, live, int(close), settings))
+    assert cycles == CYCLES
+
+    assert await _outcome(session_factory, live, now) == await _outcome(
+        session_factory, replayed, now
+    )
+
+
+async def test_live_catch_up_runs_every_missed_minute_once(
+    session_factory: async_sessionmaker[AsyncSession], anon_minutes: CandleSeries
+) -> None:
+    minutes = head(anon_minutes, 200)
+    symbol_id = await store_symbol(session_factory, "ANON/BTC", minutes)
+    closes = (minutes.open_time + MINUTE_MS).tolist()
+    async with unit_of_work(session_factory) as session:
+        first = await run_pending_cycles(session, symbol_id, int(closes[100]), SignalSettings())
+    # A symbol's first cycle is its newest candle; its history is not replayed.
+    assert [r.close for r in first] == [closes[100]]
+    async with unit_of_work(session_factory) as session:
+        missed = await run_pending_cycles(session, symbol_id, int(closes[-1]), SignalSettings())
+        again = await run_pending_cycles(session, symbol_id, int(closes[-1]), SignalSettings())
+    assert [r.close for r in missed] == closes[101:]
+    assert again == []
+
+
+def _write_csv(path: Path, minutes: CandleSeries) -> None:
+    rows = ["time,open,high,low,close,volume"]
+    for values in zip(
+        minutes.open_time.tolist(),
+        minutes.open.tolist(),
+        minutes.high.tolist(),
+        minutes.low.tolist(),
+        minutes.close.tolist(),
+        minutes.volume.tolist(),
+        strict=True,
+    ):
+        rows.append(",".join(repr(value) for value in values))
+    path.write_text("\n".join(rows) + "\n")
+
+
+def test_backtest_command_imports_replays_and_is_idempotent(
+    tmp_path: Path,
+    anon_minutes: CandleSeries,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import asyncio
+
+    from cryptolens.cli import main
+    from cryptolens.db import create_engine
+    from cryptolens.settings import get_settings
+    from cryptolens.system import migrations
+
+    url = f"sqlite+aiosqlite:///{(tmp_path / 'backtest.db').as_posix()}"
+    monkeypatch.setenv("CRYPTOLENS_DATABASE_URL", url)
+    monkeypatch.setenv("CRYPTOLENS_VAR_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    try:
+        settings = get_settings()
+
+        async def migrate() -> None:
+            engine = create_engine(url, settings)
+            await migrations.upgrade(engine)
+            await engine.dispose()
+
+        asyncio.run(migrate())
+        csv_path = tmp_path / "anon.csv"
+        _write_csv(csv_path, head(anon_minutes, 700))
+        since = str(int(anon_minutes.open_time[0]))
+        args = ["backtest", "--symbol", "ANON/BTC", "--since", since, "--file", str(csv_path)]
+        assert main(args) == 0
+        first = capsys.readouterr().out
+        assert "ANON/BTC: 700 cycles" in first
+        assert main(["backtest", "--symbol", "ANON/BTC", "--since", since]) == 0
+        second = capsys.readouterr().out
+        assert "0 new patterns, 0 new signals" in second
+        assert "new patterns, 0 new signals" in first and " 0 new patterns" not in first
+        assert main(["backtest", "--symbol", "NOPE/BTC", "--since", since]) == 1
+        bad = tmp_path / "bad.csv"
+        bad.write_text("time,open,high,low,close,volume\n1,2,1,1,1,1\n")
+        assert main([*args[:-1], str(bad)]) == 2
+        assert np.isfinite(float(since))
+    finally:
+        get_settings.cache_clear()
