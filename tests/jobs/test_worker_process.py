@@ -1,0 +1,133 @@
+"""A real `cryptolens worker` process, on MariaDB and Redis: a scan enqueued from here is
+fetched (real ccxt against the fake exchange), cycled and stored by the worker."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from arq.connections import ArqRedis
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from cryptolens.db import unit_of_work
+from cryptolens.jobs.enqueue import ArqEnqueuer
+from cryptolens.jobs.registry import load_jobs
+from cryptolens.market import service as market
+from cryptolens.market.models import Candle
+from cryptolens.market.sources.ccxt_source import CcxtSource
+from cryptolens.patterns.models import Pattern
+from cryptolens.system.models import JobRun
+from tests.conftest import MYSQL_URL, REDIS_URL
+from tests.fakes.exchange import FakeExchange
+from tests.fakes.exchange_data import csv_market
+
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+ANON_MINUTES = SHARED_DATA / "ANON_BTC-1m.csv"
+ANON_LAST_OPEN = 1_510_700_340_000  # the file's last candle
+WORKER_STARTUP_SECONDS = 90
+
+# Production's shape: MariaDB and Redis shared by separate processes.
+pytestmark = pytest.mark.parametrize("db_engine", ["mysql"] if MYSQL_URL else [], indirect=True)
+
+
+@pytest.fixture
+async def exchange_with_anon(db_engine: AsyncEngine) -> AsyncIterator[FakeExchange]:
+    if not REDIS_URL:
+        pytest.skip("CRYPTOLENS_TEST_REDIS_URL is not set")
+    if not ANON_MINUTES.is_file():
+        pytest.skip(f"{ANON_MINUTES} is absent")
+    # The exchange's clock stands just after the file's last minute closed.
+    exchange = FakeExchange(now_ms=ANON_LAST_OPEN + 90_000)
+    exchange.add_market(csv_market("ANON", "BTC", ANON_MINUTES, tick_size="0.00000001"))
+    await exchange.start()
+    yield exchange
+    await exchange.stop()
+
+
+@pytest.fixture
+async def arq_redis() -> AsyncIterator[ArqRedis]:
+    assert REDIS_URL is not None
+    pool: ArqRedis = ArqRedis.from_url(REDIS_URL)
+    await pool.flushdb()
+    yield pool
+    await pool.flushdb()
+    await pool.aclose()
+
+
+def start_worker(exchange_url: str) -> subprocess.Popen[bytes]:
+    assert MYSQL_URL and REDIS_URL
+    env = {
+        **os.environ,
+        "CRYPTOLENS_ENV": "development",
+        "CRYPTOLENS_DATABASE_URL": MYSQL_URL,
+        "CRYPTOLENS_REDIS_URL": REDIS_URL,
+        "CRYPTOLENS_EXCHANGE_API_URL": exchange_url,
+        "CRYPTOLENS_WORKER_METRICS_PORT": "0",
+        "CRYPTOLENS_JOB_RETRY_BASE_SECONDS": "0.2",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "cryptolens.cli", "worker", "--queues", "default", "--no-schedule"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+async def wait_for_run(
+    factory: async_sessionmaker[AsyncSession], name: str, within_seconds: float
+) -> JobRun:
+    deadline = asyncio.get_running_loop().time() + within_seconds
+    while asyncio.get_running_loop().time() < deadline:
+        async with factory() as session:
+            run = await session.scalar(
+                select(JobRun).where(JobRun.name == name, JobRun.finished_at.is_not(None))
+            )
+        if run is not None:
+            return run
+        await asyncio.sleep(0.5)
+    raise AssertionError(f"no finished {name} run within {within_seconds} s")
+
+
+async def test_a_separate_worker_fetches_scans_and_stores(
+    exchange_with_anon: FakeExchange,
+    arq_redis: ArqRedis,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    source = CcxtSource("binance", api_url=exchange_with_anon.base_url)
+    try:
+        async with unit_of_work(session_factory) as session:
+            followed = await market.follow_symbol(session, source, "ANON/BTC")
+    finally:
+        await source.close()
+    load_jobs()
+    job_id = await ArqEnqueuer(arq_redis).enqueue("scan_symbol", symbol="ANON/BTC")
+    assert job_id is not None
+
+    worker = start_worker(exchange_with_anon.base_url)
+    try:
+        run = await wait_for_run(session_factory, "scan_symbol", WORKER_STARTUP_SECONDS)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.to_thread(worker.communicate, timeout=60)
+    assert worker.returncode == 0, stderr.decode()[-2000:]
+    assert run.status == "ok", run.error
+    assert run.candles_fetched > 10_000
+
+    async with session_factory() as session:
+        minutes = await session.scalar(
+            select(func.count())
+            .select_from(Candle)
+            .where(Candle.symbol_id == followed.id, Candle.timeframe == "1m")
+        )
+        patterns = await session.scalar(
+            select(func.count()).select_from(Pattern).where(Pattern.symbol_id == followed.id)
+        )
+    assert minutes == 13_681
+    assert patterns and patterns > 0
