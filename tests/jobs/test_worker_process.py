@@ -61,9 +61,10 @@ async def arq_redis() -> AsyncIterator[ArqRedis]:
     await pool.aclose()
 
 
-def start_worker(exchange_url: str) -> subprocess.Popen[bytes]:
+def start_worker(exchange_url: str, **settings: str) -> subprocess.Popen[bytes]:
     assert MYSQL_URL and REDIS_URL
     env = {
+        **{f"CRYPTOLENS_{name.upper()}": value for name, value in settings.items()},
         **os.environ,
         "CRYPTOLENS_ENV": "development",
         "CRYPTOLENS_DATABASE_URL": MYSQL_URL,
@@ -81,14 +82,19 @@ def start_worker(exchange_url: str) -> subprocess.Popen[bytes]:
 
 
 async def wait_for_run(
-    factory: async_sessionmaker[AsyncSession], name: str, within_seconds: float
+    factory: async_sessionmaker[AsyncSession],
+    name: str,
+    within_seconds: float,
+    *,
+    finished: bool = True,
 ) -> JobRun:
     deadline = asyncio.get_running_loop().time() + within_seconds
     while asyncio.get_running_loop().time() < deadline:
         async with factory() as session:
-            run = await session.scalar(
-                select(JobRun).where(JobRun.name == name, JobRun.finished_at.is_not(None))
-            )
+            statement = select(JobRun).where(JobRun.name == name)
+            if finished:
+                statement = statement.where(JobRun.finished_at.is_not(None))
+            run = await session.scalar(statement.order_by(JobRun.id.desc()).limit(1))
         if run is not None:
             return run
         await asyncio.sleep(0.5)
@@ -131,3 +137,78 @@ async def test_a_separate_worker_fetches_scans_and_stores(
         )
     assert minutes == 13_681
     assert patterns and patterns > 0
+
+
+async def _counts(factory: async_sessionmaker[AsyncSession], symbol_id: int) -> tuple[int, ...]:
+    async with factory() as session:
+        counts = []
+        for timeframe in ("1m", "5m", "1h"):
+            counts.append(
+                await session.scalar(
+                    select(func.count())
+                    .select_from(Candle)
+                    .where(Candle.symbol_id == symbol_id, Candle.timeframe == timeframe)
+                )
+                or 0
+            )
+        counts.append(
+            await session.scalar(
+                select(func.count()).select_from(Pattern).where(Pattern.symbol_id == symbol_id)
+            )
+            or 0
+        )
+    return tuple(counts)
+
+
+async def test_a_worker_killed_mid_scan_leaves_no_duplicates_when_another_takes_over(
+    exchange_with_anon: FakeExchange,
+    arq_redis: ArqRedis,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    source = CcxtSource("binance", api_url=exchange_with_anon.base_url)
+    try:
+        async with unit_of_work(session_factory) as session:
+            followed = await market.follow_symbol(session, source, "ANON/BTC")
+    finally:
+        await source.close()
+    load_jobs()
+    assert await ArqEnqueuer(arq_redis).enqueue("scan_symbol", symbol="ANON/BTC")
+    # A short timeout makes arq hand the orphaned job to another worker soon after the kill.
+    short = {"job_timeout_default_seconds": "15"}
+
+    first = start_worker(exchange_with_anon.base_url, **short)
+    try:
+        await wait_for_run(session_factory, "scan_symbol", WORKER_STARTUP_SECONDS, finished=False)
+    finally:
+        first.send_signal(signal.SIGKILL)
+        await asyncio.to_thread(first.communicate, timeout=30)
+
+    second = start_worker(exchange_with_anon.base_url, **short)
+    try:
+        run = await wait_for_run(session_factory, "scan_symbol", 120)
+    finally:
+        second.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.to_thread(second.communicate, timeout=60)
+    assert run.status == "ok", (run.error, stderr.decode()[-2000:])
+    taken_over = await _counts(session_factory, followed.id)
+    assert taken_over[0] == 13_681
+
+    # The same scan run again from scratch by a healthy worker changes nothing.
+    assert await ArqEnqueuer(arq_redis).enqueue("scan_symbol", symbol="ANON/BTC")
+    third = start_worker(exchange_with_anon.base_url)
+    try:
+        deadline = asyncio.get_running_loop().time() + WORKER_STARTUP_SECONDS
+        while asyncio.get_running_loop().time() < deadline:
+            async with session_factory() as session:
+                done = await session.scalar(
+                    select(func.count())
+                    .select_from(JobRun)
+                    .where(JobRun.name == "scan_symbol", JobRun.status == "ok")
+                )
+            if (done or 0) >= 2:
+                break
+            await asyncio.sleep(0.5)
+    finally:
+        third.send_signal(signal.SIGTERM)
+        await asyncio.to_thread(third.communicate, timeout=60)
+    assert await _counts(session_factory, followed.id) == taken_over

@@ -25,11 +25,11 @@ from cryptolens.jobs.inline import InlineRunner
 from cryptolens.jobs.runtime import create_jobs_runtime
 from cryptolens.notifications.routes import router as notifications_router
 from cryptolens.settings import Settings
-from tests.auth.conftest import auth_settings, make_client, make_user_client, smtp_server, smtp_sink
+from tests.auth.conftest import auth_settings, smtp_server, smtp_sink
 from tests.fakes.ntfy import FakeNtfy
 from tests.notifications.factories import PUBLIC_URL
 
-__all__ = ["auth_settings", "make_client", "make_user_client", "smtp_server", "smtp_sink"]
+__all__ = ["auth_settings", "smtp_server", "smtp_sink"]
 
 
 @pytest.fixture

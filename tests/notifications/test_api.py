@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from cryptolens.core.clock import FrozenClock
 from cryptolens.db import unit_of_work
 from cryptolens.notifications.models import NotificationPreference
-from tests.auth.conftest import MakeClient, MakeUserClient
+from tests.clients import MakeClient, MakeUserClient
 from tests.fakes.ntfy import FakeNtfy
 from tests.notifications.conftest import HeldQueue
 from tests.notifications.factories import add_signal, deliveries

@@ -17,7 +17,8 @@ from tests.notifications.factories import UserSpec, add_signal, add_users, deliv
 
 
 def sent_total(status: str) -> float:
-    return NOTIFICATIONS_SENT.labels(status=status)._value.get()
+    value: float = NOTIFICATIONS_SENT.labels(status=status)._value.get()
+    return value
 
 
 async def one_user_signal(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -73,7 +74,7 @@ def prefs(**changes: object) -> Preferences:
         ({"muted_symbols": frozenset({"ETH/USDT"})}, rules.MUTED),
     ],
 )
-def test_each_filter_names_its_reason(changes: dict[str, object], reason: str) -> None:
+def test_each_filter_names_its_reason(changes: dict[str, Any], reason: str) -> None:
     assert decide(recipient(**changes), ALERT, NOW, 0).reason == reason
 
 
@@ -115,7 +116,10 @@ def test_daily_limits_own_and_tier_cap() -> None:
 def test_quiet_hours_span_midnight_in_the_users_timezone() -> None:
     # Berlin is UTC+1 in winter: 22:00 local is 21:00 UTC, 07:00 local is 06:00 UTC.
     zone = "Europe/Berlin"
-    at = lambda hour, minute=0: datetime(2025, 1, 15, hour, minute, tzinfo=UTC)  # noqa: E731
+
+    def at(hour: int, minute: int = 0) -> datetime:
+        return datetime(2025, 1, 15, hour, minute, tzinfo=UTC)
+
     assert not in_quiet_hours(22, 7, zone, at(20, 59))
     assert in_quiet_hours(22, 7, zone, at(21, 0))
     assert in_quiet_hours(22, 7, zone, at(23, 30))

@@ -52,7 +52,8 @@ async def test_one_signal_reaches_each_entitled_user_once(
 
     rows = await deliveries(session_factory, signal_id)
     assert len(rows) == 1000
-    pushed_now = {user.ntfy_topic for user, reason in zip(users, expected) if reason is None}
+    paired = list(zip(users, expected, strict=True))
+    pushed_now = {user.ntfy_topic for user, reason in paired if reason is None}
     assert Counter(message["topic"] for message in ntfy.published) == dict.fromkeys(pushed_now, 1)
     for message in ntfy.published:
         assert message["title"] == TITLE
@@ -82,7 +83,7 @@ async def test_one_signal_reaches_each_entitled_user_once(
 
     # Ten minutes later the free users get theirs.
     assert await jobs.advance(timedelta(minutes=10)) == 100
-    free_topics = {user.ntfy_topic for user, reason in zip(users, expected) if reason == "delayed"}
+    free_topics = {user.ntfy_topic for user, reason in paired if reason == "delayed"}
     assert {m["topic"] for m in ntfy.published} == pushed_now | free_topics
     assert len(ntfy.published) == len(pushed_now) + len(free_topics)
     rows = await deliveries(session_factory, signal_id)

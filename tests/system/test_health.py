@@ -7,6 +7,7 @@ from pathlib import Path
 
 import httpx
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cryptolens.app import create_app
 from tests.conftest import make_settings
@@ -63,3 +64,24 @@ async def test_health_with_cache_down_is_degraded_not_failed(tmp_path: Path) -> 
         assert data["status"] == "degraded"
         assert data["cache"] == "down"
         assert data["database"] == "ok"
+
+
+async def test_with_redis_down_requests_still_succeed(
+    tmp_path: Path, db_engine: AsyncEngine
+) -> None:
+    settings = make_settings(tmp_path, redis_url="redis://127.0.0.1:9/0")
+    application = create_app(settings, engine=db_engine)
+    async with application.router.lifespan_context(application), _client_for(application) as http:
+        health = (await http.get("/api/health")).json()["data"]
+        assert health["cache"] == "down" and health["status"] == "degraded"
+        # Rate-limited and cached routes answer instead of failing with the cache.
+        csrf = await http.get("/api/v1/auth/csrf")
+        assert csrf.status_code == 200
+        token = csrf.json()["data"]["csrf_token"]
+        login = await http.post(
+            "/api/v1/auth/login",
+            json={"email": "nobody@example.com", "password": "wrong-password-123"},
+            headers={"X-CSRF-Token": token},
+        )
+        assert login.status_code == 401, login.text
+        assert (await http.get("/api/v1/matrix")).status_code == 401
