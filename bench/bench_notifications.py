@@ -2,8 +2,10 @@
 the fake NTFY server (tests/fakes/ntfy.py) running in its own process, delivery rows
 included (written in batches). Target: 10,000 deliveries in under 10 seconds.
 
-Pool settings (notifications/config.py, CRYPTOLENS_NTFY_* once in Settings): max connections
-100 (keep-alive), 64 pushes in flight, fan-out batches of 500 users.
+Pool settings used here: 4 keep-alive connections, 4 pushes in flight, batches of 500 users.
+On loopback the client is CPU-bound and httpcore's pool costs more per request the more
+requests are in flight, so few in flight is fastest; against a real server (tens of ms away)
+the defaults (16/16, notifications/config.py) keep more pushes in flight.
 
 Run: .venv/bin/python bench/bench_notifications.py [--users N] [--database-url URL]"""
 
@@ -17,6 +19,7 @@ import tempfile
 import time
 from collections import Counter
 from datetime import UTC, datetime
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from sqlalchemy import select
@@ -24,27 +27,25 @@ from sqlalchemy import select
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.fakes.ntfy import serve_forever  # noqa: E402
+from tests.notifications.factories import UserSpec, add_signal, add_users  # noqa: E402
+
 from cryptolens.core.cache import MemoryCache  # noqa: E402
 from cryptolens.core.clock import SystemClock  # noqa: E402
 from cryptolens.db import create_engine, create_session_factory  # noqa: E402
 from cryptolens.jobs.notifications import notify_signal  # noqa: E402
 from cryptolens.jobs.runtime import create_jobs_runtime  # noqa: E402
 from cryptolens.models_registry import load_all_models  # noqa: E402
-from cryptolens.notifications.config import (  # noqa: E402
-    DEFAULT_BATCH_SIZE,
-    DEFAULT_CONCURRENCY,
-    DEFAULT_MAX_CONNECTIONS,
-)
+from cryptolens.notifications.config import notification_config  # noqa: E402
 from cryptolens.notifications.models import UserNotification  # noqa: E402
 from cryptolens.settings import Settings  # noqa: E402
 from cryptolens.system import migrations  # noqa: E402
-from tests.fakes.ntfy import serve_forever  # noqa: E402
-from tests.notifications.factories import UserSpec, add_signal, add_users  # noqa: E402
 
 TARGET_SECONDS = 10.0
+CONCURRENCY = 4
 
 
-def start_fake_ntfy() -> tuple[multiprocessing.Process, str]:
+def start_fake_ntfy() -> tuple[BaseProcess, str]:
     context = multiprocessing.get_context("spawn")
     port_queue = context.Queue()
     process = context.Process(target=serve_forever, args=(port_queue,), daemon=True)
@@ -54,8 +55,14 @@ def start_fake_ntfy() -> tuple[multiprocessing.Process, str]:
 
 async def run(users: int, database_url: str | None, var_dir: Path, ntfy_url: str) -> bool:
     url = database_url or f"sqlite+aiosqlite:///{(var_dir / 'bench.db').as_posix()}"
-    settings = Settings(_env_file=None, env="test", var_dir=var_dir, database_url=url)  # type: ignore[call-arg]
-    settings = settings.model_copy(update={"ntfy_url": ntfy_url})
+    settings = Settings(_env_file=None, env="test", var_dir=var_dir, database_url=url)
+    settings = settings.model_copy(
+        update={
+            "ntfy_url": ntfy_url,
+            "ntfy_concurrency": CONCURRENCY,
+            "ntfy_max_connections": CONCURRENCY,
+        }
+    )
     engine = create_engine(url, settings)
     await migrations.upgrade(engine)
     factory = create_session_factory(engine)
@@ -78,9 +85,10 @@ async def run(users: int, database_url: str | None, var_dir: Path, ntfy_url: str
     await runtime.stop()
     await engine.dispose()
     print(f"database: {engine.dialect.name}; users: {users}")
+    config = notification_config(settings)
     print(
-        f"pool: {DEFAULT_MAX_CONNECTIONS} connections, {DEFAULT_CONCURRENCY} in flight, "
-        f"batches of {DEFAULT_BATCH_SIZE}"
+        f"pool: {config.max_connections} connections, {config.concurrency} in flight, "
+        f"batches of {config.batch_size}"
     )
     print(f"delivery rows: {dict(statuses)}; job counters: {counters.details}")
     print(

@@ -20,6 +20,7 @@ from cryptolens.core.middleware import RequestContextMiddleware
 from cryptolens.db import create_engine, create_session_factory
 from cryptolens.jobs.runtime import create_arq_redis, create_jobs_runtime
 from cryptolens.market.routes import router as market_router
+from cryptolens.notifications.routes import router as notifications_router
 from cryptolens.patterns.routes import router as patterns_router
 from cryptolens.settings import Settings, get_settings
 from cryptolens.signals.routes import router as signals_router
@@ -100,6 +101,7 @@ def create_app(
     app.include_router(market_router)
     app.include_router(patterns_router)
     app.include_router(signals_router)
+    app.include_router(notifications_router)
     install_docs(app)
 
     if (settings.frontend_dist / "index.html").is_file():

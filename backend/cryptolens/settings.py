@@ -94,6 +94,9 @@ class Settings(BaseSettings):
         default=None, description="Timeframes counted for confluence (default: detection ones)"
     )
     stats_windows_days: list[int] = Field(default_factory=lambda: [30, 90])
+    signal_warm_up_minutes: int = Field(
+        default=240, description="Minutes of history a symbol's first live cycles replay"
+    )
 
     # Mail. No SMTP host: mails are saved under {var_dir}/mail/ instead of sent.
     smtp_host: str | None = None
@@ -121,6 +124,17 @@ class Settings(BaseSettings):
     price_premium_monthly: Decimal = Decimal("49")
     price_premium_yearly: Decimal = Decimal("490")
     subscription_grace_days: int = 3
+
+    # Push notifications (NTFY)
+    ntfy_url: str = "https://ntfy.sh"
+    ntfy_token: SecretStr | None = None
+    ntfy_max_connections: int = Field(default=16, description="Pooled connections to NTFY")
+    ntfy_concurrency: int = Field(default=16, description="Pushes in flight at once")
+    ntfy_timeout_seconds: float = 10.0
+    notify_max_age_minutes: int = Field(
+        default=10, description="Older signals are recorded but not pushed (catch-ups)"
+    )
+    notify_batch_size: int = 500
 
     # Workers and jobs
     worker_metrics_port: int = 9108

@@ -159,7 +159,7 @@ describe('CryptoLens SPA', () => {
     await page.getByRole('button', { name: '4h' }).click();
     await page.waitForURL(/tf=4h/);
     await chart.waitFor();
-  });
+  }, 180_000);
 
   it('lists signals and opens a signal page with levels, patterns and history', async () => {
     if (!has('/api/v1/signals')) {

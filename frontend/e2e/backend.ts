@@ -38,8 +38,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv, input?: string): void {
-  const result = spawnSync(python(), ['-m', 'cryptolens.cli', ...args], {
+/** Runs cryptolens commands in one Python process (start-up is the slow part). */
+function cli(commands: string[][], env: NodeJS.ProcessEnv, input?: string): void {
+  const code =
+    'import json, sys\n' +
+    'from cryptolens.cli import main\n' +
+    'for args in json.loads(sys.argv[1]):\n' +
+    '    status = main(args)\n' +
+    '    if status:\n' +
+    '        sys.exit(status)\n';
+  const result = spawnSync(python(), ['-c', code, JSON.stringify(commands)], {
     cwd: REPO,
     env,
     input,
@@ -47,7 +55,8 @@ function cli(args: string[], env: NodeJS.ProcessEnv, input?: string): void {
     timeout: 120_000,
   });
   if (result.status !== 0) {
-    throw new Error(`cryptolens ${args.join(' ')} failed (${result.status}):\n${result.stderr}\n${result.stdout}`);
+    const names = commands.map((args) => args[0]).join(', ');
+    throw new Error(`cryptolens ${names} failed (${result.status}):\n${result.stderr}\n${result.stdout}`);
   }
 }
 
@@ -88,8 +97,7 @@ export async function startBackend(options: { symbols?: string[] } = {}): Promis
   if (options.symbols) env.CRYPTOLENS_DEFAULT_SYMBOLS = JSON.stringify(options.symbols);
   const email = 'e2e@example.com';
   const password = 'Lens-Trader-Pass-2024';
-  cli(['migrate'], env);
-  cli(['create-admin', '--email', email, '--password-stdin'], env, `${password}\n`);
+  cli([['migrate'], ['create-admin', '--email', email, '--password-stdin']], env, `${password}\n`);
   const logFile = join(varDir, 'serve.log');
   const log = createWriteStream(logFile);
   const child = spawn(python(), ['-m', 'cryptolens.cli', 'serve', '--host', '127.0.0.1', '--port', String(port)], {

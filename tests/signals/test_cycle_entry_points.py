@@ -101,9 +101,11 @@ async def test_live_catch_up_runs_every_missed_minute_once(
     symbol_id = await store_symbol(session_factory, "ANON/BTC", minutes)
     closes = (minutes.open_time + MINUTE_MS).tolist()
     async with unit_of_work(session_factory) as session:
-        first = await run_pending_cycles(session, symbol_id, int(closes[100]), SignalSettings())
-    # A symbol's first cycle is its newest candle; its history is not replayed.
-    assert [r.close for r in first] == [closes[100]]
+        first = await run_pending_cycles(
+            session, symbol_id, int(closes[100]), SignalSettings(warm_up_minutes=30)
+        )
+    # A symbol's first cycles warm up over its newest minutes; older history is not replayed.
+    assert [r.close for r in first] == closes[71:101]
     async with unit_of_work(session_factory) as session:
         missed = await run_pending_cycles(session, symbol_id, int(closes[-1]), SignalSettings())
         again = await run_pending_cycles(session, symbol_id, int(closes[-1]), SignalSettings())

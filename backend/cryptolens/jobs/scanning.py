@@ -72,6 +72,12 @@ async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
             to_ms(ctx.clock.now()),
             SignalSettings.from_settings(ctx.settings),
         )
+    # After the commit above, so the fan-out sees the signal (and a rollback enqueues nothing).
+    for cycle in cycles:
+        for signal_id in cycle.signals_created:
+            await ctx.enqueuer.enqueue(
+                "notify_signal", job_id=f"notify:{signal_id}", signal_id=signal_id
+            )
     counters = JobCounters(candles_fetched=fetched.candles_stored)
     for cycle in cycles:
         counters.patterns_found += len(cycle.patterns_created)

@@ -126,7 +126,10 @@ async def run_pending_cycles(
     """The live entry point: one cycle per stored 1m candle closed by `now` that has had none
     yet, oldest first (normally just the newest minute)."""
     results = []
-    for close in await pending_cycle_closes(session, symbol_id, now, max_cycles=max_cycles):
+    closes = await pending_cycle_closes(
+        session, symbol_id, now, max_cycles=max_cycles, warm_up=settings.warm_up_minutes
+    )
+    for close in closes:
         result = await run_cycle(session, symbol_id, close, settings)
         if result is not None:
             results.append(result)
@@ -136,14 +139,22 @@ async def run_pending_cycles(
 
 
 async def pending_cycle_closes(
-    session: AsyncSession, symbol_id: int, now: int, *, max_cycles: int = 1_440
+    session: AsyncSession,
+    symbol_id: int,
+    now: int,
+    *,
+    max_cycles: int = 1_440,
+    warm_up: int = 1,
 ) -> list[int]:
     """Close times of the stored 1m candles closed by `now` that have had no cycle yet, oldest
     first, at most `max_cycles` (the newest). A symbol without any cycle starts with its
-    newest candle: its history is backfilled, not replayed."""
+    newest `warm_up` candles: enough recent history replayed that a new installation shows
+    live patterns within minutes, not the whole backfill (that is `cryptolens backtest`)."""
     last = await repository.last_cycle_at(session, symbol_id)
     if last is None:
-        newest = await market.candles_until(session, symbol_id, BASE_TIMEFRAME, now - MINUTE_MS, 1)
+        newest = await market.candles_until(
+            session, symbol_id, BASE_TIMEFRAME, now - MINUTE_MS, max(1, warm_up)
+        )
         return [int(t) + MINUTE_MS for t in newest.open_time.tolist()]
     minutes = await market.candles_from(session, symbol_id, BASE_TIMEFRAME, last)
     closes = [int(t) + MINUTE_MS for t in minutes.open_time.tolist() if int(t) + MINUTE_MS <= now]

@@ -21,6 +21,8 @@ class SignalSettings:
     move_stop_to_entry_after_tp1: bool = True
     confluence_timeframes: tuple[str, ...] = DETECTION_TIMEFRAMES
     stats_windows_days: tuple[int, ...] = (30, 90)
+    # Minutes a symbol's first live cycles replay (so new installations show patterns soon).
+    warm_up_minutes: int = 240
     scan: ScanSettings = field(default_factory=ScanSettings)
 
     @property
@@ -41,6 +43,7 @@ class SignalSettings:
             move_stop_to_entry_after_tp1=settings.move_stop_to_entry_after_tp1,
             confluence_timeframes=tuple(settings.confluence_timeframes or timeframes),
             stats_windows_days=tuple(settings.stats_windows_days),
+            warm_up_minutes=settings.signal_warm_up_minutes,
             scan=ScanSettings(
                 timeframes=timeframes,
                 min_zone_pct=settings.min_zone_pct,

@@ -2,17 +2,8 @@
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { type Page, api, metaCursor, unwrap, unwrapData } from './client';
-import { ApiError } from './errors';
-import {
-  type MatrixOut,
-  type SignalQuery,
-  fetchMatrix,
-  fetchPreferences,
-  fetchSignal,
-  fetchSignals,
-  fetchStats,
-} from './pending';
-import type { Pattern, PatternQuery, SymbolInfo } from './types';
+import { fetchPreferences } from './pending';
+import type { MatrixRow, Pattern, PatternQuery, Signal, SignalQuery, SymbolInfo } from './types';
 
 export const POLL = {
   fast: 15_000,
@@ -90,7 +81,7 @@ export function usePattern(id: number) {
     queryKey: keys.pattern(id),
     queryFn: () => unwrapData(api.GET('/api/v1/patterns/{pattern_id}', { params: { path: { pattern_id: id } } })),
     refetchInterval: POLL.normal,
-    enabled: Number.isFinite(id),
+    enabled: Number.isFinite(id) && id > 0,
   });
 }
 
@@ -130,10 +121,10 @@ export function useChartPatterns(urlSymbol: string, timeframe: string, since: nu
   });
 }
 
-export function useSignals(query: SignalQuery, enabled = true) {
+export function useSignals(query: SignalQuery, enabled = true): UseQueryResult<Page<Signal[]>> {
   return useQuery({
     queryKey: keys.signals(query),
-    queryFn: () => fetchSignals(query),
+    queryFn: () => unwrap(api.GET('/api/v1/signals', { params: { query } })),
     refetchInterval: POLL.normal,
     placeholderData: keepPreviousData,
     enabled,
@@ -143,18 +134,17 @@ export function useSignals(query: SignalQuery, enabled = true) {
 export function useSignal(id: number) {
   return useQuery({
     queryKey: keys.signal(id),
-    queryFn: async () => (await fetchSignal(id)).data,
+    queryFn: () => unwrapData(api.GET('/api/v1/signals/{signal_id}', { params: { path: { signal_id: id } } })),
     refetchInterval: POLL.normal,
-    enabled: Number.isFinite(id),
+    enabled: Number.isFinite(id) && id > 0,
   });
 }
 
 export function useStats() {
   return useQuery({
     queryKey: keys.stats,
-    queryFn: async () => (await fetchStats()).data,
+    queryFn: () => unwrapData(api.GET('/api/v1/stats')),
     refetchInterval: POLL.slow,
-    retry: false,
   });
 }
 
@@ -167,45 +157,17 @@ export function usePreferences() {
 }
 
 export interface MatrixData {
-  source: 'matrix' | 'patterns';
-  matrix: MatrixOut | null;
-  patterns: Pattern[];
+  rows: MatrixRow[];
   /** performance.now() when the data was parsed: the matrix render is timed from here. */
   arrivedAt: number;
 }
-
-/** Active patterns of every allowed symbol, page by page (the matrix fallback). */
-async function activePatterns(): Promise<Pattern[]> {
-  const patterns: Pattern[] = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < 10; page += 1) {
-    const query: PatternQuery = { status: 'active', limit: 500 };
-    if (cursor) query.cursor = cursor;
-    const result: Page<Pattern[]> = await unwrap(api.GET('/api/v1/patterns', { params: { query } }));
-    patterns.push(...result.data);
-    cursor = metaCursor(result.meta);
-    if (!cursor) break;
-  }
-  return patterns;
-}
-
-let matrixEndpointMissing = false;
 
 export function useMatrixData() {
   return useQuery({
     queryKey: keys.matrix,
     queryFn: async (): Promise<MatrixData> => {
-      if (!matrixEndpointMissing) {
-        try {
-          const matrix = (await fetchMatrix()).data;
-          return { source: 'matrix', matrix, patterns: [], arrivedAt: performance.now() };
-        } catch (error) {
-          if (!(error instanceof ApiError) || error.status !== 404) throw error;
-          matrixEndpointMissing = true;
-        }
-      }
-      const patterns = await activePatterns();
-      return { source: 'patterns', matrix: null, patterns, arrivedAt: performance.now() };
+      const rows = await unwrapData(api.GET('/api/v1/matrix'));
+      return { rows, arrivedAt: performance.now() };
     },
     refetchInterval: POLL.normal,
   });

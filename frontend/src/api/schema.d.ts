@@ -380,6 +380,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pattern matrix: symbols x timeframes, newest active pattern per cell */
+        get: operations["signals-matrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patterns": {
         parameters: {
             query?: never;
@@ -406,6 +423,74 @@ export interface paths {
         };
         /** One pattern with its lifecycle */
         get: operations["patterns-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signals, newest first, each with its setup's record at creation */
+        get: operations["signals-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signals/{signal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One signal: levels, contributing patterns, status history, outcome, setup stats */
+        get: operations["signals-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Global statistics: symbols, active patterns, signals today, overall hit rate */
+        get: operations["signals-stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/setups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hit rates per anchor type x timeframe x symbol, per symbol and overall */
+        get: operations["signals-setup-stats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -547,6 +632,15 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[GlobalStatsOut] */
+        Envelope_GlobalStatsOut_: {
+            data: components["schemas"]["GlobalStatsOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[HealthOut] */
         Envelope_HealthOut_: {
             data: components["schemas"]["HealthOut"] | null;
@@ -560,6 +654,16 @@ export interface components {
         Envelope_list_CandleOut__: {
             /** Data */
             data: components["schemas"]["CandleOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[MatrixRow]] */
+        Envelope_list_MatrixRow__: {
+            /** Data */
+            data: components["schemas"]["MatrixRow"][] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -590,6 +694,26 @@ export interface components {
         Envelope_list_SessionOut__: {
             /** Data */
             data: components["schemas"]["SessionOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[SetupLineOut]] */
+        Envelope_list_SetupLineOut__: {
+            /** Data */
+            data: components["schemas"]["SetupLineOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[SignalOut]] */
+        Envelope_list_SignalOut__: {
+            /** Data */
+            data: components["schemas"]["SignalOut"][] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -651,6 +775,15 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[SignalDetailOut] */
+        Envelope_SignalDetailOut_: {
+            data: components["schemas"]["SignalDetailOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[TwoFactorSetupOut] */
         Envelope_TwoFactorSetupOut_: {
             data: components["schemas"]["TwoFactorSetupOut"] | null;
@@ -700,6 +833,30 @@ export interface components {
          * @enum {string}
          */
         Freshness: "live" | "recent" | "stale" | "old" | "none";
+        /** GlobalStatsOut */
+        GlobalStatsOut: {
+            /**
+             * Active Patterns
+             * @description active patterns by type, then direction
+             */
+            active_patterns: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /**
+             * Overall
+             * @description every signal, per window
+             */
+            overall: components["schemas"]["SetupStatsOut"][];
+            /**
+             * Signals Today
+             * @description signals created since 00:00 UTC
+             */
+            signals_today: number;
+            /** Symbols */
+            symbols: number;
+        };
         /** HealthOut */
         HealthOut: {
             /**
@@ -821,6 +978,44 @@ export interface components {
              */
             totp_required: boolean;
             user?: components["schemas"]["UserOut"] | null;
+        };
+        /** MatrixCell */
+        MatrixCell: {
+            /**
+             * Bearish
+             * @description active bearish patterns
+             */
+            bearish: number;
+            /**
+             * Bullish
+             * @description active bullish patterns
+             */
+            bullish: number;
+            /** Direction */
+            direction: ("bullish" | "bearish") | null;
+            /**
+             * Pattern Id
+             * @description the newest active pattern, if any
+             */
+            pattern_id: number | null;
+            /** Strength */
+            strength: number | null;
+            /** Timeframe */
+            timeframe: string;
+            /** Type */
+            type: string | null;
+            /** Zone High */
+            zone_high: number | null;
+            /** Zone Low */
+            zone_low: number | null;
+        };
+        /** MatrixRow */
+        MatrixRow: {
+            /** Cells */
+            cells: components["schemas"]["MatrixCell"][];
+            open_signal: components["schemas"]["SignalOut"] | null;
+            /** Symbol */
+            symbol: string;
         };
         /** MeOut */
         MeOut: {
@@ -1018,6 +1213,239 @@ export interface components {
             last_seen_at: string;
             /** User Agent */
             user_agent: string | null;
+        };
+        /** SetupLineOut */
+        SetupLineOut: {
+            /** Anchor Timeframe */
+            anchor_timeframe: string | null;
+            /**
+             * Anchor Type
+             * @description null with anchor_timeframe null: overall
+             */
+            anchor_type: string | null;
+            /**
+             * Symbol
+             * @description null: every symbol
+             */
+            symbol: string | null;
+            /** Windows */
+            windows: components["schemas"]["SetupStatsOut"][];
+        };
+        /** SetupStatsOut */
+        SetupStatsOut: {
+            /**
+             * Avg R
+             * @description mean outcome in R of the resolved (expectancy)
+             */
+            avg_r: number | null;
+            /** Count */
+            count: number;
+            /**
+             * Decided
+             * @description triggered signals that reached tp1 or have an outcome
+             */
+            decided: number;
+            /**
+             * Resolved
+             * @description signals with an outcome in R
+             */
+            resolved: number;
+            /** Triggered */
+            triggered: number;
+            /**
+             * Win Rate
+             * @description wins / decided; null when nothing is decided
+             */
+            win_rate: number | null;
+            /**
+             * Window Days
+             * @example 30
+             */
+            window_days: number;
+            /**
+             * Wins
+             * @description triggered signals that reached tp1
+             */
+            wins: number;
+        };
+        /** SignalDetailOut */
+        SignalDetailOut: {
+            /** Anchor Pattern Id */
+            anchor_pattern_id: number;
+            /** Anchor Timeframe */
+            anchor_timeframe: string;
+            /** Anchor Type */
+            anchor_type: string;
+            /** Cancelled At */
+            cancelled_at: number | null;
+            /** Closed At */
+            closed_at: number | null;
+            /**
+             * Confluence
+             * @description timeframes agreeing on the direction
+             */
+            confluence: number;
+            /** Contributing Patterns */
+            contributing_patterns: components["schemas"]["PatternOut"][];
+            /**
+             * Created At
+             * @description ms UTC: the close of the cycle that created it
+             */
+            created_at: number;
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "long" | "short";
+            /** Entry */
+            entry: number;
+            /** Expired At */
+            expired_at: number | null;
+            /** Id */
+            id: number;
+            /**
+             * Outcome R
+             * @description result in R once final; null otherwise
+             */
+            outcome_r: number | null;
+            /** Risk Reward */
+            risk_reward: number;
+            /**
+             * Setup Stats
+             * @description this setup's record (anchor type x timeframe x symbol) at creation
+             */
+            setup_stats: components["schemas"]["SetupStatsOut"][];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "triggered" | "tp1" | "tp2" | "tp3" | "stopped" | "closed" | "expired" | "cancelled";
+            /** Status History */
+            status_history: components["schemas"]["StatusEvent"][];
+            /** Stop Loss */
+            stop_loss: number;
+            /** Stopped At */
+            stopped_at: number | null;
+            /** Strength */
+            strength: number;
+            /**
+             * Symbol
+             * @example BTC/USDT
+             */
+            symbol: string;
+            /** Take Profit 1 */
+            take_profit_1: number;
+            /** Take Profit 2 */
+            take_profit_2: number;
+            /** Take Profit 3 */
+            take_profit_3: number;
+            /**
+             * Timeframes
+             * @description the agreeing timeframes, highest first
+             */
+            timeframes: string[];
+            /** Tp1 At */
+            tp1_at: number | null;
+            /** Tp2 At */
+            tp2_at: number | null;
+            /** Tp3 At */
+            tp3_at: number | null;
+            /** Triggered At */
+            triggered_at: number | null;
+        };
+        /** SignalOut */
+        SignalOut: {
+            /** Anchor Pattern Id */
+            anchor_pattern_id: number;
+            /** Anchor Timeframe */
+            anchor_timeframe: string;
+            /** Anchor Type */
+            anchor_type: string;
+            /** Cancelled At */
+            cancelled_at: number | null;
+            /** Closed At */
+            closed_at: number | null;
+            /**
+             * Confluence
+             * @description timeframes agreeing on the direction
+             */
+            confluence: number;
+            /**
+             * Created At
+             * @description ms UTC: the close of the cycle that created it
+             */
+            created_at: number;
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "long" | "short";
+            /** Entry */
+            entry: number;
+            /** Expired At */
+            expired_at: number | null;
+            /** Id */
+            id: number;
+            /**
+             * Outcome R
+             * @description result in R once final; null otherwise
+             */
+            outcome_r: number | null;
+            /** Risk Reward */
+            risk_reward: number;
+            /**
+             * Setup Stats
+             * @description this setup's record (anchor type x timeframe x symbol) at creation
+             */
+            setup_stats: components["schemas"]["SetupStatsOut"][];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "triggered" | "tp1" | "tp2" | "tp3" | "stopped" | "closed" | "expired" | "cancelled";
+            /** Stop Loss */
+            stop_loss: number;
+            /** Stopped At */
+            stopped_at: number | null;
+            /** Strength */
+            strength: number;
+            /**
+             * Symbol
+             * @example BTC/USDT
+             */
+            symbol: string;
+            /** Take Profit 1 */
+            take_profit_1: number;
+            /** Take Profit 2 */
+            take_profit_2: number;
+            /** Take Profit 3 */
+            take_profit_3: number;
+            /**
+             * Timeframes
+             * @description the agreeing timeframes, highest first
+             */
+            timeframes: string[];
+            /** Tp1 At */
+            tp1_at: number | null;
+            /** Tp2 At */
+            tp2_at: number | null;
+            /** Tp3 At */
+            tp3_at: number | null;
+            /** Triggered At */
+            triggered_at: number | null;
+        };
+        /** StatusEvent */
+        StatusEvent: {
+            /**
+             * At
+             * @description open time (ms UTC) of the 1m candle of the event
+             */
+            at: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "triggered" | "tp1" | "tp2" | "tp3" | "stopped" | "closed" | "expired" | "cancelled";
         };
         /** SubscriptionOut */
         SubscriptionOut: {
@@ -2791,6 +3219,71 @@ export interface operations {
             };
         };
     };
+    "signals-matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_MatrixRow__"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Outside the tier (symbol or history) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unknown symbol or signal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body or query */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     "patterns-list": {
         parameters: {
             query?: {
@@ -2906,6 +3399,277 @@ export interface operations {
                 };
             };
             /** @description Unknown symbol or pattern */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body or query */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "signals-list": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the last page */
+                cursor?: string | null;
+                direction?: ("long" | "short") | null;
+                limit?: number;
+                /** @description created at or after: ms or ISO-8601 */
+                since?: string | null;
+                status?: ("pending" | "triggered" | "tp1" | "tp2" | "tp3" | "stopped" | "closed" | "expired" | "cancelled") | null;
+                symbol?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_SignalOut__"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Outside the tier (symbol or history) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unknown symbol or signal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body or query */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "signals-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                signal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_SignalDetailOut_"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Outside the tier (symbol or history) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unknown symbol or signal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body or query */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "signals-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_GlobalStatsOut_"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Outside the tier (symbol or history) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unknown symbol or signal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body or query */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "signals-setup-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_SetupLineOut__"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Outside the tier (symbol or history) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unknown symbol or signal */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrapData } from '../api/client';
 import { useMe } from '../api/queries';
 import { DataBanner } from './DataBanner';
+import { ErrorBoundary } from './ErrorBoundary';
 import { PageSkeleton } from './States';
 import { SymbolJump } from './SymbolJump';
 
@@ -18,6 +19,7 @@ const NAV = [
 export function Layout() {
   const me = useMe();
   const navigate = useNavigate();
+  const location = useLocation();
   const queryClient = useQueryClient();
   const [menuOpen, setMenuOpen] = useState(false);
   const logout = useMutation({
@@ -66,9 +68,11 @@ export function Layout() {
       </header>
       <DataBanner />
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<PageSkeleton />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<PageSkeleton />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </div>
   );

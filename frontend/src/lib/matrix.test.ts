@@ -1,74 +1,72 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type ActivePattern,
-  buildMatrix,
-  cellsFromPatterns,
-  describeCell,
-  isFresher,
-  moveInGrid,
-  strengthLevel,
-  toCell,
-} from './matrix';
+import type { MatrixRow } from '../api/types';
+import { type CellPattern, buildMatrix, describeCell, matrixFromRows, moveInGrid, strengthLevel, toCell } from './matrix';
 
 let nextId = 1;
-function pattern(over: Partial<ActivePattern>): ActivePattern {
+function pattern(over: Partial<CellPattern> = {}): CellPattern {
+  return { id: nextId++, type: 'fvg', direction: 'bullish', strength: 0.5, zone_low: 100, zone_high: 110, ...over };
+}
+
+type CellOut = MatrixRow['cells'][number];
+function cellOut(timeframe: string, over: Partial<CellOut> = {}): CellOut {
   return {
-    id: nextId++,
-    symbol: 'BTC/USDT',
-    timeframe: '1h',
-    type: 'fvg',
-    direction: 'bullish',
-    strength: 0.5,
-    zone_low: 100,
-    zone_high: 110,
-    formed_at: 1_000,
-    status: 'active',
+    timeframe,
+    pattern_id: null,
+    type: null,
+    direction: null,
+    strength: null,
+    zone_low: null,
+    zone_high: null,
+    bullish: 0,
+    bearish: 0,
     ...over,
   };
 }
 
-describe('freshest pattern per cell', () => {
-  it('picks the newest formed_at, ties by type order', () => {
-    const older = pattern({ formed_at: 1_000, type: 'fvg' });
-    const newer = pattern({ formed_at: 2_000, type: 'liquidity_sweep', direction: 'bearish' });
-    const tieOb = pattern({ formed_at: 2_000, type: 'order_block' });
-    expect(isFresher(newer, older)).toBe(true);
-    expect(isFresher(tieOb, newer)).toBe(true);
-    const [cell] = cellsFromPatterns([older, newer, tieOb]);
-    expect(cell?.pattern?.id).toBe(tieOb.id);
-    expect(cell?.bullish).toBe(2);
-    expect(cell?.bearish).toBe(1);
+describe('matrix from GET /matrix rows', () => {
+  const rows: MatrixRow[] = [
+    {
+      symbol: 'BTC/USDT',
+      open_signal: null,
+      cells: [
+        cellOut('1d'),
+        cellOut('1h', { pattern_id: 7, type: 'order_block', direction: 'bearish', strength: 0.81, zone_low: 1, zone_high: 2, bearish: 2, bullish: 1 }),
+        cellOut('1m'),
+      ],
+    },
+    { symbol: 'ETH/USDT', open_signal: null, cells: [cellOut('1m'), cellOut('1h'), cellOut('1d')] },
+  ];
+
+  it('orders timeframes by length and keeps the server order of symbols', () => {
+    const model = matrixFromRows(rows);
+    expect(model.timeframes).toEqual(['1m', '1h', '1d']);
+    expect(model.rows.map((row) => row.symbol)).toEqual(['BTC/USDT', 'ETH/USDT']);
+    expect(model.filled).toBe(1);
   });
 
-  it('ignores patterns that are no longer active', () => {
-    const cells = cellsFromPatterns([pattern({ status: 'filled', formed_at: 9_000 }), pattern({ formed_at: 1 })]);
-    expect(cells).toHaveLength(1);
-    expect(cells[0]?.pattern?.formed_at).toBe(1);
-    expect(cells[0]?.bullish).toBe(1);
+  it('maps the freshest pattern, its direction, strength and counts', () => {
+    const cell = matrixFromRows(rows).rows[0]?.cells[1];
+    expect(cell).toMatchObject({ tone: 'bear', level: 4, label: '▼ OB', bullish: 1, bearish: 2 });
+    expect(cell?.pattern?.id).toBe(7);
+    expect(matrixFromRows(rows).rows[1]?.cells[0]?.tone).toBe('none');
   });
 
-  it('keeps symbols and timeframes apart', () => {
-    const cells = cellsFromPatterns([
-      pattern({ symbol: 'BTC/USDT', timeframe: '1h' }),
-      pattern({ symbol: 'BTC/USDT', timeframe: '4h' }),
-      pattern({ symbol: 'ETH/USDT', timeframe: '1h' }),
-    ]);
-    expect(cells).toHaveLength(3);
+  it('fills missing cells and falls back to the default timeframes', () => {
+    const sparse: MatrixRow[] = [{ symbol: 'SOL/USDT', open_signal: null, cells: [] }];
+    const model = matrixFromRows(sparse);
+    expect(model.timeframes).toEqual(['1m', '5m', '15m', '1h', '4h', '1d']);
+    expect(model.rows[0]?.cells).toHaveLength(6);
   });
 });
 
 describe('grid model', () => {
   it('fills every symbol x timeframe, ordered by timeframe length', () => {
-    const cells = cellsFromPatterns([pattern({ symbol: 'ETH/USDT', timeframe: '4h', direction: 'bearish', strength: 0.8 })]);
+    const cells = [{ symbol: 'ETH/USDT', timeframe: '4h', pattern: pattern({ direction: 'bearish', strength: 0.8 }), bullish: 0, bearish: 1 }];
     const model = buildMatrix(['BTC/USDT', 'ETH/USDT'], ['1d', '1h', '4h', '1m'], cells);
     expect(model.timeframes).toEqual(['1m', '1h', '4h', '1d']);
-    expect(model.rows.map((row) => row.symbol)).toEqual(['BTC/USDT', 'ETH/USDT']);
     expect(model.rows.every((row) => row.cells.length === 4)).toBe(true);
     expect(model.filled).toBe(1);
-    const cell = model.rows[1]?.cells[2];
-    expect(cell?.tone).toBe('bear');
-    expect(cell?.level).toBe(4);
-    expect(cell?.label).toBe('▼ FVG');
+    expect(model.rows[1]?.cells[2]).toMatchObject({ tone: 'bear', level: 4, label: '▼ FVG' });
     expect(model.rows[0]?.cells[0]?.tone).toBe('none');
   });
 
@@ -78,13 +76,16 @@ describe('grid model', () => {
   });
 
   it('builds 50 x 6 quickly', () => {
-    const symbols = Array.from({ length: 50 }, (_, index) => `S${index}/USDT`);
     const timeframes = ['1m', '5m', '15m', '1h', '4h', '1d'];
-    const patterns = symbols.flatMap((symbol) =>
-      timeframes.map((timeframe, index) => pattern({ symbol, timeframe, formed_at: index, direction: index % 2 ? 'bearish' : 'bullish' })),
-    );
+    const rows: MatrixRow[] = Array.from({ length: 50 }, (_, index) => ({
+      symbol: `S${index}/USDT`,
+      open_signal: null,
+      cells: timeframes.map((timeframe, col) =>
+        cellOut(timeframe, { pattern_id: index * 10 + col, type: 'fvg', direction: col % 2 ? 'bearish' : 'bullish', strength: 0.5 }),
+      ),
+    }));
     const start = performance.now();
-    const model = buildMatrix(symbols, timeframes, cellsFromPatterns(patterns));
+    const model = matrixFromRows(rows);
     expect(performance.now() - start).toBeLessThan(50);
     expect(model.filled).toBe(300);
   });

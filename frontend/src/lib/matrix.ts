@@ -1,18 +1,18 @@
-/** The pattern matrix model: symbols x timeframes, each cell the freshest active pattern. Pure
- * functions (unit-tested), fed either by GET /matrix or, as a fallback, by active patterns. */
+/** The pattern matrix model: symbols x timeframes, each cell the freshest active pattern (the
+ * server picks it: GET /matrix). Pure functions, unit-tested. */
+import type { MatrixRow as MatrixRowOut } from '../api/types';
 import { sortTimeframes } from './format';
 
 export type Direction = 'bullish' | 'bearish';
 
-/** What a cell needs of a pattern (PatternOut and the matrix endpoint's cell both fit). */
+/** What a cell shows of its pattern. */
 export interface CellPattern {
   id: number;
   type: string;
   direction: Direction;
   strength: number;
-  zone_low: number;
-  zone_high: number;
-  formed_at: number;
+  zone_low: number | null;
+  zone_high: number | null;
 }
 
 export interface CellInput {
@@ -51,7 +51,6 @@ export interface MatrixModel {
   filled: number;
 }
 
-const TYPE_ORDER: Record<string, number> = { fvg: 0, order_block: 1, liquidity_sweep: 2 };
 const SHORT: Record<string, string> = { fvg: 'FVG', order_block: 'OB', liquidity_sweep: 'SWP' };
 
 export function strengthLevel(strength: number | null | undefined): number {
@@ -60,12 +59,6 @@ export function strengthLevel(strength: number | null | undefined): number {
   if (strength >= 0.5) return 3;
   if (strength >= 0.25) return 2;
   return 1;
-}
-
-/** True when `a` is fresher than `b`: later formed_at; ties by type order fvg, ob, sweep. */
-export function isFresher(a: CellPattern, b: CellPattern): boolean {
-  if (a.formed_at !== b.formed_at) return a.formed_at > b.formed_at;
-  return (TYPE_ORDER[a.type] ?? 9) < (TYPE_ORDER[b.type] ?? 9);
 }
 
 export function toCell(input: CellInput): MatrixCell {
@@ -109,28 +102,37 @@ export function buildMatrix(
   return { timeframes: orderedTimeframes, rows, filled };
 }
 
-export interface ActivePattern extends CellPattern {
-  symbol: string;
-  timeframe: string;
-  status?: string;
-}
+export const DEFAULT_TIMEFRAMES = ['1m', '5m', '15m', '1h', '4h', '1d'];
 
-/** Fallback when /matrix is unavailable: reduce a list of active patterns to cells. */
-export function cellsFromPatterns(patterns: readonly ActivePattern[]): CellInput[] {
-  const cells = new Map<string, CellInput>();
-  for (const pattern of patterns) {
-    if (pattern.status !== undefined && pattern.status !== 'active') continue;
-    const k = key(pattern.symbol, pattern.timeframe);
-    let cell = cells.get(k);
-    if (!cell) {
-      cell = { symbol: pattern.symbol, timeframe: pattern.timeframe, pattern: null, bullish: 0, bearish: 0 };
-      cells.set(k, cell);
+/** GET /matrix rows -> the grid model (timeframes from the cells, else the defaults). */
+export function matrixFromRows(rows: readonly MatrixRowOut[], fallbackTimeframes: readonly string[] = DEFAULT_TIMEFRAMES): MatrixModel {
+  const cells: CellInput[] = [];
+  const signals = new Map<string, RowSignal>();
+  const timeframes = new Set<string>();
+  for (const row of rows) {
+    if (row.open_signal) signals.set(row.symbol, row.open_signal);
+    for (const cell of row.cells) {
+      timeframes.add(cell.timeframe);
+      const pattern: CellPattern | null =
+        cell.pattern_id != null && cell.direction != null
+          ? {
+              id: cell.pattern_id,
+              type: cell.type ?? '',
+              direction: cell.direction,
+              strength: cell.strength ?? 0,
+              zone_low: cell.zone_low,
+              zone_high: cell.zone_high,
+            }
+          : null;
+      cells.push({ symbol: row.symbol, timeframe: cell.timeframe, pattern, bullish: cell.bullish, bearish: cell.bearish });
     }
-    if (pattern.direction === 'bullish') cell.bullish += 1;
-    else cell.bearish += 1;
-    if (!cell.pattern || isFresher(pattern, cell.pattern)) cell.pattern = pattern;
   }
-  return [...cells.values()];
+  return buildMatrix(
+    rows.map((row) => row.symbol),
+    timeframes.size ? [...timeframes] : fallbackTimeframes,
+    cells,
+    signals,
+  );
 }
 
 export interface GridPosition {

@@ -1,33 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { levelRows, statusHistory } from './signals';
-
-const base = {
-  created_at: 1_000,
-  triggered_at: null,
-  tp1_at: null,
-  tp2_at: null,
-  tp3_at: null,
-  stopped_at: null,
-  closed_at: null,
-  expired_at: null,
-  cancelled_at: null,
-};
-
-describe('statusHistory', () => {
-  it('lists the statuses in time order', () => {
-    expect(statusHistory({ ...base, triggered_at: 2_000, tp1_at: 3_000, stopped_at: 4_000 })).toEqual([
-      { status: 'pending', at: 1_000 },
-      { status: 'triggered', at: 2_000 },
-      { status: 'tp1', at: 3_000 },
-      { status: 'stopped', at: 4_000 },
-    ]);
-  });
-
-  it('keeps rule order for events on one candle', () => {
-    const history = statusHistory({ ...base, triggered_at: 2_000, tp1_at: 2_000, tp2_at: 2_000 });
-    expect(history.map((entry) => entry.status)).toEqual(['pending', 'triggered', 'tp1', 'tp2']);
-  });
-});
+import { levelRows } from './signals';
 
 describe('levelRows', () => {
   it('computes % from entry and R for a long', () => {

@@ -1,46 +1,4 @@
-/** Signal helpers: status history from the status times, level rows with % and R. */
-
-export interface SignalTimes {
-  created_at: number;
-  triggered_at: number | null;
-  tp1_at: number | null;
-  tp2_at: number | null;
-  tp3_at: number | null;
-  stopped_at: number | null;
-  closed_at: number | null;
-  expired_at: number | null;
-  cancelled_at: number | null;
-}
-
-export interface HistoryEntry {
-  status: string;
-  at: number;
-}
-
-const ORDER: readonly [keyof SignalTimes, string][] = [
-  ['created_at', 'pending'],
-  ['triggered_at', 'triggered'],
-  ['tp1_at', 'tp1'],
-  ['tp2_at', 'tp2'],
-  ['stopped_at', 'stopped'],
-  ['tp3_at', 'tp3'],
-  ['closed_at', 'closed'],
-  ['expired_at', 'expired'],
-  ['cancelled_at', 'cancelled'],
-];
-
-/** Every status the signal went through, oldest first (same-candle events keep rule order). */
-export function statusHistory(signal: SignalTimes): HistoryEntry[] {
-  const entries: HistoryEntry[] = [];
-  for (const [field, status] of ORDER) {
-    const at = signal[field];
-    if (typeof at === 'number') entries.push({ status, at });
-  }
-  return entries
-    .map((entry, index) => ({ entry, index }))
-    .sort((a, b) => a.entry.at - b.entry.at || a.index - b.index)
-    .map(({ entry }) => entry);
-}
+/** Signal helpers: level rows with % from entry and R. */
 
 export interface SignalLevels {
   direction: string;

@@ -6,7 +6,7 @@ import { SymbolChart } from '../chart/SymbolChart';
 import { DirectionBadge, Price, StatusBadge, TypeTag } from '../components/Display';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { formatPct, symbolFromUrl } from '../lib/format';
-import { DEFAULT_TIMEFRAMES } from './MatrixPage';
+import { DEFAULT_TIMEFRAMES } from '../lib/matrix';
 
 function TimeframeSwitcher({ value, onChange }: { value: string; onChange: (timeframe: string) => void }) {
   return (

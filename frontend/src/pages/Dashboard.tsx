@@ -5,7 +5,7 @@ import { DirectionBadge, Price, StatusBadge, Time, TypeTag } from '../components
 import { EmptyState, ErrorState, Skeleton } from '../components/States';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useNow } from '../hooks/useNow';
-import { formatAge, formatPct, symbolToUrl } from '../lib/format';
+import { formatAge, formatPct, formatR, symbolToUrl } from '../lib/format';
 
 function StatCard({ label, value, sub }: { label: string; value: string | number; sub?: string }) {
   return (
@@ -23,15 +23,30 @@ function useCounts() {
   const matrix = useMatrixData();
   const live = symbols.data?.filter((symbol) => symbol.freshness === 'live').length ?? 0;
   let activePatterns: number | null = null;
-  if (typeof stats.data?.active_patterns === 'number') activePatterns = stats.data.active_patterns;
-  else if (matrix.data?.source === 'patterns') activePatterns = matrix.data.patterns.length;
-  else if (matrix.data?.matrix)
-    activePatterns = matrix.data.matrix.rows.reduce(
-      (sum, row) => sum + row.cells.reduce((cells, cell) => cells + cell.bullish + cell.bearish, 0),
-      0,
-    );
-  const openSignals = typeof stats.data?.open_signals === 'number' ? stats.data.open_signals : null;
-  return { symbols: symbols.data?.length ?? null, live, activePatterns, openSignals };
+  let bullish = 0;
+  if (stats.data) {
+    activePatterns = 0;
+    for (const byDirection of Object.values(stats.data.active_patterns)) {
+      for (const [direction, count] of Object.entries(byDirection)) {
+        activePatterns += count;
+        if (direction === 'bullish') bullish += count;
+      }
+    }
+  }
+  const openSignals = matrix.data ? matrix.data.rows.filter((row) => row.open_signal).length : null;
+  const month = stats.data?.overall.find((window) => window.window_days === 30) ?? stats.data?.overall[0];
+  return {
+    symbols: stats.data?.symbols ?? symbols.data?.length ?? null,
+    live,
+    activePatterns,
+    bullish,
+    signalsToday: stats.data?.signals_today ?? null,
+    openSignals,
+    winRate: month?.win_rate ?? null,
+    avgR: month?.avg_r ?? null,
+    windowDays: month?.window_days ?? 30,
+    statsError: stats.error,
+  };
 }
 
 function FreshnessTable({ symbols }: { symbols: SymbolInfo[] }) {
@@ -83,9 +98,20 @@ export function Dashboard() {
       <h1>Dashboard</h1>
       <section className="stats" aria-label="Counts">
         <StatCard label="Symbols" value={counts.symbols ?? '…'} sub={`${counts.live} live`} />
-        <StatCard label="Active patterns" value={counts.activePatterns ?? '…'} />
-        <StatCard label="Open signals" value={counts.openSignals ?? '—'} />
+        <StatCard
+          label="Active patterns"
+          value={counts.activePatterns ?? '…'}
+          sub={counts.activePatterns !== null ? `${counts.bullish} bullish · ${counts.activePatterns - counts.bullish} bearish` : undefined}
+        />
+        <StatCard label="Symbols with an open signal" value={counts.openSignals ?? '…'} />
+        <StatCard label="Signals today (UTC)" value={counts.signalsToday ?? '…'} />
+        <StatCard
+          label={`Win rate ${counts.windowDays} d`}
+          value={counts.winRate === null ? '—' : formatPct(counts.winRate * 100, 0, false)}
+          sub={counts.avgR === null ? 'no resolved signals' : `avg ${formatR(counts.avgR)}`}
+        />
       </section>
+      {counts.statsError ? <ErrorState error={counts.statsError} title="Statistics unavailable" /> : null}
       <div className="grid-2">
         <section className="panel" aria-labelledby="latest-signals">
           <div className="panel-head">

@@ -1,49 +1,21 @@
 import { useCallback, useMemo, useState } from 'react';
-import { type MatrixData, useMatrixData, useSymbols } from '../api/queries';
+import { useMatrixData } from '../api/queries';
 import { type RenderTiming, MatrixGrid } from '../components/MatrixGrid';
 import { EmptyState, ErrorState, Skeleton } from '../components/States';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
-import { type CellInput, type MatrixModel, type RowSignal, buildMatrix, cellsFromPatterns } from '../lib/matrix';
-
-export const DEFAULT_TIMEFRAMES = ['1m', '5m', '15m', '1h', '4h', '1d'];
-
-/** Turns either source (GET /matrix, or active patterns) into the grid model. */
-export function modelFromData(data: MatrixData, symbols: readonly string[]): MatrixModel {
-  if (data.matrix) {
-    const cells: CellInput[] = [];
-    const signals = new Map<string, RowSignal>();
-    for (const row of data.matrix.rows) {
-      if (row.signal) signals.set(row.symbol, row.signal);
-      for (const cell of row.cells) cells.push({ ...cell, symbol: row.symbol });
-    }
-    return buildMatrix(
-      data.matrix.rows.map((row) => row.symbol),
-      data.matrix.timeframes.length ? data.matrix.timeframes : DEFAULT_TIMEFRAMES,
-      cells,
-      signals,
-    );
-  }
-  const cells = cellsFromPatterns(data.patterns);
-  const timeframes = new Set(DEFAULT_TIMEFRAMES);
-  for (const cell of cells) timeframes.add(cell.timeframe);
-  const rowSymbols = new Set(symbols);
-  for (const cell of cells) rowSymbols.add(cell.symbol);
-  return buildMatrix([...rowSymbols], [...timeframes], cells);
-}
+import { matrixFromRows } from '../lib/matrix';
 
 export function MatrixPage() {
   useDocumentTitle('Matrix');
   const matrix = useMatrixData();
-  const symbols = useSymbols();
   const [onlyActive, setOnlyActive] = useState(false);
   const [timing, setTiming] = useState<RenderTiming | null>(null);
-  const symbolNames = useMemo(() => (symbols.data ?? []).map((symbol) => symbol.symbol), [symbols.data]);
   const model = useMemo(() => {
     if (!matrix.data) return null;
-    const full = modelFromData(matrix.data, symbolNames);
+    const full = matrixFromRows(matrix.data.rows);
     if (!onlyActive) return full;
     return { ...full, rows: full.rows.filter((row) => row.cells.some((cell) => cell.pattern)) };
-  }, [matrix.data, symbolNames, onlyActive]);
+  }, [matrix.data, onlyActive]);
   const onRendered = useCallback((value: RenderTiming) => setTiming(value), []);
 
   return (

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { metaCursor } from '../api/client';
 import { usePatterns, useSymbols } from '../api/queries';
-import { DIRECTIONS, PATTERN_STATUSES, PATTERN_TYPES, type PatternQuery } from '../api/types';
+import { DIRECTIONS, PATTERN_STATUSES, PATTERN_TYPES, type PatternQuery, isOneOf } from '../api/types';
 import { DirectionBadge, Price, StatusBadge, Strength, Time, TypeTag } from '../components/Display';
 import { FilterSelect, toOptions } from '../components/FilterSelect';
 import { Pager } from '../components/Pager';
@@ -9,14 +9,10 @@ import { EmptyState, ErrorState, Skeleton } from '../components/States';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useFilters } from '../hooks/useFilters';
 import { patternTypeName, symbolToUrl } from '../lib/format';
-import { DEFAULT_TIMEFRAMES } from './MatrixPage';
+import { DEFAULT_TIMEFRAMES } from '../lib/matrix';
 
 const FILTERS = ['symbol', 'timeframe', 'type', 'direction', 'status'] as const;
 const PAGE_SIZE = 50;
-
-function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
-  return (values as readonly string[]).includes(value);
-}
 
 export function PatternsPage() {
   useDocumentTitle('Patterns');

@@ -1,16 +1,16 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import type { SetupStats, Signal } from '../api/pending';
 import { useSignal } from '../api/queries';
+import type { SignalDetail } from '../api/types';
 import { signalLines } from '../chart/levels';
 import { SymbolChart } from '../chart/SymbolChart';
 import { DirectionBadge, Price, StatusBadge, Strength, Time, TypeTag } from '../components/Display';
 import { EmptyState, ErrorState, PageSkeleton } from '../components/States';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { formatPct, formatR, symbolToUrl } from '../lib/format';
-import { levelRows, statusHistory } from '../lib/signals';
+import { levelRows } from '../lib/signals';
 
-function Levels({ signal }: { signal: Signal }) {
+function Levels({ signal }: { signal: SignalDetail }) {
   return (
     <table className="table dense levels" data-testid="signal-levels">
       <caption className="sr-only">Signal levels</caption>
@@ -38,8 +38,8 @@ function Levels({ signal }: { signal: Signal }) {
   );
 }
 
-function History({ signal }: { signal: Signal }) {
-  const entries = statusHistory(signal);
+function History({ signal }: { signal: SignalDetail }) {
+  const entries = signal.status_history;
   return (
     <ol className="timeline" data-testid="signal-history">
       {entries.map((entry) => (
@@ -51,13 +51,8 @@ function History({ signal }: { signal: Signal }) {
   );
 }
 
-function statsList(stats: Signal['setup_stats']): SetupStats[] {
-  if (!stats) return [];
-  return Array.isArray(stats) ? stats : [stats];
-}
-
-function Setup({ signal }: { signal: Signal }) {
-  const stats = statsList(signal.setup_stats);
+function Setup({ signal }: { signal: SignalDetail }) {
+  const stats = signal.setup_stats;
   if (!stats.length) return <p className="muted">No history for this setup yet.</p>;
   return (
     <table className="table dense">
@@ -70,10 +65,10 @@ function Setup({ signal }: { signal: Signal }) {
         </tr>
       </thead>
       <tbody>
-        {stats.map((row, index) => (
-          <tr key={row.window_days ?? index}>
-            <td>{row.window_days ? `${row.window_days} days` : '—'}</td>
-            <td className="right num">{row.count ?? '—'}</td>
+        {stats.map((row) => (
+          <tr key={row.window_days}>
+            <td>{row.window_days} days</td>
+            <td className="right num">{row.count}</td>
             <td className="right num">{row.win_rate == null ? '—' : formatPct(row.win_rate * 100, 0, false)}</td>
             <td className="right num">{formatR(row.avg_r)}</td>
           </tr>
@@ -152,7 +147,7 @@ export default function SignalDetailPage() {
       <div className="grid-2">
         <section className="panel" aria-labelledby="contrib">
           <h2 id="contrib">Contributing patterns</h2>
-          {data.patterns && data.patterns.length ? (
+          {data.contributing_patterns.length ? (
             <table className="table dense" data-testid="signal-patterns">
               <thead>
                 <tr>
@@ -165,7 +160,7 @@ export default function SignalDetailPage() {
                 </tr>
               </thead>
               <tbody>
-                {data.patterns.map((pattern) => (
+                {data.contributing_patterns.map((pattern) => (
                   <tr key={pattern.id}>
                     <td>
                       <Link to={`/patterns/${pattern.id}`}>{pattern.id}</Link>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { metaCursor } from '../api/client';
-import { SIGNAL_STATUSES, type SignalQuery } from '../api/pending';
 import { useSignals, useSymbols } from '../api/queries';
+import { SIGNAL_DIRECTIONS, SIGNAL_STATUSES, type SignalQuery, isOneOf } from '../api/types';
 import { DirectionBadge, Price, StatusBadge, Strength, Time, TypeTag } from '../components/Display';
 import { FilterSelect, toOptions } from '../components/FilterSelect';
 import { Pager } from '../components/Pager';
@@ -18,8 +18,8 @@ export function SignalsPage() {
   const symbols = useSymbols();
   const query: SignalQuery = { limit: 50 };
   if (values.symbol) query.symbol = values.symbol;
-  if (values.direction) query.direction = values.direction;
-  if (values.status) query.status = values.status;
+  if (isOneOf(SIGNAL_DIRECTIONS, values.direction)) query.direction = values.direction;
+  if (isOneOf(SIGNAL_STATUSES, values.status)) query.status = values.status;
   if (cursor) query.cursor = cursor;
   const signals = useSignals(query);
   const symbolOptions = (symbols.data ?? []).map((symbol) => ({ value: symbol.url_symbol, label: symbol.symbol }));
@@ -30,7 +30,7 @@ export function SignalsPage() {
       </div>
       <form className="filters" aria-label="Filter signals" onSubmit={(event) => event.preventDefault()}>
         <FilterSelect label="Symbol" value={values.symbol} options={symbolOptions} onChange={(value) => setFilter('symbol', value)} />
-        <FilterSelect label="Direction" value={values.direction} options={toOptions(['long', 'short'])} onChange={(value) => setFilter('direction', value)} />
+        <FilterSelect label="Direction" value={values.direction} options={toOptions(SIGNAL_DIRECTIONS)} onChange={(value) => setFilter('direction', value)} />
         <FilterSelect label="Status" value={values.status} options={toOptions(SIGNAL_STATUSES)} onChange={(value) => setFilter('status', value)} />
         <button type="button" className="btn btn-ghost" onClick={clear}>
           Reset
