@@ -85,6 +85,7 @@ export async function startBackend(options: { symbols?: string[] } = {}): Promis
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CRYPTOLENS_VAR_DIR: varDir,
+    CRYPTOLENS_ENV: 'development', // the inline job schedule (scans) runs only outside test
     CRYPTOLENS_DATA_SOURCE: 'replay',
     CRYPTOLENS_PORT: String(port),
     CRYPTOLENS_HOST: '127.0.0.1',

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import timedelta
 
+from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.core.clock import FrozenClock
@@ -155,7 +156,9 @@ async def test_the_access_token_is_sent_when_set(
     clock: FrozenClock,
 ) -> None:
     assert jobs.runner.ctx is not None
-    jobs.runner.ctx.settings = test_settings.model_copy(update={"ntfy_token": "tk_secret"})
+    jobs.runner.ctx.settings = test_settings.model_copy(
+        update={"ntfy_token": SecretStr("tk_secret")}
+    )
     ntfy.required_token = "tk_secret"
     user_id, signal_id = await one_user_signal(session_factory, clock)
     await jobs.run("notify_signal", signal_id=signal_id)

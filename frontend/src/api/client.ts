@@ -78,35 +78,3 @@ export async function unwrap<T>(call: Promise<ResultLike<T>>): Promise<Page<NonN
 export async function unwrapData<T>(call: Promise<ResultLike<T>>): Promise<NonNullable<T>> {
   return (await unwrap(call)).data;
 }
-
-/** For endpoints not in the generated schema yet (see pending.ts): same envelope, same CSRF. */
-export async function untypedRequest<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  options: { query?: Record<string, string | number | undefined | null>; body?: unknown } = {},
-): Promise<Page<T>> {
-  const url = new URL(path, typeof window === 'undefined' ? 'http://localhost' : window.location.origin);
-  for (const [key, value] of Object.entries(options.query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
-  }
-  const headers = new Headers({ Accept: 'application/json' });
-  if (UNSAFE_METHODS.has(method)) {
-    headers.set(CSRF_HEADER, await csrfToken());
-    headers.set('Content-Type', 'application/json');
-  }
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-    });
-  } catch (cause) {
-    throw new ApiError(cause instanceof Error ? `Network error: ${cause.message}` : 'Network error', 0, 'network', null);
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok || typeof body !== 'object' || body === null) throw errorFromBody(body, response);
-  const envelope = body as Enveloped<T>;
-  return { data: envelope.data as T, meta: envelope.meta ?? {} };
-}

@@ -2,7 +2,6 @@
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { type Page, api, metaCursor, unwrap, unwrapData } from './client';
-import { fetchPreferences } from './pending';
 import type { MatrixRow, Pattern, PatternQuery, Signal, SignalQuery, SymbolInfo } from './types';
 
 export const POLL = {
@@ -24,6 +23,7 @@ export const keys = {
   matrix: ['matrix'] as const,
   stats: ['stats'] as const,
   preferences: ['notification-preferences'] as const,
+  deliveries: ['notification-deliveries'] as const,
   sessions: ['sessions'] as const,
   watchlist: ['watchlist'] as const,
   plans: ['plans'] as const,
@@ -151,8 +151,7 @@ export function useStats() {
 export function usePreferences() {
   return useQuery({
     queryKey: keys.preferences,
-    queryFn: async () => (await fetchPreferences()).data,
-    retry: false,
+    queryFn: () => unwrapData(api.GET('/api/v1/notifications/preferences')),
   });
 }
 
@@ -170,5 +169,13 @@ export function useMatrixData() {
       return { rows, arrivedAt: performance.now() };
     },
     refetchInterval: POLL.normal,
+  });
+}
+
+export function useDeliveries() {
+  return useQuery({
+    queryKey: keys.deliveries,
+    queryFn: () => unwrapData(api.GET('/api/v1/notifications', { params: { query: { limit: 10 } } })),
+    refetchInterval: POLL.slow,
   });
 }

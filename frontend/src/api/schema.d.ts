@@ -397,6 +397,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's delivery history, newest first */
+        get: operations["notifications-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/mute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mute a symbol for 24 h from a push's signed link (no session needed) */
+        post: operations["notifications-mute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notification preferences, topic and tier limits */
+        get: operations["notifications-get-preferences"];
+        /** Replace the caller's notification preferences (within the tier) */
+        put: operations["notifications-put-preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one test push to the caller's topic (3 an hour) */
+        post: operations["notifications-test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/topic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the caller's secret NTFY topic (the old one stops receiving) */
+        post: operations["notifications-regenerate-topic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patterns": {
         parameters: {
             query?: never;
@@ -596,6 +682,36 @@ export interface components {
              */
             csrf_token: string;
         };
+        /** DeliveryOut */
+        DeliveryOut: {
+            /** Attempts */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /**
+             * Reason
+             * @description Why it was skipped or failed
+             */
+            reason: string | null;
+            /** Sent At */
+            sent_at: string | null;
+            /** Signal Id */
+            signal_id: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "sent" | "failed" | "skipped";
+            /** Symbol */
+            symbol: string;
+            /** Title */
+            title: string;
+        };
         /** DisableTwoFactorIn */
         DisableTwoFactorIn: {
             /**
@@ -654,6 +770,16 @@ export interface components {
         Envelope_list_CandleOut__: {
             /** Data */
             data: components["schemas"]["CandleOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[DeliveryOut]] */
+        Envelope_list_DeliveryOut__: {
+            /** Data */
+            data: components["schemas"]["DeliveryOut"][] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -766,6 +892,15 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[MuteOut] */
+        Envelope_MuteOut_: {
+            data: components["schemas"]["MuteOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[PatternOut] */
         Envelope_PatternOut_: {
             data: components["schemas"]["PatternOut"] | null;
@@ -775,9 +910,36 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[PreferencesOut] */
+        Envelope_PreferencesOut_: {
+            data: components["schemas"]["PreferencesOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[SignalDetailOut] */
         Envelope_SignalDetailOut_: {
             data: components["schemas"]["SignalDetailOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[TestPushOut] */
+        Envelope_TestPushOut_: {
+            data: components["schemas"]["TestPushOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[TopicOut] */
+        Envelope_TopicOut_: {
+            data: components["schemas"]["TopicOut"] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -1056,6 +1218,16 @@ export interface components {
         Meta: {
             [key: string]: unknown;
         };
+        /** MuteOut */
+        MuteOut: {
+            /**
+             * Muted Until
+             * Format: date-time
+             */
+            muted_until: string;
+            /** Symbol */
+            symbol: string;
+        };
         /**
          * PatternOut
          * @example {
@@ -1149,6 +1321,138 @@ export interface components {
              */
             price_usd: string;
             tier: components["schemas"]["Tier"];
+        };
+        /**
+         * PreferencesIn
+         * @description The whole set of choices (PUT replaces it). None for symbols or pattern types means
+         *     every one the tier allows; quiet hours with start == end (or null) means none.
+         */
+        PreferencesIn: {
+            /**
+             * Daily Limit
+             * @description At most the tier's cap; null: the cap
+             */
+            daily_limit?: number | null;
+            /**
+             * Directions
+             * @default both
+             * @enum {string}
+             */
+            directions: "both" | "long" | "short";
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /**
+             * Min Confluence
+             * @default 2
+             */
+            min_confluence: number;
+            /** Pattern Types */
+            pattern_types?: string[] | null;
+            /**
+             * Priority
+             * @default 3
+             */
+            priority: number;
+            /**
+             * Quiet Hours End
+             * @example 7
+             */
+            quiet_hours_end?: number | null;
+            /**
+             * Quiet Hours Start
+             * @example 22
+             */
+            quiet_hours_start?: number | null;
+            /**
+             * Symbols
+             * @example [
+             *       "BTC/USDT"
+             *     ]
+             */
+            symbols?: string[] | null;
+        };
+        /** PreferencesOut */
+        PreferencesOut: {
+            /**
+             * Daily Limit
+             * @description At most the tier's cap; null: the cap
+             */
+            daily_limit?: number | null;
+            /**
+             * Directions
+             * @default both
+             * @enum {string}
+             */
+            directions: "both" | "long" | "short";
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /**
+             * Min Confluence
+             * @default 2
+             */
+            min_confluence: number;
+            /**
+             * Muted Symbols
+             * @description Symbols muted, until when
+             */
+            muted_symbols: {
+                [key: string]: string;
+            };
+            /** Pattern Types */
+            pattern_types?: string[] | null;
+            /**
+             * Priority
+             * @default 3
+             */
+            priority: number;
+            /**
+             * Quiet Hours End
+             * @example 7
+             */
+            quiet_hours_end?: number | null;
+            /**
+             * Quiet Hours Start
+             * @example 22
+             */
+            quiet_hours_start?: number | null;
+            /**
+             * Server
+             * @description The NTFY server the pushes come from
+             */
+            server: string;
+            /**
+             * Symbols
+             * @example [
+             *       "BTC/USDT"
+             *     ]
+             */
+            symbols?: string[] | null;
+            /**
+             * Tier Daily Cap
+             * @description Pushes a day the tier allows; null: unlimited
+             */
+            tier_daily_cap: number | null;
+            /**
+             * Tier Delay Minutes
+             * @description How late the tier's pushes are sent
+             */
+            tier_delay_minutes: number;
+            /**
+             * Timezone
+             * @description Quiet hours and daily limits follow this timezone
+             */
+            timezone: string;
+            /**
+             * Topic
+             * @description The secret NTFY topic to subscribe to in the app
+             */
+            topic: string;
         };
         /**
          * ProfileIn
@@ -1543,6 +1847,19 @@ export interface components {
              */
             url_symbol: string;
         };
+        /** TestPushOut */
+        TestPushOut: {
+            /** Http Status */
+            http_status: number | null;
+            /**
+             * Status
+             * @description sent, or why not: failed (refused), retry (server busy), throttled
+             * @enum {string}
+             */
+            status: "sent" | "failed" | "retry" | "throttled";
+            /** Topic */
+            topic: string;
+        };
         /**
          * Tier
          * @enum {string}
@@ -1552,6 +1869,11 @@ export interface components {
         TokenIn: {
             /** Token */
             token: string;
+        };
+        /** TopicOut */
+        TopicOut: {
+            /** Topic */
+            topic: string;
         };
         /** TotpLoginIn */
         TotpLoginIn: {
@@ -3257,6 +3579,362 @@ export interface operations {
             };
             /** @description Unknown symbol or signal */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body or query */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "notifications-list": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_DeliveryOut__"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, or the tier does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body or query */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "notifications-mute": {
+        parameters: {
+            query: {
+                /** @description The token of the push's link */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_MuteOut_"];
+                };
+            };
+            /** @description Invalid, altered or expired link */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body or query */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "notifications-get-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_PreferencesOut_"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, or the tier does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body or query */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "notifications-put-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_PreferencesOut_"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, or the tier does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body or query */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "notifications-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_TestPushOut_"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, or the tier does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body or query */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "notifications-regenerate-topic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_TopicOut_"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, or the tier does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

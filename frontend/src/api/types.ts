@@ -28,6 +28,9 @@ export type StatusEvent = Schemas['StatusEvent'];
 export type MatrixRow = Schemas['MatrixRow'];
 export type MatrixCellOut = Schemas['MatrixCell'];
 export type GlobalStats = Schemas['GlobalStatsOut'];
+export type Preferences = Schemas['PreferencesOut'];
+export type PreferencesIn = Schemas['PreferencesIn'];
+export type Delivery = Schemas['DeliveryOut'];
 
 export type PatternQuery = NonNullable<operations['patterns-list']['parameters']['query']>;
 export type SignalQuery = NonNullable<operations['signals-list']['parameters']['query']>;

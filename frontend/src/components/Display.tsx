@@ -47,6 +47,10 @@ const STATUS_TONES: Record<string, string> = {
   cancelled: 'muted',
   invalidated: 'bear',
   stopped: 'bear',
+  sent: 'bull',
+  queued: 'info',
+  failed: 'bear',
+  skipped: 'muted',
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -1,41 +1,55 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { errorMessage } from '../../api/errors';
-import { type NotificationPreferences, regenerateTopic, savePreferences, sendTestPush } from '../../api/pending';
-import { keys, usePreferences, useSymbols } from '../../api/queries';
-import { PATTERN_TYPES, type Me } from '../../api/types';
-import { ErrorState, FormError, Skeleton } from '../../components/States';
+import { api, unwrapData } from '../../api/client';
+import { keys, useDeliveries, usePreferences, useSymbols } from '../../api/queries';
+import { PATTERN_TYPES, type Me, type Preferences, type PreferencesIn } from '../../api/types';
+import { StatusBadge, Time } from '../../components/Display';
+import { EmptyState, ErrorState, FormError, Skeleton } from '../../components/States';
 import { patternTypeName } from '../../lib/format';
 
-const DEFAULT_NTFY = 'https://ntfy.sh';
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
 function hourLabel(hour: number): string {
   return `${String(hour).padStart(2, '0')}:00`;
 }
 
-function toggle(list: string[] | null, all: readonly string[], value: string, on: boolean): string[] | null {
+/** Ticking every item means "all" (null), so symbols and types added later are included. */
+export function toggleItem(list: string[] | null | undefined, all: readonly string[], value: string, on: boolean): string[] | null {
   const current = list ?? [...all];
   const next = on ? [...new Set([...current, value])] : current.filter((item) => item !== value);
-  // Every item ticked means "all" (null), so new symbols and types are included later.
-  return next.length === all.length && all.every((item) => next.includes(item)) ? null : next;
+  return all.every((item) => next.includes(item)) ? null : next;
 }
 
-function PreferencesForm({ initial, me }: { initial: NotificationPreferences; me: Me }) {
+function formOf(prefs: Preferences): PreferencesIn {
+  return {
+    enabled: prefs.enabled,
+    directions: prefs.directions,
+    min_confluence: prefs.min_confluence,
+    pattern_types: prefs.pattern_types ?? null,
+    symbols: prefs.symbols ?? null,
+    priority: prefs.priority,
+    quiet_hours_start: prefs.quiet_hours_start ?? null,
+    quiet_hours_end: prefs.quiet_hours_end ?? null,
+    daily_limit: prefs.daily_limit ?? null,
+  };
+}
+
+function PreferencesForm({ prefs, me }: { prefs: Preferences; me: Me }) {
   const queryClient = useQueryClient();
   const symbols = useSymbols();
-  const [prefs, setPrefs] = useState(initial);
-  useEffect(() => setPrefs(initial), [initial]);
+  const [form, setForm] = useState<PreferencesIn>(() => formOf(prefs));
+  useEffect(() => setForm(formOf(prefs)), [prefs]);
   const save = useMutation({
-    mutationFn: () => savePreferences(prefs),
-    onSuccess: (result) => queryClient.setQueryData(keys.preferences, result.data),
+    mutationFn: () => unwrapData(api.PUT('/api/v1/notifications/preferences', { body: form })),
+    onSuccess: (saved) => queryClient.setQueryData(keys.preferences, saved),
   });
   const ids = { enabled: useId(), directions: useId(), confluence: useId(), priority: useId(), start: useId(), end: useId(), limit: useId() };
-  const set = <K extends keyof NotificationPreferences>(key: K, value: NotificationPreferences[K]) =>
-    setPrefs((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof PreferencesIn>(key: K, value: PreferencesIn[K]) => setForm((current) => ({ ...current, [key]: value }));
   const allowedTypes = me.limits.pattern_types.length ? me.limits.pattern_types : [...PATTERN_TYPES];
   const symbolNames = (symbols.data ?? []).map((symbol) => symbol.symbol);
-  const quietOn = prefs.quiet_start !== null && prefs.quiet_end !== null && prefs.quiet_start !== prefs.quiet_end;
+  const start = form.quiet_hours_start ?? null;
+  const end = form.quiet_hours_end ?? null;
+  const quietOn = start !== null && end !== null && start !== end;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate();
@@ -43,13 +57,17 @@ function PreferencesForm({ initial, me }: { initial: NotificationPreferences; me
   return (
     <form className="form prefs" onSubmit={submit} aria-label="Notification preferences" data-testid="prefs-form">
       <label className="check" htmlFor={ids.enabled}>
-        <input id={ids.enabled} type="checkbox" checked={prefs.enabled} onChange={(event) => set('enabled', event.target.checked)} />
+        <input id={ids.enabled} type="checkbox" checked={form.enabled ?? true} onChange={(event) => set('enabled', event.target.checked)} />
         Push notifications on
       </label>
       <div className="form-row">
         <div className="field">
           <label htmlFor={ids.directions}>Directions</label>
-          <select id={ids.directions} value={prefs.directions} onChange={(event) => set('directions', event.target.value as NotificationPreferences['directions'])}>
+          <select
+            id={ids.directions}
+            value={form.directions ?? 'both'}
+            onChange={(event) => set('directions', event.target.value as PreferencesIn['directions'])}
+          >
             <option value="both">Long and short</option>
             <option value="long">Long only</option>
             <option value="short">Short only</option>
@@ -57,28 +75,21 @@ function PreferencesForm({ initial, me }: { initial: NotificationPreferences; me
         </div>
         <div className="field">
           <label htmlFor={ids.confluence}>Minimum confluence (timeframes)</label>
-          <input
-            id={ids.confluence}
-            type="number"
-            min={2}
-            max={6}
-            value={prefs.min_confluence}
-            onChange={(event) => set('min_confluence', Number(event.target.value))}
-          />
+          <input id={ids.confluence} type="number" min={1} max={6} value={form.min_confluence ?? 2} onChange={(event) => set('min_confluence', Number(event.target.value))} />
         </div>
         <div className="field">
           <label htmlFor={ids.priority}>Priority (1–5)</label>
-          <input id={ids.priority} type="number" min={1} max={5} value={prefs.priority} onChange={(event) => set('priority', Number(event.target.value))} />
+          <input id={ids.priority} type="number" min={1} max={5} value={form.priority ?? 3} onChange={(event) => set('priority', Number(event.target.value))} />
         </div>
         <div className="field">
           <label htmlFor={ids.limit}>Daily limit</label>
           <input
             id={ids.limit}
             type="number"
-            min={0}
-            max={me.limits.pushes_per_day ?? undefined}
-            placeholder={me.limits.pushes_per_day === null ? 'no limit' : String(me.limits.pushes_per_day)}
-            value={prefs.daily_limit ?? ''}
+            min={1}
+            max={prefs.tier_daily_cap ?? undefined}
+            placeholder={prefs.tier_daily_cap === null ? 'no limit' : `tier cap ${prefs.tier_daily_cap}`}
+            value={form.daily_limit ?? ''}
             onChange={(event) => set('daily_limit', event.target.value === '' ? null : Number(event.target.value))}
           />
         </div>
@@ -89,8 +100,8 @@ function PreferencesForm({ initial, me }: { initial: NotificationPreferences; me
           <label key={type} className="check">
             <input
               type="checkbox"
-              checked={prefs.pattern_types === null || prefs.pattern_types.includes(type)}
-              onChange={(event) => set('pattern_types', toggle(prefs.pattern_types, allowedTypes, type, event.target.checked))}
+              checked={!form.pattern_types || form.pattern_types.includes(type)}
+              onChange={(event) => set('pattern_types', toggleItem(form.pattern_types, allowedTypes, type, event.target.checked))}
             />
             {patternTypeName(type)}
           </label>
@@ -104,21 +115,22 @@ function PreferencesForm({ initial, me }: { initial: NotificationPreferences; me
               <label key={symbol} className="check">
                 <input
                   type="checkbox"
-                  checked={prefs.symbols === null || prefs.symbols.includes(symbol)}
-                  onChange={(event) => set('symbols', toggle(prefs.symbols, symbolNames, symbol, event.target.checked))}
+                  checked={!form.symbols || form.symbols.includes(symbol)}
+                  onChange={(event) => set('symbols', toggleItem(form.symbols, symbolNames, symbol, event.target.checked))}
                 />
                 {symbol}
+                {prefs.muted_symbols[symbol] ? <span className="muted small"> (muted)</span> : null}
               </label>
             ))}
           </div>
         </fieldset>
       ) : null}
       <fieldset>
-        <legend>Quiet hours ({me.timezone})</legend>
+        <legend>Quiet hours ({prefs.timezone})</legend>
         <div className="form-row">
           <div className="field">
             <label htmlFor={ids.start}>From</label>
-            <select id={ids.start} value={prefs.quiet_start ?? ''} onChange={(event) => set('quiet_start', event.target.value === '' ? null : Number(event.target.value))}>
+            <select id={ids.start} value={start ?? ''} onChange={(event) => set('quiet_hours_start', event.target.value === '' ? null : Number(event.target.value))}>
               <option value="">None</option>
               {HOURS.map((hour) => (
                 <option key={hour} value={hour}>
@@ -129,7 +141,7 @@ function PreferencesForm({ initial, me }: { initial: NotificationPreferences; me
           </div>
           <div className="field">
             <label htmlFor={ids.end}>Until</label>
-            <select id={ids.end} value={prefs.quiet_end ?? ''} onChange={(event) => set('quiet_end', event.target.value === '' ? null : Number(event.target.value))}>
+            <select id={ids.end} value={end ?? ''} onChange={(event) => set('quiet_hours_end', event.target.value === '' ? null : Number(event.target.value))}>
               <option value="">None</option>
               {HOURS.map((hour) => (
                 <option key={hour} value={hour}>
@@ -138,11 +150,10 @@ function PreferencesForm({ initial, me }: { initial: NotificationPreferences; me
               ))}
             </select>
           </div>
-          <p className="muted small">
-            {quietOn ? `No pushes from ${hourLabel(prefs.quiet_start ?? 0)} to ${hourLabel(prefs.quiet_end ?? 0)}.` : 'No quiet hours.'}
-          </p>
+          <p className="muted small">{quietOn ? `No pushes from ${hourLabel(start)} to ${hourLabel(end)}.` : 'No quiet hours.'}</p>
         </div>
       </fieldset>
+      {prefs.tier_delay_minutes ? <p className="muted small">Your tier's pushes arrive {prefs.tier_delay_minutes} minutes after the signal.</p> : null}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={save.isPending}>
           Save preferences
@@ -158,19 +169,22 @@ function PreferencesForm({ initial, me }: { initial: NotificationPreferences; me
   );
 }
 
-function Topic({ me }: { me: Me }) {
+function Topic({ prefs, me }: { prefs: Preferences; me: Me }) {
   const queryClient = useQueryClient();
-  const [server, setServer] = useState(DEFAULT_NTFY);
   const regenerate = useMutation({
-    mutationFn: regenerateTopic,
-    onSuccess: (result) => {
-      if (result.data.ntfy_url) setServer(result.data.ntfy_url);
+    mutationFn: () => unwrapData(api.POST('/api/v1/notifications/topic')),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: keys.preferences });
       void queryClient.invalidateQueries({ queryKey: keys.me });
     },
   });
-  const test = useMutation({ mutationFn: sendTestPush });
-  const topic = regenerate.data?.data.ntfy_topic ?? regenerate.data?.data.topic ?? me.ntfy_topic;
-  const url = `${server.replace(/\/$/, '')}/${topic}`;
+  const test = useMutation({
+    mutationFn: () => unwrapData(api.POST('/api/v1/notifications/test')),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: keys.deliveries }),
+  });
+  const topic = regenerate.data?.topic ?? prefs.topic;
+  const server = prefs.server.replace(/\/$/, '');
+  const url = `${server}/${topic}`;
   return (
     <div className="topic">
       <h3>Your NTFY topic</h3>
@@ -180,9 +194,10 @@ function Topic({ me }: { me: Me }) {
         </code>
       </p>
       <ol className="steps">
-        <li>Install the ntfy app (Android, iOS) or open the web app.</li>
+        <li>Install the ntfy app (Android, iOS) or open the ntfy web app.</li>
         <li>
-          Subscribe to the topic <code>{topic}</code> on <code>{server}</code>, or open <code>{url}</code>.
+          Subscribe to the topic <code>{topic}</code> on the server <code>{server}</code> (in the app: “Subscribe to topic”, then “Use another
+          server” if it is not ntfy.sh), or open <code>{url}</code>.
         </li>
         <li>Keep the topic secret: anyone who knows it can read your alerts. Regenerate it if it leaks.</li>
       </ol>
@@ -194,10 +209,47 @@ function Topic({ me }: { me: Me }) {
         <button type="button" className="btn btn-ghost" onClick={() => regenerate.mutate()} disabled={regenerate.isPending}>
           Regenerate topic
         </button>
-        {test.isSuccess ? <span role="status" className="ok">Test push sent</span> : null}
+        {test.data ? (
+          <span role="status" className={test.data.status === 'sent' ? 'ok' : 'form-error'}>
+            Test push: {test.data.status}
+            {test.data.http_status ? ` (HTTP ${test.data.http_status})` : ''}
+          </span>
+        ) : null}
       </div>
-      {test.error ? <p className="form-error" role="alert">{errorMessage(test.error)}</p> : null}
-      <FormError error={regenerate.error} />
+      <FormError error={test.error ?? regenerate.error} />
+    </div>
+  );
+}
+
+function Deliveries() {
+  const deliveries = useDeliveries();
+  if (deliveries.isPending) return <Skeleton rows={3} />;
+  if (deliveries.isError) return <ErrorState error={deliveries.error} />;
+  if (!deliveries.data.length) return <EmptyState title="No pushes yet" />;
+  return (
+    <div className="table-scroll">
+      <table className="table dense">
+        <thead>
+          <tr>
+            <th scope="col">Push</th>
+            <th scope="col">Status</th>
+            <th scope="col">When</th>
+          </tr>
+        </thead>
+        <tbody>
+          {deliveries.data.map((delivery) => (
+            <tr key={delivery.id}>
+              <td className="ellipsis">{delivery.title}</td>
+              <td>
+                <StatusBadge status={delivery.status} /> {delivery.reason ? <span className="muted small">{delivery.reason}</span> : null}
+              </td>
+              <td>
+                <Time ms={delivery.sent_at ?? delivery.created_at} relative />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
@@ -212,9 +264,13 @@ export function NotificationsSection({ me }: { me: Me }) {
       ) : prefs.isError ? (
         <ErrorState error={prefs.error} title="Preferences unavailable" onRetry={() => void prefs.refetch()} />
       ) : (
-        <PreferencesForm initial={prefs.data} me={me} />
+        <>
+          <PreferencesForm prefs={prefs.data} me={me} />
+          <Topic prefs={prefs.data} me={me} />
+        </>
       )}
-      <Topic me={me} />
+      <h3>Recent pushes</h3>
+      <Deliveries />
     </section>
   );
 }
