@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,9 @@ async def arq_redis() -> AsyncIterator[ArqRedis]:
     await pool.aclose()
 
 
-def start_worker(exchange_url: str, **settings: str) -> subprocess.Popen[bytes]:
+def start_worker(
+    exchange_url: str, queues: str = "default", **settings: str
+) -> subprocess.Popen[bytes]:
     assert MYSQL_URL and REDIS_URL
     env = {
         **{f"CRYPTOLENS_{name.upper()}": value for name, value in settings.items()},
@@ -74,7 +77,7 @@ def start_worker(exchange_url: str, **settings: str) -> subprocess.Popen[bytes]:
         "CRYPTOLENS_JOB_RETRY_BASE_SECONDS": "0.2",
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "cryptolens.cli", "worker", "--queues", "default", "--no-schedule"],
+        [sys.executable, "-m", "cryptolens.cli", "worker", "--queues", queues, "--no-schedule"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -212,3 +215,39 @@ async def test_a_worker_killed_mid_scan_leaves_no_duplicates_when_another_takes_
         third.send_signal(signal.SIGTERM)
         await asyncio.to_thread(third.communicate, timeout=60)
     assert await _counts(session_factory, followed.id) == taken_over
+
+
+async def test_a_notification_starts_within_a_second_while_default_is_busy(
+    exchange_with_anon: FakeExchange,
+    arq_redis: ArqRedis,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    source = CcxtSource("binance", api_url=exchange_with_anon.base_url)
+    try:
+        async with unit_of_work(session_factory) as session:
+            await market.follow_symbol(session, source, "ANON/BTC")
+    finally:
+        await source.close()
+    load_jobs()
+    enqueuer = ArqEnqueuer(arq_redis)
+    # Hold the exchange's klines so the scan (default queue) stays busy until released.
+    exchange_with_anon.pause_klines_after = 1
+    assert await enqueuer.enqueue("scan_symbol", symbol="ANON/BTC")
+    worker = start_worker(exchange_with_anon.base_url, queues="high,default")
+    try:
+        scan = await wait_for_run(
+            session_factory, "scan_symbol", WORKER_STARTUP_SECONDS, finished=False
+        )
+        assert scan.finished_at is None
+        enqueued = datetime.now(UTC)
+        assert await enqueuer.enqueue("notify_signal", signal_id=999_999)
+        notify = await wait_for_run(session_factory, "notify_signal", 10, finished=False)
+        exchange_with_anon.release_klines()
+        await wait_for_run(session_factory, "scan_symbol", 60)
+    finally:
+        exchange_with_anon.release_klines()
+        worker.send_signal(signal.SIGTERM)
+        await asyncio.to_thread(worker.communicate, timeout=60)
+    waited = (notify.started_at - enqueued).total_seconds()
+    print(f"notify_signal started {waited:.3f} s after enqueue while the scan was running")
+    assert waited < 1.0
