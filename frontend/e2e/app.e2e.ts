@@ -19,6 +19,7 @@ let context: BrowserContext;
 let page: Page;
 let apiPaths = new Set<string>();
 const consoleErrors: string[] = [];
+const pageErrors: string[] = [];
 
 function has(path: string): boolean {
   return apiPaths.has(path);
@@ -62,7 +63,7 @@ beforeAll(async () => {
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  page.on('pageerror', (error) => pageErrors.push(error.message));
 }, 300_000);
 
 afterAll(async () => {
@@ -163,6 +164,21 @@ describe('CryptoLens SPA', () => {
     await chart.waitFor();
   }, 180_000);
 
+  it('filters patterns through the URL (shareable) and pages them', async () => {
+    await page.goto(`${backend.baseUrl}/patterns?status=active&type=fvg`);
+    const table = page.getByTestId('patterns-table');
+    await table.waitFor();
+    expect(await page.getByLabel('Status').inputValue()).toBe('active');
+    expect(await page.getByLabel('Type').inputValue()).toBe('fvg');
+    const types = await table.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(types.length).toBeGreaterThan(0);
+    expect(new Set(types)).toEqual(new Set(['FVG']));
+    await page.getByLabel('Direction').selectOption('bearish');
+    await page.waitForURL(/direction=bearish/);
+    await page.reload();
+    expect(await page.getByLabel('Direction').inputValue()).toBe('bearish');
+  });
+
   it('lists signals and opens a signal page with levels, patterns and history', async () => {
     expect(has('/api/v1/signals'), 'GET /api/v1/signals is in the OpenAPI document').toBe(true);
     await page.goto(`${backend.baseUrl}/signals`);
@@ -197,6 +213,13 @@ describe('CryptoLens SPA', () => {
     expect(await again.getByLabel('Directions').inputValue()).toBe('long');
     expect(await again.getByLabel('Minimum confluence (timeframes)').inputValue()).toBe('3');
     expect(await again.getByLabel('From').inputValue()).toBe('22');
+
+    // Times follow the profile's timezone.
+    await page.getByLabel('Timezone').selectOption('Asia/Tokyo');
+    await page.getByRole('form', { name: 'Profile' }).getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved', { exact: true }).waitFor();
+    await page.goto(`${backend.baseUrl}/chart/BTC-USDT?tf=1h`);
+    await expect.poll(() => page.getByTestId('zone-summary').textContent()).toContain('times in Asia/Tokyo');
   });
 
   it('registers a free account and shows what a higher tier unlocks instead of an error', async () => {
@@ -224,6 +247,10 @@ describe('CryptoLens SPA', () => {
     } finally {
       await free.close();
     }
+  });
+
+  it('raised no uncaught errors in the page', () => {
+    expect(pageErrors).toEqual([]);
   });
 
   it('fits a 360 px phone without horizontal scrolling', async () => {

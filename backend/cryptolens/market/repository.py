@@ -328,3 +328,22 @@ async def load_gaps(
         .order_by(CandleGap.start_time)
     )
     return [KnownGap(*row) for row in await session.execute(statement)]
+
+
+async def count_invalid_candles(session: AsyncSession, symbol_id: int) -> int:
+    """Stored candles breaking the OHLC sanity rules (validation keeps them out; this checks)."""
+    statement = (
+        select(func.count())
+        .select_from(Candle)
+        .where(
+            Candle.symbol_id == symbol_id,
+            (Candle.high < Candle.low)
+            | (Candle.high < Candle.open)
+            | (Candle.high < Candle.close)
+            | (Candle.low > Candle.open)
+            | (Candle.low > Candle.close)
+            | (Candle.low <= 0)
+            | (Candle.volume < 0),
+        )
+    )
+    return int(await session.scalar(statement) or 0)

@@ -4,6 +4,7 @@ candles, freshness and retention. Takes an AsyncSession; never commits."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,7 +15,12 @@ from cryptolens.db import to_ms, utcnow
 from cryptolens.market import repository
 from cryptolens.market.building import build_from_minutes
 from cryptolens.market.candles import CandleSeries
-from cryptolens.market.defaults import BASE_TIMEFRAME, REPLAY_EXCHANGE_ID, RETENTION_MS
+from cryptolens.market.defaults import (
+    BASE_TIMEFRAME,
+    BUILT_TIMEFRAMES,
+    REPLAY_EXCHANGE_ID,
+    RETENTION_MS,
+)
 from cryptolens.market.errors import SymbolNotFoundError, SymbolNotListedError
 from cryptolens.market.freshness import Freshness, freshness_of
 from cryptolens.market.models import Symbol
@@ -332,3 +338,31 @@ async def active_symbols(session: AsyncSession, exchange: str) -> list[Symbol]:
 async def active_symbols_all(session: AsyncSession) -> list[Symbol]:
     """Every followed symbol, whatever its exchange (the matrix and statistics)."""
     return await repository.list_symbols(session)
+
+
+@dataclass(frozen=True)
+class CandleHealth:
+    symbol: str
+    invalid_candles: int
+    rebuilt: dict[str, int]
+
+
+async def check_candle_health(
+    session: AsyncSession, symbol: Symbol, now_ms: int, *, days: int = 2
+) -> CandleHealth:
+    """db_health for one symbol: counts candles breaking the sanity rules (reported, never
+    silently deleted) and rebuilds the recent higher-timeframe buckets from the stored 1m
+    candles, which repairs any that disagree with their minutes."""
+    invalid = await repository.count_invalid_candles(session, symbol.id)
+    newest = await repository.newest_open_time(session, symbol.id, BASE_TIMEFRAME)
+    rebuilt: dict[str, int] = {}
+    if newest is not None:
+        rebuilt = await build_from_minutes(
+            session,
+            symbol.id,
+            BUILT_TIMEFRAMES,
+            first_minute=max(0, newest - days * DAY_MS),
+            last_minute=newest,
+            server_time=now_ms,
+        )
+    return CandleHealth(symbol=symbol.symbol, invalid_candles=invalid, rebuilt=rebuilt)

@@ -179,3 +179,9 @@ def pattern_out(pattern: Pattern, names: dict[int, str]) -> PatternOut:
 
 async def active_by_direction(session: AsyncSession) -> dict[tuple[str, str], int]:
     return await repository.active_by_direction(session)
+
+
+async def expire_unfollowed(session: AsyncSession, now_ms: int, followed_ids: list[int]) -> int:
+    """Expires past-due patterns of symbols no cycle follows any more (followed symbols'
+    patterns expire in their own cycles, after their price path is evaluated)."""
+    return await repository.expire_unwatched(session, now_ms, followed_ids)

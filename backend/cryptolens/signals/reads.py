@@ -294,3 +294,11 @@ async def global_stats(
         lambda: _compute_global_stats(session, windows_days, now),
     )
     return GlobalStatsOut.model_validate(stats)
+
+
+async def refresh_global_stats(
+    session: AsyncSession, cache: Cache, windows_days: tuple[int, ...], now: datetime
+) -> None:
+    """The refresh_stats job: recompute the global statistics into the cache ahead of readers."""
+    stats = await _compute_global_stats(session, windows_days, now)
+    await cache.set(STATS_KEY, stats, STATS_TTL_SECONDS)
