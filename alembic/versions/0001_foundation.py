@@ -19,9 +19,7 @@ depends_on = None
 
 def _id_column() -> sa.Column[int]:
     # BIGINT on MySQL; INTEGER on SQLite, where only INTEGER PRIMARY KEY autoincrements.
-    return sa.Column(
-        "id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True
-    )
+    return sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True)
 
 
 def upgrade() -> None:
