@@ -60,7 +60,11 @@ test: test-backend test-frontend
 test-backend: install
 	$(PY) scripts/run_tests.py $(PYTEST_ARGS)
 
-test-frontend:
+test-frontend: install
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends chromium chromium-driver; \
+	fi
 	@if [ -f frontend/package.json ]; then \
 		cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm test; \
 	fi
