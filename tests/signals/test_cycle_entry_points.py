@@ -178,3 +178,45 @@ def test_backtest_command_imports_replays_and_is_idempotent(
         assert np.isfinite(float(since))
     finally:
         get_settings.cache_clear()
+
+
+def test_scan_command_runs_the_pending_cycles_once(
+    tmp_path: Path,
+    anon_minutes: CandleSeries,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import asyncio
+
+    from cryptolens.cli import main
+    from cryptolens.db import create_engine, create_session_factory
+    from cryptolens.market import service as market
+    from cryptolens.settings import get_settings
+    from cryptolens.system import migrations
+
+    url = f"sqlite+aiosqlite:///{(tmp_path / 'scan.db').as_posix()}"
+    monkeypatch.setenv("CRYPTOLENS_DATABASE_URL", url)
+    monkeypatch.setenv("CRYPTOLENS_VAR_DIR", str(tmp_path))
+    monkeypatch.setenv("CRYPTOLENS_SIGNAL_WARM_UP_MINUTES", "120")
+    get_settings.cache_clear()
+    try:
+        settings = get_settings()
+
+        async def prepare() -> None:
+            engine = create_engine(url, settings)
+            await migrations.upgrade(engine)
+            async with unit_of_work(create_session_factory(engine)) as session:
+                await market.store_replayed_minutes(session, "ANON/BTC", head(anon_minutes, 600))
+            await engine.dispose()
+
+        asyncio.run(prepare())
+        assert main(["scan"]) == 0
+        first = capsys.readouterr().out
+        assert first.startswith("ANON/BTC: 120 cycles, ")
+        assert " 0 patterns" not in first
+        assert main(["scan", "--symbol", "ANON/BTC"]) == 0
+        assert capsys.readouterr().out.startswith("ANON/BTC: 0 cycles, 0 patterns, 0 signals")
+        assert main(["scan", "--symbol", "NOPE/BTC"]) == 1
+        assert "NOPE/BTC: not a followed symbol" in capsys.readouterr().err
+    finally:
+        get_settings.cache_clear()

@@ -1,5 +1,6 @@
 """`cryptolens backtest`: replays a symbol's stored 1m candles (optionally imported from a CSV
-first) through the live cycle and prints the setup statistics."""
+first) through the live cycle and prints the setup statistics. `cryptolens scan`: runs the
+pending live cycles of followed symbols on what is stored (no fetch)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from cryptolens.market.candles import CandleSeries
 from cryptolens.market.errors import SymbolNotFoundError
 from cryptolens.patterns.csv_input import CandleFileError, read_candles_csv
 from cryptolens.settings import Settings, get_settings
+from cryptolens.signals.cycle import run_pending_cycles
 from cryptolens.signals.replay import ReplayReport, plan_replay, replay_cycles
 from cryptolens.signals.settings import SignalSettings
 from cryptolens.signals.setups import SetupStatistics, setup_statistics
@@ -37,6 +39,14 @@ def register(subparsers: Any) -> None:
     backtest.add_argument("--until", type=parse_moment, help="up to DATE (exclusive)")
     backtest.add_argument("--file", type=Path, help="import this CSV of 1m candles first")
     backtest.set_defaults(handler=run_backtest)
+
+    scan = subparsers.add_parser(
+        "scan", help="run the pending detection/signal cycles on stored candles (no fetch)"
+    )
+    scan.add_argument(
+        "--symbol", action="append", help="like BTC/USDT (repeatable; default: every followed)"
+    )
+    scan.set_defaults(handler=run_scan)
 
 
 def parse_moment(raw: str) -> int:
@@ -153,3 +163,37 @@ def _print_report(symbol: str, report: ReplayReport, statistics: list[SetupStati
                 f"triggered={window.triggered:<4} wins={window.wins:<4} "
                 f"win_rate={win_rate:<7} resolved={window.resolved:<4} avg_r={avg_r}"
             )
+
+
+def run_scan(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    return asyncio.run(_scan(settings, args.symbol))
+
+
+async def _scan(settings: Settings, names: list[str] | None) -> int:
+    engine = create_engine(settings.resolved_database_url, settings)
+    factory = create_session_factory(engine)
+    signal_settings = SignalSettings.from_settings(settings)
+    status = EXIT_OK
+    try:
+        async with unit_of_work(factory) as session:
+            followed = await market.active_symbols_all(session)
+        wanted = set(names) if names else None
+        if wanted:
+            missing = wanted - {symbol.symbol for symbol in followed}
+            for name in sorted(missing):
+                print(f"{name}: not a followed symbol", file=sys.stderr)
+                status = EXIT_FAILED
+        now = to_ms(datetime.now(UTC))
+        for symbol in followed:
+            if wanted is not None and symbol.symbol not in wanted:
+                continue
+            async with unit_of_work(factory) as session:
+                cycles = await run_pending_cycles(session, symbol.id, now, signal_settings)
+            created = sum(len(cycle.patterns_created) for cycle in cycles)
+            signals = sum(len(cycle.signals_created) for cycle in cycles)
+            print(f"{symbol.symbol}: {len(cycles)} cycles, {created} patterns, {signals} signals")
+    finally:
+        await engine.dispose()
+    return status
