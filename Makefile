@@ -79,10 +79,11 @@ fmt: install
 	$(VENV)/bin/ruff format backend tests bench alembic scripts
 
 bench: install
-	@set -e; for script in bench/bench_*.py; do \
+	@failed=""; for script in bench/bench_*.py; do \
 		[ -e "$$script" ] || { echo "no benchmarks yet"; break; }; \
-		echo "== $$script"; $(PY) "$$script"; \
-	done
+		echo "== $$script"; $(PY) "$$script" || failed="$$failed $$script"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "benchmarks missing a target or failing:$$failed"; exit 1; fi
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache
