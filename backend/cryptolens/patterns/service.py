@@ -8,9 +8,9 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.billing.access import UserAccess
-from cryptolens.core.cursors import decode_cursor, encode_cursor
+from cryptolens.billing.history import plan_history_page
 from cryptolens.core.errors import NotFoundError
-from cryptolens.db import from_ms, to_ms
+from cryptolens.db import to_ms
 from cryptolens.market import service as market
 from cryptolens.patterns import repository
 from cryptolens.patterns.models import Pattern
@@ -70,21 +70,11 @@ async def list_patterns(
     else:
         types = access.visible_pattern_types(ALL_PATTERN_TYPES)
 
-    since_ms = query.since_ms
-    if since_ms is not None:
-        access.require_history_since("patterns", from_ms(since_ms), now)
-    oldest = access.history_start("patterns", now)
-    if oldest is not None:
-        since_ms = max(since_ms or 0, to_ms(oldest))
-
-    # Count-limited history (pro: the newest 100) is enforced across pages via the cursor.
-    position = decode_cursor(cursor, 3)
-    served = position[2] if position else 0
-    max_items = access.pattern_history.max_items
-    if max_items is not None:
-        limit = min(limit, max_items - served)
-        if limit <= 0:
-            return PatternPage(items=[], next_cursor=None)
+    page = plan_history_page(
+        access, "patterns", since_ms=query.since_ms, cursor=cursor, limit=limit, now=now
+    )
+    if page.limit == 0:
+        return PatternPage(items=[], next_cursor=None)
 
     rows = await repository.list_page(
         session,
@@ -94,17 +84,16 @@ async def list_patterns(
             types=types,
             direction=query.direction,
             status=query.status,
-            confirmed_since=since_ms,
+            confirmed_since=page.since_ms,
         ),
-        after=(position[0], position[1]) if position else None,
-        limit=limit + 1,
+        after=page.after,
+        limit=page.limit + 1,
     )
-    more = len(rows) > limit
-    rows = rows[:limit]
+    more = len(rows) > page.limit
+    rows = rows[: page.limit]
     next_cursor = None
     if more and rows:
-        last = rows[-1]
-        next_cursor = encode_cursor(last.confirmed_at, last.id, served + len(rows))
+        next_cursor = page.next_cursor(rows[-1].confirmed_at, rows[-1].id, len(rows))
     return PatternPage(items=[_out(row, names) for row in rows], next_cursor=next_cursor)
 
 

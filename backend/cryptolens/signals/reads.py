@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.billing.access import UserAccess
+from cryptolens.billing.history import plan_history_page
 from cryptolens.core.cache import Cache, get_or_compute
-from cryptolens.core.cursors import decode_cursor, encode_cursor
 from cryptolens.core.errors import NotFoundError
-from cryptolens.db import from_ms, to_ms
+from cryptolens.db import to_ms
 from cryptolens.market import service as market
 from cryptolens.patterns import service as patterns
 from cryptolens.signals import repository
@@ -118,36 +118,27 @@ async def list_signals(
         symbol_ids: list[int] | None = [symbol.id]
     else:
         symbol_ids = _visible_symbol_ids(access, names)
-    since_ms = query.since_ms
-    if since_ms is not None:
-        access.require_history_since("signals", from_ms(since_ms), now)
-    oldest = access.history_start("signals", now)
-    if oldest is not None:
-        since_ms = max(since_ms or 0, to_ms(oldest))
-
-    position = decode_cursor(cursor, 3)
-    served = position[2] if position else 0
-    max_items = access.signal_history.max_items
-    if max_items is not None:
-        limit = min(limit, max_items - served)
-        if limit <= 0:
-            return SignalPage(items=[], next_cursor=None)
+    page = plan_history_page(
+        access, "signals", since_ms=query.since_ms, cursor=cursor, limit=limit, now=now
+    )
+    if page.limit == 0:
+        return SignalPage(items=[], next_cursor=None)
     rows = await repository.list_page(
         session,
         SignalFilters(
             symbol_ids=symbol_ids,
             direction=query.direction,
             statuses=None if query.status is None else [query.status],
-            created_since=since_ms,
+            created_since=page.since_ms,
         ),
-        after=(position[0], position[1]) if position else None,
-        limit=limit + 1,
+        after=page.after,
+        limit=page.limit + 1,
     )
-    more = len(rows) > limit
-    rows = rows[:limit]
+    more = len(rows) > page.limit
+    rows = rows[: page.limit]
     next_cursor = None
     if more and rows:
-        next_cursor = encode_cursor(rows[-1].created_at, rows[-1].id, served + len(rows))
+        next_cursor = page.next_cursor(rows[-1].created_at, rows[-1].id, len(rows))
     return SignalPage([signal_out(row, names) for row in rows], next_cursor)
 
 
