@@ -14,6 +14,7 @@ from cryptolens.auth.install import install_auth
 from cryptolens.core.cache import MemoryCache, RedisCache
 from cryptolens.core.clock import Clock, SystemClock
 from cryptolens.core.envelope import ErrorEnvelope
+from cryptolens.core.events import MemoryEventBus, RedisEventBus
 from cryptolens.core.handlers import install_error_handlers
 from cryptolens.core.metrics import install_metrics
 from cryptolens.core.middleware import RequestContextMiddleware
@@ -24,6 +25,7 @@ from cryptolens.notifications.routes import router as notifications_router
 from cryptolens.patterns.routes import router as patterns_router
 from cryptolens.settings import Settings, get_settings
 from cryptolens.signals.routes import router as signals_router
+from cryptolens.signals.stream import router as stream_router
 from cryptolens.startup import prepare_embedded_start
 from cryptolens.system.docs import install_docs
 from cryptolens.system.routes import router as health_router
@@ -87,8 +89,14 @@ def create_app(
     app.state.clock = clock or SystemClock()
     redis = create_arq_redis(settings.redis_url) if settings.redis_url else None
     app.state.cache = RedisCache(redis) if redis is not None else MemoryCache()
+    app.state.events = RedisEventBus(redis) if redis is not None else MemoryEventBus()
     app.state.jobs = create_jobs_runtime(
-        settings, app.state.session_factory, app.state.cache, app.state.clock, redis
+        settings,
+        app.state.session_factory,
+        app.state.cache,
+        app.state.clock,
+        redis,
+        app.state.events,
     )
     app.state.data_source = settings.data_source
 
@@ -101,6 +109,7 @@ def create_app(
     app.include_router(market_router)
     app.include_router(patterns_router)
     app.include_router(signals_router)
+    app.include_router(stream_router)
     app.include_router(notifications_router)
     install_docs(app)
 

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.core.cache import Cache
 from cryptolens.core.clock import Clock
+from cryptolens.core.events import EventBus, MemoryEventBus
 from cryptolens.jobs.locks import LockManager
 from cryptolens.market.sources.base import DataSource
 from cryptolens.settings import Settings
@@ -25,6 +26,8 @@ class JobContext:
     clock: Clock
     locks: LockManager
     enqueuer: Enqueuer
+    # The live stream (pattern.*, signal.* events for SSE clients).
+    events: EventBus = field(default_factory=MemoryEventBus)
     # "exchange" or "replay": decided at start-up (market bootstrap) in the embedded mode.
     data_source: DataSource = "exchange"
     # Long-lived clients a job family needs (exchange source, HTTP pools), keyed by name.

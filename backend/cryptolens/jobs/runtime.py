@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.core.cache import Cache
 from cryptolens.core.clock import Clock
+from cryptolens.core.events import EventBus, MemoryEventBus, RedisEventBus
 from cryptolens.jobs.context import JobContext
 from cryptolens.jobs.enqueue import ArqEnqueuer, Enqueuer
 from cryptolens.jobs.inline import InlineRunner
@@ -35,6 +36,7 @@ def build_context(
     clock: Clock,
     locks: LockManager,
     enqueuer: Enqueuer,
+    events: EventBus | None = None,
 ) -> JobContext:
     load_jobs()
     return JobContext(
@@ -45,6 +47,7 @@ def build_context(
         locks=locks,
         enqueuer=enqueuer,
         data_source=settings.data_source,
+        events=events or MemoryEventBus(),
     )
 
 
@@ -79,13 +82,20 @@ def create_jobs_runtime(
     cache: Cache,
     clock: Clock,
     redis: ArqRedis | None,
+    events: EventBus | None = None,
 ) -> JobsRuntime:
     if redis is not None:
         ctx = build_context(
-            settings, session_factory, cache, clock, RedisLocks(redis), ArqEnqueuer(redis)
+            settings,
+            session_factory,
+            cache,
+            clock,
+            RedisLocks(redis),
+            ArqEnqueuer(redis),
+            events or RedisEventBus(redis),
         )
         return JobsRuntime(ctx=ctx, runner=None)
     runner = InlineRunner()
-    ctx = build_context(settings, session_factory, cache, clock, MemoryLocks(), runner)
+    ctx = build_context(settings, session_factory, cache, clock, MemoryLocks(), runner, events)
     runner.bind(ctx)
     return JobsRuntime(ctx=ctx, runner=runner)

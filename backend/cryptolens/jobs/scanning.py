@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from cryptolens.core.events import EventBus
 from cryptolens.core.metrics import PATTERNS_ACTIVE
 from cryptolens.db import to_ms, unit_of_work
 from cryptolens.jobs.context import JobContext
@@ -15,7 +16,7 @@ from cryptolens.market.fetch import FetchRequest, fetch_market_data
 from cryptolens.market.sources.base import CandleSource
 from cryptolens.market.sources.factory import open_candle_source
 from cryptolens.patterns import service as patterns
-from cryptolens.signals.cycle import run_pending_cycles
+from cryptolens.signals.cycle import CycleResult, run_pending_cycles
 from cryptolens.signals.reads import forget_matrix
 from cryptolens.signals.settings import SignalSettings
 from cryptolens.system.job_runs import JobCounters
@@ -78,6 +79,7 @@ async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
             await ctx.enqueuer.enqueue(
                 "notify_signal", job_id=f"notify:{signal_id}", signal_id=signal_id
             )
+    await publish_cycle_events(ctx.events, symbol, cycles)
     counters = JobCounters(candles_fetched=fetched.candles_stored)
     for cycle in cycles:
         counters.patterns_found += len(cycle.patterns_created)
@@ -92,3 +94,17 @@ async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
     ):
         await forget_matrix(ctx.cache)
     return counters
+
+
+async def publish_cycle_events(events: EventBus, symbol: str, cycles: list[CycleResult]) -> None:
+    """The live stream: what the cycles created or changed, by id (clients fetch details)."""
+    kinds = (
+        ("pattern.created", "patterns_created"),
+        ("pattern.updated", "patterns_updated"),
+        ("signal.created", "signals_created"),
+        ("signal.updated", "signals_changed"),
+    )
+    for cycle in cycles:
+        for event_type, attribute in kinds:
+            for item_id in getattr(cycle, attribute):
+                await events.publish(event_type, {"id": item_id, "symbol": symbol})

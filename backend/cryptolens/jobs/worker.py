@@ -17,6 +17,7 @@ from prometheus_client import start_http_server
 
 from cryptolens.core.cache import RedisCache
 from cryptolens.core.clock import SystemClock
+from cryptolens.core.events import RedisEventBus
 from cryptolens.core.metrics import JOB_QUEUE_SIZE
 from cryptolens.db import create_engine, create_session_factory
 from cryptolens.jobs.context import JobContext
@@ -124,6 +125,7 @@ async def run_worker(settings: Settings, queues: Sequence[Queue], *, schedule: b
         SystemClock(),
         RedisLocks(pool),
         ArqEnqueuer(pool),
+        RedisEventBus(pool),
     )
     workers = build_workers(settings, pool, ctx, queues)
     loop = asyncio.get_running_loop()
