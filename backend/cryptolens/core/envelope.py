@@ -59,3 +59,11 @@ def ok(data: T, **meta: Any) -> Envelope[T]:
 def error_body(message: str, code: str, **meta: Any) -> dict[str, Any]:
     envelope = ErrorEnvelope(error=message, meta=build_meta(code=code, **meta))
     return envelope.model_dump(mode="json")
+
+
+def error_responses(descriptions: dict[int, str]) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for a route's error statuses, each in the error envelope."""
+    return {
+        status: {"model": ErrorEnvelope, "description": text}
+        for status, text in descriptions.items()
+    }

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from cryptolens.billing.deps import CurrentAccess
 from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep
-from cryptolens.core.envelope import Envelope, ErrorEnvelope, ok
+from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.errors import ValidationFailedError
 from cryptolens.core.instants import parse_instant_ms
 from cryptolens.market import service
@@ -17,11 +17,13 @@ from cryptolens.market.symbols import symbol_from_url
 
 router = APIRouter(prefix="/api/v1/symbols", tags=["market"])
 
-READ_ERRORS: dict[int | str, dict[str, object]] = {
-    401: {"model": ErrorEnvelope, "description": "Not signed in"},
-    403: {"model": ErrorEnvelope, "description": "The tier does not include this symbol"},
-    404: {"model": ErrorEnvelope, "description": "Unknown symbol"},
-}
+READ_ERRORS = error_responses(
+    {
+        401: "Not signed in",
+        403: "The tier does not include this symbol",
+        404: "Unknown symbol",
+    }
+)
 
 CANDLE_LIMIT_DEFAULT = 500
 CANDLE_LIMIT_MAX = 2000

@@ -8,18 +8,20 @@ from fastapi import APIRouter, Path, Query
 
 from cryptolens.billing.deps import CurrentAccess
 from cryptolens.core.deps import ClockDep, SessionDep
-from cryptolens.core.envelope import Envelope, ErrorEnvelope, ok
+from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.instants import parse_instant_ms
 from cryptolens.patterns import service
 from cryptolens.patterns.schemas import Direction, PatternOut, PatternStatus, PatternType
 
 router = APIRouter(prefix="/api/v1/patterns", tags=["patterns"])
 
-ERRORS: dict[int | str, dict[str, object]] = {
-    401: {"model": ErrorEnvelope, "description": "Not signed in"},
-    403: {"model": ErrorEnvelope, "description": "Outside the tier (symbol, type or history)"},
-    404: {"model": ErrorEnvelope, "description": "Unknown symbol or pattern"},
-}
+ERRORS = error_responses(
+    {
+        401: "Not signed in",
+        403: "Outside the tier (symbol, type or history)",
+        404: "Unknown symbol or pattern",
+    }
+)
 
 LIMIT_DEFAULT, LIMIT_MAX = 50, 500
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from cryptolens.billing.deps import CurrentAccess
 from cryptolens.core.deps import CacheDep, ClockDep, SessionDep, SettingsDep
-from cryptolens.core.envelope import Envelope, ErrorEnvelope, ok
+from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.instants import parse_instant_ms
 from cryptolens.signals import reads
 from cryptolens.signals.schemas import (
@@ -23,11 +23,13 @@ from cryptolens.signals.schemas import (
 
 router = APIRouter(prefix="/api/v1", tags=["signals"])
 
-ERRORS: dict[int | str, dict[str, object]] = {
-    401: {"model": ErrorEnvelope, "description": "Not signed in"},
-    403: {"model": ErrorEnvelope, "description": "Outside the tier (symbol or history)"},
-    404: {"model": ErrorEnvelope, "description": "Unknown symbol or signal"},
-}
+ERRORS = error_responses(
+    {
+        401: "Not signed in",
+        403: "Outside the tier (symbol or history)",
+        404: "Unknown symbol or signal",
+    }
+)
 
 LIMIT_DEFAULT, LIMIT_MAX = 50, 500
 
