@@ -144,6 +144,10 @@ class Settings(BaseSettings):
     job_max_tries: int = Field(default=3, description="Tries of a job failing transiently")
     job_retry_base_seconds: float = 5.0
     job_runs_retention_days: int = 30
+    candle_retention_days: dict[str, int] = Field(
+        default_factory=lambda: {"1m": 30, "5m": 180, "15m": 365},
+        description="Candles older than this are deleted per timeframe; others kept forever",
+    )
     inline_jobs: bool = Field(
         default=True, description="Run the schedule inside the API process when no Redis is set"
     )

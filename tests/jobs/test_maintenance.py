@@ -56,6 +56,20 @@ async def test_cleanup_expires_unfollowed_patterns_and_purges_old_runs(
                 fill_pct=0.0,
             )
         )
+        # A 1m candle past the 30-day retention, and one inside it.
+        for age_days in (31, 29):
+            session.add(
+                Candle(
+                    symbol_id=dropped.id,
+                    timeframe="1m",
+                    open_time=now - age_days * 86_400_000,
+                    open=1.0,
+                    high=1.0,
+                    low=1.0,
+                    close=1.0,
+                    volume=1.0,
+                )
+            )
         session.add(
             JobRun(
                 name="scan_symbol",
@@ -75,6 +89,7 @@ async def test_cleanup_expires_unfollowed_patterns_and_purges_old_runs(
     assert outcome.counters is not None
     assert outcome.counters.details["patterns_expired"] == 1
     assert outcome.counters.details["job_runs_deleted"] == 1
+    assert outcome.counters.details["candles_deleted"] == 1
     async with session_factory() as session:
         pattern = await session.scalar(select(Pattern))
         assert pattern is not None and pattern.status == "expired"

@@ -4,6 +4,7 @@ the daily database health check. Thin: each rule lives in its domain."""
 from __future__ import annotations
 
 from cryptolens.auth import service as accounts
+from cryptolens.core.timeframes import DAY_MS
 from cryptolens.db import to_ms, unit_of_work
 from cryptolens.jobs.context import JobContext
 from cryptolens.jobs.registry import job
@@ -23,7 +24,14 @@ async def expire_and_cleanup(ctx: JobContext) -> JobCounters:
         counters.details["patterns_expired"] = await patterns.expire_unfollowed(
             session, to_ms(now), followed
         )
-        deleted = await market.delete_expired_candles(session, now=now)
+        deleted = await market.delete_expired_candles(
+            session,
+            now=now,
+            retention_ms={
+                timeframe: days * DAY_MS
+                for timeframe, days in ctx.settings.candle_retention_days.items()
+            },
+        )
         counters.details["candles_deleted"] = sum(deleted.values())
         counters.details["job_runs_deleted"] = await job_runs.purge_runs(
             session, now, ctx.settings.job_runs_retention_days
