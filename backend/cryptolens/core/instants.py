@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from datetime import UTC, datetime
 
 from cryptolens.core.errors import ValidationFailedError
@@ -22,3 +23,14 @@ def parse_instant_ms(raw: str | None, field: str) -> int | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return int(moment.timestamp() * 1000)
+
+
+def instant_argument(raw: str) -> int:
+    """argparse `type=` for command-line dates: ms since the epoch or ISO-8601 (UTC if naive)."""
+    try:
+        parsed = parse_instant_ms(raw, "date")
+    except ValidationFailedError:
+        raise argparse.ArgumentTypeError(f"not a date: {raw!r}") from None
+    if parsed is None:
+        raise argparse.ArgumentTypeError("a date is required")
+    return parsed

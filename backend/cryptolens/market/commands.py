@@ -7,7 +7,6 @@ import asyncio
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +14,10 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tqdm import tqdm
 
+from cryptolens.core.instants import instant_argument
 from cryptolens.core.logging import configure_logging
 from cryptolens.core.timeframes import timeframe_ms
-from cryptolens.db import create_engine, create_session_factory, to_ms, unit_of_work
+from cryptolens.db import create_engine, create_session_factory, unit_of_work
 from cryptolens.market import service
 from cryptolens.market.bootstrap import probe_exchange
 from cryptolens.market.demo import load_csv_market, load_demo_market
@@ -41,8 +41,8 @@ def register(subparsers: Any) -> None:
         "--symbol", dest="symbols", action="append", metavar="S", help="only S (repeatable)"
     )
     fetch.add_argument("--timeframe", help="only this timeframe (fetched directly)")
-    fetch.add_argument("--since", type=parse_moment, help="fetch from DATE (ISO-8601 or ms)")
-    fetch.add_argument("--until", type=parse_moment, help="fetch up to DATE (exclusive)")
+    fetch.add_argument("--since", type=instant_argument, help="fetch from DATE (ISO-8601 or ms)")
+    fetch.add_argument("--until", type=instant_argument, help="fetch up to DATE (exclusive)")
     fetch.add_argument(
         "--source", choices=["exchange", "replay"], help="data source (default: settings)"
     )
@@ -84,20 +84,6 @@ def _symbol_file(raw: str) -> tuple[str, Path]:
         return normalize_symbol(symbol), Path(path)
     except InvalidSymbolError as invalid:
         raise argparse.ArgumentTypeError(invalid.message) from None
-
-
-def parse_moment(raw: str) -> int:
-    """ms since the epoch, or an ISO-8601 date/time (UTC when it names no zone)."""
-    text = raw.strip()
-    if text.isdigit():
-        return int(text)
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {raw!r}") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return to_ms(moment)
 
 
 # -- plumbing ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tqdm import tqdm
 
+from cryptolens.core.instants import instant_argument
 from cryptolens.core.logging import configure_logging
 from cryptolens.db import create_engine, create_session_factory, to_ms, unit_of_work
 from cryptolens.market import service as market
@@ -35,8 +36,8 @@ def register(subparsers: Any) -> None:
         "backtest", help="replay stored 1m candles through the signal cycle, as live"
     )
     backtest.add_argument("--symbol", required=True, help="like BTC/USDT")
-    backtest.add_argument("--since", required=True, type=parse_moment, help="ISO-8601 or ms")
-    backtest.add_argument("--until", type=parse_moment, help="up to DATE (exclusive)")
+    backtest.add_argument("--since", required=True, type=instant_argument, help="ISO-8601 or ms")
+    backtest.add_argument("--until", type=instant_argument, help="up to DATE (exclusive)")
     backtest.add_argument("--file", type=Path, help="import this CSV of 1m candles first")
     backtest.set_defaults(handler=run_backtest)
 
@@ -47,20 +48,6 @@ def register(subparsers: Any) -> None:
         "--symbol", action="append", help="like BTC/USDT (repeatable; default: every followed)"
     )
     scan.set_defaults(handler=run_scan)
-
-
-def parse_moment(raw: str) -> int:
-    """ms since the epoch, or an ISO-8601 date/time (UTC when it names no zone)."""
-    text = raw.strip()
-    if text.isdigit():
-        return int(text)
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {raw!r}") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return to_ms(moment)
 
 
 def run_backtest(args: argparse.Namespace) -> int:
