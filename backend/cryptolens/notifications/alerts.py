@@ -1,7 +1,6 @@
 """What a push says about a signal: `SignalAlert`, a plain snapshot the fan-out takes.
 
-`load_signal_alert` reads it from the signals tables. The read is kept in its own function
-(`_read_signal_row`) so it can move into the signals service without touching the fan-out.
+`load_signal_alert` builds it from the signals and market services (never their tables).
 """
 
 from __future__ import annotations
@@ -10,10 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.db import from_ms
+from cryptolens.market import service as market
+from cryptolens.signals import service as signals
 
 
 @dataclass(frozen=True)
@@ -49,24 +49,15 @@ def setup_hit_rate(setup_stats: list[dict[str, Any]] | None) -> float | None:
     return None
 
 
-async def _read_signal_row(session: AsyncSession, signal_id: int) -> SignalAlert | None:
-    # The signals domain's tables, read here until its service offers this snapshot.
-    from cryptolens.market.models import Symbol
-    from cryptolens.signals.models import Signal
-
-    row = (
-        await session.execute(
-            select(Signal, Symbol.symbol)
-            .join(Symbol, Symbol.id == Signal.symbol_id)
-            .where(Signal.id == signal_id)
-        )
-    ).first()
-    if row is None:
+async def load_signal_alert(session: AsyncSession, signal_id: int) -> SignalAlert | None:
+    """The signal as the push describes it, read through the signals and market services."""
+    signal = await signals.signal_by_id(session, signal_id)
+    if signal is None:
         return None
-    signal, symbol = row[0], row[1]
+    symbol = await market.get_symbol(session, signal.symbol_id)
     return SignalAlert(
         signal_id=signal.id,
-        symbol=symbol,
+        symbol=symbol.symbol if symbol is not None else "?",
         direction=signal.direction,
         entry=signal.entry,
         stop_loss=signal.stop_loss,
@@ -82,7 +73,3 @@ async def _read_signal_row(session: AsyncSession, signal_id: int) -> SignalAlert
         setup_hit_rate=setup_hit_rate(signal.setup_stats),
         created_at=from_ms(signal.created_at),
     )
-
-
-async def load_signal_alert(session: AsyncSession, signal_id: int) -> SignalAlert | None:
-    return await _read_signal_row(session, signal_id)

@@ -210,3 +210,8 @@ async def advance_signals(
             setattr(signal, name, getattr(after, name))
     await session.flush()
     return [signal.id for signal, _ in changes]
+
+
+async def signal_by_id(session: AsyncSession, signal_id: int) -> Signal | None:
+    """One signal, for other domains (the notification fan-out reads it through here)."""
+    return await repository.get(session, signal_id)
