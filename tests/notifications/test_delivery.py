@@ -108,9 +108,12 @@ async def test_a_duplicate_retry_job_sends_nothing_more(
 async def test_a_slow_server_times_out_and_is_retried(
     jobs: HeldQueue,
     ntfy: FakeNtfy,
+    test_settings: Settings,
     session_factory: async_sessionmaker[AsyncSession],
     clock: FrozenClock,
 ) -> None:
+    assert jobs.runner.ctx is not None
+    jobs.runner.ctx.settings = test_settings.model_copy(update={"ntfy_timeout_seconds": 0.5})
     user_id, signal_id = await one_user_signal(session_factory, clock)
     ntfy.slow(1.5)  # the client gives up after 0.5 s
     await jobs.run("notify_signal", signal_id=signal_id)

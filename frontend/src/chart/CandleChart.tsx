@@ -181,6 +181,9 @@ export function CandleChart({
       }),
     );
     return () => {
+      // On unmount the chart effect's cleanup runs first and disposes the series
+      // together with its lines; touching it afterwards throws "Object is disposed".
+      if (seriesRef.current !== series) return;
       for (const line of created) series.removePriceLine(line);
     };
   }, [lines]);
