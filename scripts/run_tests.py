@@ -20,7 +20,9 @@ from redis import Redis
 from redis.exceptions import RedisError
 
 MYSQL_HOST, MYSQL_PORT, MYSQL_USER = "127.0.0.1", 3306, "root"
-REDIS_DEFAULT_URL = "redis://127.0.0.1:6379/15"
+# Tests flush their Redis database: runs side by side on one machine each take their own
+# (1..13, by pid); CI uses 14 and a developer's `make run` the default 0.
+REDIS_DEFAULT_URL = f"redis://127.0.0.1:6379/{1 + os.getpid() % 13}"
 
 
 async def _mysql(statement: str) -> None:

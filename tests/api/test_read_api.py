@@ -244,28 +244,36 @@ async def test_matrix_is_served_from_cache_and_forgets_after_a_scan(
     assert second.json()["data"] == first.json()["data"]
     assert _cache_hits() == hits + 1
 
+    # A scan stores a new 1h FVG on each symbol but reports the change for ETH only.
     async with unit_of_work(session_factory) as session:
         formed = to_ms(clock.now() - timedelta(minutes=30))
-        session.add(
-            Pattern(
-                symbol_id=market_rows["ETH/USDT"],
-                timeframe="1h",
-                type="fvg",
-                direction="bullish",
-                zone_low=1.0,
-                zone_high=2.0,
-                formed_at=formed,
-                confirmed_at=formed + 1000,
-                expires_at=formed + 72 * HOUR,
-                strength=0.9,
-                status="active",
-                fill_pct=0.0,
+        for name in ("ETH/USDT", "BTC/USDT"):
+            session.add(
+                Pattern(
+                    symbol_id=market_rows[name],
+                    timeframe="1h",
+                    type="fvg",
+                    direction="bullish",
+                    zone_low=1.0,
+                    zone_high=2.0,
+                    formed_at=formed,
+                    confirmed_at=formed + 1000,
+                    expires_at=formed + 72 * HOUR,
+                    strength=0.9,
+                    status="active",
+                    fill_pct=0.0,
+                )
             )
-        )
-    await forget_matrix(app.state.cache)
+    await forget_matrix(app.state.cache, market_rows["ETH/USDT"])
     third = {row["symbol"]: row for row in (await premium.get("/api/v1/matrix")).json()["data"]}
     eth_1h = next(cell for cell in third["ETH/USDT"]["cells"] if cell["timeframe"] == "1h")
     assert eth_1h["type"] == "fvg" and eth_1h["bullish"] == 1
+    # BTC's row is reused from the cache: only the changed symbol was recomputed.
+    assert third["BTC/USDT"] == rows["BTC/USDT"]
+    await forget_matrix(app.state.cache, market_rows["BTC/USDT"])
+    fourth = {row["symbol"]: row for row in (await premium.get("/api/v1/matrix")).json()["data"]}
+    btc_1h = next(cell for cell in fourth["BTC/USDT"]["cells"] if cell["timeframe"] == "1h")
+    assert btc_1h["type"] == "fvg" and btc_1h["bullish"] == 4
 
     free = (await make_user_client("free")).http
     free_rows = (await free.get("/api/v1/matrix")).json()["data"]

@@ -52,6 +52,17 @@ async def test_cache_set_get_delete(cache: Cache) -> None:
     assert await cache.ping() is True
 
 
+async def test_get_many_answers_in_key_order_with_misses(cache: Cache) -> None:
+    await cache.set("row:1", {"symbol": "BTC/USDT"}, ttl_seconds=30)
+    await cache.set("row:3", [3], ttl_seconds=30)
+    assert await cache.get_many(["row:3", "row:2", "row:1"]) == [
+        [3],
+        None,
+        {"symbol": "BTC/USDT"},
+    ]
+    assert await cache.get_many([]) == []
+
+
 async def test_redis_cache_sets_a_ttl(redis_client: Redis) -> None:
     cache = RedisCache(redis_client, prefix="test:")
     await cache.set("matrix", [1, 2], ttl_seconds=60)
@@ -63,6 +74,7 @@ async def test_redis_outage_degrades_to_a_miss() -> None:
     cache = RedisCache(create_redis_client("redis://127.0.0.1:9/0"))
     await cache.set("stats", {"a": 1}, ttl_seconds=30)
     assert await cache.get("stats") is None
+    assert await cache.get_many(["stats", "matrix"]) == [None, None]
     await cache.delete("stats")
     assert await cache.ping() is False
     await cache.close()

@@ -3,6 +3,7 @@ signals and statistics; the command itself imports a CSV, replays it and is idem
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -11,12 +12,15 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from cryptolens.core.metrics import SIGNAL_OUTCOMES_TOTAL, SIGNALS_TOTAL
 from cryptolens.core.timeframes import MINUTE_MS
 from cryptolens.db import unit_of_work
+from cryptolens.jobs.scanning import count_signal_metrics
 from cryptolens.market.candles import CandleSeries
 from cryptolens.patterns.models import Pattern
 from cryptolens.signals.commands import backtest
-from cryptolens.signals.cycle import run_pending_cycles
+from cryptolens.signals.cycle import CycleResult, run_pending_cycles
+from cryptolens.signals.lifecycle import FINAL_STATUSES
 from cryptolens.signals.models import Signal
 from cryptolens.signals.settings import SignalSettings
 from cryptolens.signals.setups import setup_statistics
@@ -88,16 +92,39 @@ async def test_backtest_equals_live_minute_by_minute(
     assert report.cycles == CYCLES[backend]
     assert report.signals_created >= MIN_SIGNALS[backend]
 
-    cycles = 0
+    counted_before = _signal_metrics()
+    cycles: list[CycleResult] = []
     for close in (minutes.open_time + MINUTE_MS).tolist():
         # Each minute the live job runs the cycles its fetch made due (here: one).
         async with unit_of_work(session_factory) as session:
-            cycles += len(await run_pending_cycles(session, live, int(close), settings))
-    assert cycles == CYCLES[backend]
+            cycles += await run_pending_cycles(session, live, int(close), settings)
+        count_signal_metrics(cycles[-1:])
+    assert len(cycles) == CYCLES[backend]
 
     assert await _outcome(session_factory, live, now) == await _outcome(
         session_factory, replayed, now
     )
+    # The metrics counted each new signal by direction and each final status once.
+    async with session_factory() as session:
+        stored = list(await session.scalars(select(Signal).where(Signal.symbol_id == live)))
+    expected = Counter(("signals", s.direction) for s in stored) + Counter(
+        ("outcomes", s.status) for s in stored if s.status in FINAL_STATUSES
+    )
+    assert any(key[0] == "outcomes" for key in expected)
+    assert _signal_metrics() - counted_before == expected
+
+
+def _signal_metrics() -> Counter[tuple[str, str]]:
+    counted: Counter[tuple[str, str]] = Counter()
+    for family, kind, label in (
+        (SIGNALS_TOTAL, "signals", "direction"),
+        (SIGNAL_OUTCOMES_TOTAL, "outcomes", "outcome"),
+    ):
+        for metric in family.collect():
+            for sample in metric.samples:
+                if sample.name.endswith("_total"):
+                    counted[(kind, sample.labels[label])] += int(sample.value)
+    return counted
 
 
 async def test_live_catch_up_runs_every_missed_minute_once(

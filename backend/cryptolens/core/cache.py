@@ -27,6 +27,8 @@ class Cache(Protocol):
 
     async def get(self, key: str) -> Any | None: ...
 
+    async def get_many(self, keys: list[str]) -> list[Any | None]: ...
+
     async def set(self, key: str, value: Any, ttl_seconds: int) -> None: ...
 
     async def delete(self, *keys: str) -> None: ...
@@ -54,6 +56,9 @@ class MemoryCache:
             self._entries.pop(key, None)
             return None
         return json.loads(raw)
+
+    async def get_many(self, keys: list[str]) -> list[Any | None]:
+        return [await self.get(key) for key in keys]
 
     async def set(self, key: str, value: Any, ttl_seconds: int) -> None:
         self._entries[key] = (self._clock() + ttl_seconds, json.dumps(value))
@@ -96,6 +101,17 @@ class RedisCache:
             return None
         self._answered()
         return None if raw is None else json.loads(raw)
+
+    async def get_many(self, keys: list[str]) -> list[Any | None]:
+        if not keys:
+            return []
+        try:
+            raws = await self._client.mget([self._prefix + key for key in keys])
+        except (RedisError, OSError) as exc:
+            self._failed("get", exc)
+            return [None] * len(keys)
+        self._answered()
+        return [None if raw is None else json.loads(raw) for raw in raws]
 
     async def set(self, key: str, value: Any, ttl_seconds: int) -> None:
         try:

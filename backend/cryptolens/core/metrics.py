@@ -34,3 +34,11 @@ CACHE_MISSES = Counter("cryptolens_cache_misses_total", "Cache lookups that had 
 PATTERNS_ACTIVE = Gauge(
     "cryptolens_patterns_active", "Active patterns by type and timeframe", ["type", "timeframe"]
 )
+# Counted by the process that commits the signal cycle (a worker, or the API in the embedded
+# mode), after the commit, so a rolled-back cycle counts nothing.
+SIGNALS_TOTAL = Counter("cryptolens_signals_total", "Signals created", ["direction"])
+SIGNAL_OUTCOMES_TOTAL = Counter(
+    "cryptolens_signal_outcomes_total",
+    "Signals that reached a final status (stopped, tp3, closed, expired, cancelled)",
+    ["outcome"],
+)

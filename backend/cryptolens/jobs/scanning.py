@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import cast
 
 from cryptolens.core.events import EventBus
-from cryptolens.core.metrics import PATTERNS_ACTIVE
+from cryptolens.core.metrics import PATTERNS_ACTIVE, SIGNAL_OUTCOMES_TOTAL, SIGNALS_TOTAL
 from cryptolens.db import to_ms, unit_of_work
 from cryptolens.jobs.context import JobContext
 from cryptolens.jobs.errors import TransientJobError
@@ -80,6 +80,7 @@ async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
                 "notify_signal", job_id=f"notify:{signal_id}", signal_id=signal_id
             )
     await publish_cycle_events(ctx.events, symbol, cycles)
+    count_signal_metrics(cycles)
     counters = JobCounters(candles_fetched=fetched.candles_stored)
     for cycle in cycles:
         counters.patterns_found += len(cycle.patterns_created)
@@ -92,8 +93,16 @@ async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
         or cycle.signals_changed
         for cycle in cycles
     ):
-        await forget_matrix(ctx.cache)
+        await forget_matrix(ctx.cache, followed.id)
     return counters
+
+
+def count_signal_metrics(cycles: list[CycleResult]) -> None:
+    for cycle in cycles:
+        for direction in cycle.directions_created:
+            SIGNALS_TOTAL.labels(direction=direction).inc()
+        for outcome in cycle.outcomes:
+            SIGNAL_OUTCOMES_TOTAL.labels(outcome=outcome).inc()
 
 
 async def publish_cycle_events(events: EventBus, symbol: str, cycles: list[CycleResult]) -> None:

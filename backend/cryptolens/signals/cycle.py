@@ -21,6 +21,7 @@ from cryptolens.market.candles import CandleSeries
 from cryptolens.patterns import cycle_service as patterns
 from cryptolens.patterns.scanner import FIRST_STORED_INDEX, new_candle_count
 from cryptolens.signals import repository
+from cryptolens.signals.lifecycle import FINAL_STATUSES
 from cryptolens.signals.service import advance_signals, recent_signals, signal_step
 from cryptolens.signals.settings import SignalSettings
 
@@ -39,6 +40,9 @@ class CycleResult:
     patterns_updated: list[int] = field(default_factory=list)
     signals_created: list[int] = field(default_factory=list)
     signals_changed: list[int] = field(default_factory=list)
+    # For the metrics: the direction of each new signal, the final status of each that ended.
+    directions_created: list[str] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
 
 
 class MinuteHistory:
@@ -102,10 +106,13 @@ async def run_cycle(
     scan = await patterns.scan_cycle(session, symbol_id, minutes, previous_close, settings.scan)
     result = CycleResult(close, scan.created, scan.updated)
     recent = await recent_signals(session, symbol_id, close, settings)
-    result.signals_changed = await advance_signals(session, minutes, recent, settings)
+    changed = await advance_signals(session, minutes, recent, settings)
+    result.signals_changed = [signal.id for signal in changed]
+    result.outcomes = [signal.status for signal in changed if signal.status in FINAL_STATUSES]
     created = await signal_step(session, symbol_id, close, scan.active, recent, settings)
     if created is not None:
-        result.signals_created.append(created)
+        result.signals_created.append(created.id)
+        result.directions_created.append(created.direction)
     return result
 
 

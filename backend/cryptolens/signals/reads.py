@@ -14,6 +14,7 @@ from cryptolens.core.cache import Cache, get_or_compute
 from cryptolens.core.errors import NotFoundError
 from cryptolens.db import to_ms
 from cryptolens.market import service as market
+from cryptolens.market.models import Symbol
 from cryptolens.patterns import service as patterns
 from cryptolens.signals import repository
 from cryptolens.signals.models import Signal
@@ -33,6 +34,7 @@ from cryptolens.signals.setups import setup_statistics
 MATRIX_TTL_SECONDS = 60
 STATS_TTL_SECONDS = 300
 MATRIX_KEY = "matrix:{types}"
+MATRIX_ROW_KEY = "matrix:{types}:symbol:{symbol_id}"
 STATS_KEY = "stats:global"
 
 # Status times in the order a signal can pass through them.
@@ -169,15 +171,26 @@ async def get_signal(
     )
 
 
-async def _compute_matrix(
-    session: AsyncSession, types: list[str], timeframes: list[str], now: datetime
-) -> list[dict[str, object]]:
-    symbols = await market.active_symbols_all(session)
+def _matrix_key(types: list[str]) -> str:
+    return MATRIX_KEY.format(types=",".join(types))
+
+
+def _matrix_row_key(types: list[str], symbol_id: int) -> str:
+    return MATRIX_ROW_KEY.format(types=",".join(types), symbol_id=symbol_id)
+
+
+async def _compute_rows(
+    session: AsyncSession,
+    symbols: list[Symbol],
+    types: list[str],
+    timeframes: list[str],
+    now: datetime,
+) -> dict[int, dict[str, object]]:
     ids = [symbol.id for symbol in symbols]
     names = {symbol.id: symbol.symbol for symbol in symbols}
     cells = await patterns.matrix_cells(session, ids, types, to_ms(now))
     open_signals = {s.symbol_id: s for s in await repository.newest_open_by_symbol(session, ids)}
-    rows = []
+    rows: dict[int, dict[str, object]] = {}
     for symbol in symbols:
         row_cells = []
         for timeframe in timeframes:
@@ -197,14 +210,33 @@ async def _compute_matrix(
                 )
             )
         signal = open_signals.get(symbol.id)
-        rows.append(
-            MatrixRow(
-                symbol=symbol.symbol,
-                cells=row_cells,
-                open_signal=None if signal is None else signal_out(signal, names),
-            ).model_dump(mode="json")
-        )
+        rows[symbol.id] = MatrixRow(
+            symbol=symbol.symbol,
+            cells=row_cells,
+            open_signal=None if signal is None else signal_out(signal, names),
+        ).model_dump(mode="json")
     return rows
+
+
+async def _assemble_matrix(
+    session: AsyncSession,
+    cache: Cache,
+    types: list[str],
+    timeframes: list[str],
+    now: datetime,
+) -> list[dict[str, object]]:
+    """The whole matrix from per-symbol rows: rows still cached are reused, so a scan that
+    changed one symbol costs that symbol's row only."""
+    symbols = await market.active_symbols_all(session)
+    cached = await cache.get_many([_matrix_row_key(types, symbol.id) for symbol in symbols])
+    missing = [symbol for symbol, row in zip(symbols, cached, strict=True) if row is None]
+    fresh = await _compute_rows(session, missing, types, timeframes, now) if missing else {}
+    for symbol_id, row in fresh.items():
+        await cache.set(_matrix_row_key(types, symbol_id), row, MATRIX_TTL_SECONDS)
+    return [
+        row if row is not None else fresh[symbol.id]
+        for symbol, row in zip(symbols, cached, strict=True)
+    ]
 
 
 async def pattern_matrix(
@@ -215,25 +247,25 @@ async def pattern_matrix(
     now: datetime,
 ) -> list[MatrixRow]:
     types = access.visible_pattern_types(patterns.ALL_PATTERN_TYPES)
-    key = MATRIX_KEY.format(types=",".join(types))
     rows = await get_or_compute(
         cache,
-        key,
+        _matrix_key(types),
         MATRIX_TTL_SECONDS,
-        lambda: _compute_matrix(session, types, timeframes, now),
+        lambda: _assemble_matrix(session, cache, types, timeframes, now),
     )
     return [
         MatrixRow.model_validate(row) for row in rows if access.allows_symbol(str(row["symbol"]))
     ]
 
 
-async def forget_matrix(cache: Cache) -> None:
-    """A scan changed patterns or signals: the next matrix read recomputes."""
-    keys = {
-        MATRIX_KEY.format(types=",".join(patterns.ALL_PATTERN_TYPES)),
-        MATRIX_KEY.format(types="fvg"),
-    }
-    await cache.delete(*keys)
+async def forget_matrix(cache: Cache, symbol_id: int) -> None:
+    """A scan changed this symbol's patterns or signals: its row is recomputed at the next
+    matrix read, the other symbols' rows are reused."""
+    type_sets = [list(patterns.ALL_PATTERN_TYPES), ["fvg"]]
+    await cache.delete(
+        *(_matrix_key(types) for types in type_sets),
+        *(_matrix_row_key(types, symbol_id) for types in type_sets),
+    )
 
 
 def _stats_out(windows: list[object]) -> list[SetupStatsOut]:

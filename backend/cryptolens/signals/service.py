@@ -48,9 +48,9 @@ async def signal_step(
     active: Sequence[StoredPattern],
     recent: Sequence[Signal],
     settings: SignalSettings,
-) -> int | None:
+) -> Signal | None:
     """Creates the signal the patterns active at `close` (T) call for, if the anchor is
-    unused and the cooldown allows it; returns its id. `recent`: from recent_signals."""
+    unused and the cooldown allows it; returns it. `recent`: from recent_signals."""
     found = find_confluence(
         active,
         timeframes=settings.confluence_timeframes,
@@ -74,7 +74,7 @@ async def signal_step(
         _new_signal(symbol_id, close, found, levels, frozen_stats),
         [p.id for p in found.contributing],
     )
-    return signal.id
+    return signal
 
 
 async def _levels(
@@ -181,9 +181,9 @@ async def advance_signals(
     minutes: CandleSeries,
     recent: Sequence[Signal],
     settings: SignalSettings,
-) -> list[int]:
+) -> list[Signal]:
     """Moves the open signals of `recent` (from recent_signals) along `minutes` (the newest
-    1m candles up to the one closing at T); returns the ids of those whose status changed."""
+    1m candles up to the one closing at T); returns those whose status changed."""
     close = int(minutes.open_time[-1]) + MINUTE_MS
     open_signals = [s for s in recent if s.status in OPEN_STATUSES and s.created_at <= close]
     if not open_signals:
@@ -209,7 +209,7 @@ async def advance_signals(
         for name in PROGRESS_COLUMNS:
             setattr(signal, name, getattr(after, name))
     await session.flush()
-    return [signal.id for signal, _ in changes]
+    return [signal for signal, _ in changes]
 
 
 async def signal_by_id(session: AsyncSession, signal_id: int) -> Signal | None:
