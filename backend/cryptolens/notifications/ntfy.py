@@ -19,6 +19,7 @@ from typing import Literal
 
 import httpx
 
+from cryptolens.notifications.aiohttp_transport import AiohttpTransport
 from cryptolens.notifications.config import RETRY_SCHEDULE_SECONDS, NotificationConfig
 from cryptolens.notifications.messages import NtfyMessage
 
@@ -86,7 +87,7 @@ class NtfyPublisher:
                 max_connections=config.max_connections,
                 max_keepalive_connections=config.max_connections,
             ),
-            transport=transport,
+            transport=transport or AiohttpTransport(config.max_connections, config.timeout_seconds),
         )
         self._in_flight = asyncio.Semaphore(config.concurrency)
         self.throttle = PushThrottle()
