@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
 import sys
 import tempfile
@@ -21,8 +20,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from cryptolens.db import create_engine, create_session_factory, unit_of_work, utcnow
 from cryptolens.market import repository
@@ -31,6 +28,7 @@ from cryptolens.market.candles import CandleSeries
 from cryptolens.market.models import Symbol
 from cryptolens.settings import Settings
 from cryptolens.system import migrations
+from throwaway_mysql import DEFAULT_SERVER_URL, throwaway_database
 
 ROWS = int(os.environ.get("BENCH_ROWS", "1000000"))
 MINUTE_MS = 60_000
@@ -88,23 +86,8 @@ async def upsert_throughput(url: str, minutes: CandleSeries) -> tuple[float, flo
 
 
 async def mysql_throughput(server_url: str, minutes: CandleSeries) -> tuple[float, float]:
-    server = make_url(server_url)
-    admin = create_engine(
-        server.render_as_string(hide_password=False),
-        Settings(_env_file=None),  # type: ignore[call-arg]
-    )
-    async with admin.connect() as connection:
-        await connection.execute(text(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}"))
-        await connection.execute(
-            text(f"CREATE DATABASE {BENCH_DATABASE} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
-        )
-    try:
-        bench_url = server.set(database=BENCH_DATABASE).render_as_string(hide_password=False)
+    async with throwaway_database(server_url, BENCH_DATABASE) as bench_url:
         return await upsert_throughput(bench_url, minutes)
-    finally:
-        async with admin.connect() as connection:
-            await connection.execute(text(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}"))
-        await admin.dispose()
 
 
 def aggregation_seconds(minutes: CandleSeries, repeats: int = 5) -> float:
@@ -122,8 +105,6 @@ def verdict(ok: bool) -> str:
 
 
 async def main(strict: bool) -> int:
-    # MariaDB notes (e.g. "DROP DATABASE IF EXISTS" of a missing one) are not news here.
-    logging.getLogger("asyncmy").setLevel(logging.ERROR)
     minutes = synthetic_minutes(ROWS)
     missed = False
 
@@ -141,7 +122,7 @@ async def main(strict: bool) -> int:
         f"upsert {ROWS:,} candles, SQLite: {inserts:,.0f} rows/s new, {updates:,.0f} rows/s again"
     )
 
-    server_url = os.environ.get("CRYPTOLENS_BENCH_MYSQL_URL", "mysql+asyncmy://root@127.0.0.1:3306")
+    server_url = os.environ.get("CRYPTOLENS_BENCH_MYSQL_URL", DEFAULT_SERVER_URL)
     try:
         inserts, updates = await mysql_throughput(server_url, minutes)
     except OSError as error:

@@ -7,7 +7,8 @@ batches of 500 users. The shared httpx client sends through aiohttp's pool
 (notifications/aiohttp_transport.py): httpcore's own pool cost more CPU per request the more
 requests were in flight and capped this at ~400 pushes/s.
 
-Run: .venv/bin/python bench/bench_notifications.py [--users N] [--database-url URL]"""
+Run: .venv/bin/python bench/bench_notifications.py [--users N] [--mysql-url SERVER_URL]
+(SQLite, then a throwaway MariaDB database on the server)."""
 
 from __future__ import annotations
 
@@ -40,7 +41,9 @@ from cryptolens.notifications.config import notification_config  # noqa: E402
 from cryptolens.notifications.models import UserNotification  # noqa: E402
 from cryptolens.settings import Settings  # noqa: E402
 from cryptolens.system import migrations  # noqa: E402
+from throwaway_mysql import DEFAULT_SERVER_URL, throwaway_database  # noqa: E402
 
+BENCH_DATABASE = "cryptolens_bench_notifications"
 TARGET_SECONDS = 10.0
 CONCURRENCY = 16
 
@@ -107,17 +110,26 @@ async def run(users: int, database_url: str | None, var_dir: Path, ntfy_url: str
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=10_000)
-    parser.add_argument("--database-url", default=None, help="an empty database (default SQLite)")
+    parser.add_argument("--mysql-url", default=DEFAULT_SERVER_URL, help="a MariaDB server")
     args = parser.parse_args()
     load_all_models()
     process, ntfy_url = start_fake_ntfy()
     try:
-        with tempfile.TemporaryDirectory(prefix="bench-notifications-") as tmp:
-            passed = asyncio.run(run(args.users, args.database_url, Path(tmp), ntfy_url))
+        passed = asyncio.run(both_databases(args.users, args.mysql_url, ntfy_url))
     finally:
         process.terminate()
         process.join(5)
     return 0 if passed else 1
+
+
+async def both_databases(users: int, mysql_server_url: str, ntfy_url: str) -> bool:
+    """The embedded default (SQLite), then production's database (MariaDB)."""
+    with tempfile.TemporaryDirectory(prefix="bench-notifications-") as tmp:
+        passed = await run(users, None, Path(tmp), ntfy_url)
+        print()
+        async with throwaway_database(mysql_server_url, BENCH_DATABASE) as url:
+            passed &= await run(users, url, Path(tmp), ntfy_url)
+    return passed
 
 
 if __name__ == "__main__":

@@ -13,8 +13,7 @@ import sys
 import time
 
 import numpy as np
-from sqlalchemy import func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 
 from cryptolens.core.timeframes import DAY_MS, timeframe_ms
 from cryptolens.db import create_engine, create_session_factory, unit_of_work, utcnow
@@ -26,6 +25,7 @@ from cryptolens.settings import Settings
 from cryptolens.signals.cycle import run_pending_cycles
 from cryptolens.signals.settings import SignalSettings
 from cryptolens.system import migrations
+from throwaway_mysql import DEFAULT_SERVER_URL, throwaway_database
 
 BENCH_DATABASE = "cryptolens_bench_scan"
 TARGET_SECONDS = 5.0
@@ -98,19 +98,9 @@ async def scan_all(url: str, ids: list[int]) -> tuple[float, int]:
 
 
 async def main(server_url: str, symbols: int) -> int:
-    server = make_url(server_url)
-    admin = create_engine(server.render_as_string(hide_password=False), Settings(_env_file=None))  # type: ignore[call-arg]
-    async with admin.connect() as connection:
-        await connection.execute(text(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}"))
-        await connection.execute(text(f"CREATE DATABASE {BENCH_DATABASE} CHARACTER SET utf8mb4"))
-    try:
-        url = server.set(database=BENCH_DATABASE).render_as_string(hide_password=False)
+    async with throwaway_database(server_url, BENCH_DATABASE) as url:
         ids = await prepare(url, symbols)
         elapsed, patterns = await scan_all(url, ids)
-    finally:
-        async with admin.connect() as connection:
-            await connection.execute(text(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}"))
-        await admin.dispose()
     ok = elapsed < TARGET_SECONDS
     print(
         f"scan {symbols} symbols x 6 timeframes on MariaDB (load, detect, store, lifecycle, "
@@ -122,7 +112,7 @@ async def main(server_url: str, symbols: int) -> int:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--mysql-url", default="mysql+asyncmy://root@127.0.0.1:3306/")
+    parser.add_argument("--mysql-url", default=DEFAULT_SERVER_URL)
     parser.add_argument("--symbols", type=int, default=50)
     arguments = parser.parse_args()
     sys.exit(asyncio.run(main(arguments.mysql_url, arguments.symbols)))

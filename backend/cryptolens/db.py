@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData, TypeDecorator, event
+from sqlalchemy import DateTime, MetaData, TypeDecorator, case, event, literal, update
 from sqlalchemy.dialects import mysql
 from sqlalchemy.dialects.mysql import insert as mysql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -174,3 +174,40 @@ def upsert_statement(
         }
         return mysql_statement.on_duplicate_key_update(assignments)
     raise NotImplementedError(f"no upsert for {dialect_name}")
+
+
+UPDATE_CHUNK_ROWS = 250
+
+
+async def update_rows_by_id(
+    session: AsyncSession, table: Any, changes: Sequence[dict[str, Any]]
+) -> None:
+    """Updates many rows, each by its `id` with its own values, in a few statements:
+    `SET col = CASE id WHEN .. THEN .. END WHERE id IN (..)` per group of rows that set the
+    same columns. An executemany of UPDATEs is one round trip per row on MySQL drivers.
+    """
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for change in changes:
+        columns = tuple(sorted(name for name in change if name != "id"))
+        groups.setdefault(columns, []).append(change)
+    id_column = table.c.id
+    for columns, rows in groups.items():
+        for start in range(0, len(rows), UPDATE_CHUNK_ROWS):
+            chunk = rows[start : start + UPDATE_CHUNK_ROWS]
+            values: dict[str, Any] = {}
+            for name in columns:
+                column = table.c[name]
+                distinct = {repr(row[name]) for row in chunk}
+                if len(distinct) == 1:
+                    values[name] = literal(chunk[0][name], column.type)
+                else:
+                    values[name] = case(
+                        {row["id"]: literal(row[name], column.type) for row in chunk},
+                        value=id_column,
+                    )
+            await session.execute(
+                update(table)
+                .where(id_column.in_([row["id"] for row in chunk]))
+                .values(values)
+                .execution_options(synchronize_session=False)
+            )

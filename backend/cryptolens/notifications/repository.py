@@ -11,7 +11,7 @@ from sqlalchemy import and_, func, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cryptolens.db import upsert_statement
+from cryptolens.db import update_rows_by_id, upsert_statement
 from cryptolens.notifications.models import (
     Broadcast,
     NotificationMute,
@@ -184,9 +184,8 @@ async def get_delivery(db: AsyncSession, delivery_id: int) -> UserNotification |
 
 
 async def record_outcomes(db: AsyncSession, changes: Sequence[dict[str, Any]]) -> None:
-    """Bulk UPDATE by primary key; each dict holds `id` and the columns to set."""
-    if changes:
-        await db.execute(update(UserNotification), list(changes))
+    """Each dict holds `id` and the columns to set; a batch takes a few statements."""
+    await update_rows_by_id(db, UserNotification.__table__, changes)
 
 
 async def history(
