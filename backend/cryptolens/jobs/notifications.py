@@ -1,6 +1,6 @@
 """Notification jobs, all on the `high` queue: the fan-out of a new signal, one deferred
-delivery (retry or free-tier delay), and a broadcast. Thin: the rules live in the
-notifications domain."""
+delivery (retry or free-tier delay), the sweep resuming lost attempts, and a broadcast.
+Thin: the rules live in the notifications domain."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from cryptolens.notifications.delivery import PushKit
 from cryptolens.notifications.fanout import deliver_one, fan_out
 from cryptolens.notifications.muting import MuteLinks
 from cryptolens.notifications.ntfy import shared_publisher
+from cryptolens.notifications.recovery import resume_stalled
 from cryptolens.system.job_runs import JobCounters
 
 
@@ -38,6 +39,12 @@ async def deliver_notification(
 ) -> JobCounters:
     status = await deliver_one(ctx.session_factory, push_kit(ctx), delivery_id, expected_attempts)
     return JobCounters(notifications_sent=int(status == "sent"), details={status: 1})
+
+
+@job("resume_deliveries", queue="high")
+async def resume_deliveries(ctx: JobContext) -> JobCounters:
+    report = await resume_stalled(ctx.session_factory, push_kit(ctx))
+    return JobCounters(details={"resumed": report.resumed, "expired": report.expired})
 
 
 @job("send_broadcast", queue="high")

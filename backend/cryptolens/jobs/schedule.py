@@ -29,6 +29,7 @@ class CronEntry:
 CRON_SCHEDULE: tuple[CronEntry, ...] = (
     CronEntry("fetch_and_scan"),
     CronEntry("refresh_stats", minutes=EVERY_FIVE_MINUTES),
+    CronEntry("resume_deliveries", minutes=EVERY_FIVE_MINUTES),
     CronEntry("expire_and_cleanup", minutes=frozenset({7})),
     CronEntry("db_health", minutes=frozenset({0}), hours=frozenset({3})),
 )

@@ -62,6 +62,8 @@ class UserNotification(Base):
         Index("ix_user_notifications_user_id_created_at", "user_id", "created_at"),
         # A fan-out reads its signal's rows (and the foreign key needs a leading index).
         Index("ix_user_notifications_signal_id_status", "signal_id", "status"),
+        # The sweep for deliveries whose next attempt was lost (notifications/recovery.py).
+        Index("ix_user_notifications_status_send_after", "status", "send_after"),
     )
 
     id: Mapped[int] = mapped_column(IdType, primary_key=True)

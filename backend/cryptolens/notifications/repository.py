@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -177,6 +177,27 @@ async def claim_attempt(
     if changed != 1:
         return None
     return await db.scalar(select(UserNotification).where(UserNotification.id == delivery_id))
+
+
+async def stalled_deliveries(
+    db: AsyncSession, due_before: datetime, claimed_before: datetime, limit: int
+) -> list[UserNotification]:
+    """Queued deliveries due before `due_before` that nobody is sending: unclaimed, or
+    claimed before `claimed_before` (oldest first)."""
+    rows = await db.scalars(
+        select(UserNotification)
+        .where(
+            UserNotification.status == "queued",
+            UserNotification.send_after <= due_before,
+            or_(
+                UserNotification.claim.is_(None),
+                UserNotification.last_attempt_at <= claimed_before,
+            ),
+        )
+        .order_by(UserNotification.send_after)
+        .limit(limit)
+    )
+    return list(rows)
 
 
 async def get_delivery(db: AsyncSession, delivery_id: int) -> UserNotification | None:
