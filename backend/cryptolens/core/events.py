@@ -20,6 +20,9 @@ log = logging.getLogger("cryptolens.events")
 
 STREAM_KEY = "cryptolens:events"
 KEPT_EVENTS = 10_000
+# The longest one XREAD blocks: below the socket timeout of the app's Redis client
+# (create_arq_redis: 5 s), which a longer block hits (TimeoutError, the SSE stream dies).
+MAX_BLOCK_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -117,11 +120,20 @@ class RedisEventBus:
     async def follow(
         self, last_event_id: str | None, wait_seconds: float
     ) -> AsyncIterator[LiveEvent | None]:
-        position = last_event_id or "$"
+        # A concrete position from the start ("$" again after a quiet read would skip what
+        # was published between two reads).
+        position = last_event_id or await self._newest_id()
+        loop = asyncio.get_running_loop()
         while True:
-            answer = await self._client.xread(
-                {self._key: position}, block=int(wait_seconds * 1000), count=100
-            )
+            # Short reads make up the wait: one long block would outlast the socket timeout.
+            until = loop.time() + wait_seconds
+            answer = None
+            while not answer and (left := until - loop.time()) > 0:
+                answer = await self._client.xread(
+                    {self._key: position},
+                    block=max(1, int(min(left, MAX_BLOCK_SECONDS) * 1000)),
+                    count=100,
+                )
             if not answer:
                 yield None
                 continue
@@ -134,6 +146,10 @@ class RedisEventBus:
                         type=_text(fields[b"type"]),
                         data=json.loads(_text(fields[b"data"])),
                     )
+
+    async def _newest_id(self) -> str:
+        newest = await self._client.xrevrange(self._key, count=1)
+        return _text(newest[0][0]) if newest else "0-0"
 
 
 def _text(value: bytes | str) -> str:

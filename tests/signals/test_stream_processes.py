@@ -1,0 +1,381 @@
+"""The live stream across processes, on MariaDB and Redis (issue #7): a real `cryptolens serve`
+process streams to a signed-in SSE client the `signal.created` of a signal that another process
+(this one, playing the worker) stored and published, within a second of the commit; after a
+reconnect with Last-Event-ID the client first gets exactly the events it missed."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from cryptolens.auth.accounts import create_user
+from cryptolens.billing.service import grant_subscription
+from cryptolens.core.events import STREAM_KEY, RedisEventBus
+from cryptolens.core.security import PasswordHasher
+from cryptolens.db import unit_of_work
+from cryptolens.jobs.scanning import publish_cycle_events
+from cryptolens.market.candles import CandleSeries
+from cryptolens.signals.cycle import run_pending_cycles
+from cryptolens.signals.replay import plan_replay, replay_cycles
+from cryptolens.signals.settings import SignalSettings
+from cryptolens.signals.stream import KEEP_ALIVE_SECONDS, RECONNECT_MS
+from tests.auth.helpers import fetch_csrf, login, strong_password
+from tests.conftest import MYSQL_URL, REDIS_URL
+from tests.signals.conftest import head, store_symbol
+
+SYMBOL = "ANON/BTC"
+# The file's first signal is created by the cycle of its 703rd candle (index 702), which
+# closes at this time; the next cycle triggers it (a signal.updated).
+FIRST_SIGNAL_CLOSE = 1_509_894_000_000
+MINUTE_MS = 60_000
+STORED_MINUTES = 720
+API_STARTUP_SECONDS = 90
+LATENCY_LIMIT_SECONDS = 1.0
+
+# Production's shape: MariaDB and Redis shared by separate processes.
+pytestmark = pytest.mark.parametrize("db_engine", ["mysql"] if MYSQL_URL else [], indirect=True)
+
+
+# --- The API process ----------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@dataclass
+class ApiProcess:
+    process: subprocess.Popen[bytes]
+    base_url: str
+    log_path: Path
+
+    def log_tail(self, chars: int = 4000) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")[-chars:]
+        except OSError:
+            return "(no log)"
+
+    async def wait_live(self, within_seconds: float) -> None:
+        deadline = time.monotonic() + within_seconds
+        async with httpx.AsyncClient(base_url=self.base_url, timeout=2) as http:
+            while time.monotonic() < deadline:
+                if self.process.poll() is not None:
+                    raise AssertionError(
+                        f"the API process exited ({self.process.returncode}):\n{self.log_tail()}"
+                    )
+                try:
+                    if (await http.get("/api/health/live")).status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.25)
+        raise AssertionError(f"the API process was not live within {within_seconds} s")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+def start_api(workdir: Path) -> ApiProcess:
+    """`cryptolens serve` as deployed beside workers: MariaDB, Redis, no jobs of its own. The
+    replay data source finds the stored replay candles, so start-up loads no demo market and
+    asks no exchange; demo accounts are for SQLite only."""
+    assert MYSQL_URL and REDIS_URL
+    port = _free_port()
+    env = {
+        **os.environ,
+        "CRYPTOLENS_ENV": "development",
+        "CRYPTOLENS_DATABASE_URL": MYSQL_URL,
+        "CRYPTOLENS_REDIS_URL": REDIS_URL,
+        "CRYPTOLENS_DATA_SOURCE": "replay",
+        "CRYPTOLENS_INLINE_JOBS": "false",
+        "CRYPTOLENS_VAR_DIR": str(workdir / "var"),
+        "CRYPTOLENS_FRONTEND_DIST": str(workdir / "no-frontend"),
+        "CRYPTOLENS_PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "CRYPTOLENS_LOG_LEVEL": "INFO",
+    }
+    command = [sys.executable, "-m", "cryptolens.cli", "serve", "--host", "127.0.0.1"]
+    log_path = workdir / "api.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [*command, "--port", str(port)],
+            env=env,
+            cwd=workdir,  # no developer .env is read
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    return ApiProcess(process, f"http://127.0.0.1:{port}", log_path)
+
+
+@pytest.fixture
+async def events_redis() -> AsyncIterator[Redis]:
+    if not REDIS_URL:
+        pytest.skip("CRYPTOLENS_TEST_REDIS_URL is not set")
+    client: Redis = Redis.from_url(REDIS_URL)
+    await client.flushdb()
+    yield client
+    await client.flushdb()
+    await client.aclose()
+
+
+@pytest.fixture
+async def stored_symbol(
+    db_engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],
+    anon_minutes: CandleSeries,
+    events_redis: Redis,
+) -> int:
+    """ANON/BTC's first minutes on the replay exchange (stored before the API starts)."""
+    return await store_symbol(session_factory, SYMBOL, head(anon_minutes, STORED_MINUTES))
+
+
+@pytest.fixture
+def api_process(stored_symbol: int, tmp_path: Path) -> Iterator[ApiProcess]:
+    """Started, not yet waited for: the test replays the history meanwhile. Its log is shown
+    with a failure (pytest reports the teardown's captured stderr)."""
+    api = start_api(tmp_path)
+    try:
+        yield api
+    finally:
+        api.stop()
+        sys.stderr.write(f"--- API process log (tail) ---\n{api.log_tail()}\n")
+
+
+# --- A signed-in SSE client ---------------------------------------------------------------
+
+
+@dataclass
+class SseMessage:
+    received: float  # time.perf_counter() when its last line arrived
+    id: str | None = None
+    event: str | None = None
+    data: str = ""
+    retry: int | None = None
+    comment: str | None = None
+
+
+@dataclass
+class SseReader:
+    """Reads a text/event-stream response into messages, as an EventSource would."""
+
+    response: httpx.Response
+    messages: asyncio.Queue[SseMessage | BaseException] = field(default_factory=asyncio.Queue)
+    task: asyncio.Task[None] | None = None
+
+    def start(self) -> SseReader:
+        self.task = asyncio.create_task(self._read())
+        return self
+
+    async def _read(self) -> None:
+        fields: dict[str, str] = {}
+        try:
+            async for line in self.response.aiter_lines():
+                now = time.perf_counter()
+                if line.startswith(":"):
+                    self.messages.put_nowait(SseMessage(now, comment=line[1:].strip()))
+                elif line == "":
+                    if fields:
+                        self.messages.put_nowait(
+                            SseMessage(
+                                now,
+                                id=fields.get("id"),
+                                event=fields.get("event"),
+                                data=fields.get("data", ""),
+                                retry=int(fields["retry"]) if "retry" in fields else None,
+                            )
+                        )
+                    fields = {}
+                else:
+                    name, _, value = line.partition(":")
+                    fields[name] = value.removeprefix(" ")
+            raise EOFError("the server ended the stream")
+        except asyncio.CancelledError:
+            raise
+        except BaseException as failure:  # handed to the test
+            self.messages.put_nowait(failure)
+
+    async def next(self, within_seconds: float) -> SseMessage:
+        got = await asyncio.wait_for(self.messages.get(), within_seconds)
+        if isinstance(got, BaseException):
+            raise AssertionError(f"the stream broke: {got!r}") from got
+        return got
+
+    async def next_event(self, within_seconds: float) -> SseMessage:
+        """The next message that is an event (keep-alives skipped)."""
+        deadline = time.monotonic() + within_seconds
+        while True:
+            message = await self.next(max(0.0, deadline - time.monotonic()))
+            if message.event is not None:
+                return message
+
+    async def close(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.task
+
+
+async def signed_in_premium_client(
+    factory: async_sessionmaker[AsyncSession], base_url: str
+) -> httpx.AsyncClient:
+    """A verified premium user (every symbol) signed in over HTTP like the SPA: CSRF, login."""
+    email = f"stream-{os.getpid()}-{time.monotonic_ns()}@example.com"
+    password = strong_password()
+    now = datetime.now(UTC)
+    async with unit_of_work(factory) as db:
+        user = await create_user(
+            db, PasswordHasher(), now, email=email, password=password, is_verified=True
+        )
+        await grant_subscription(db, user.id, "premium_monthly", now)
+    http = httpx.AsyncClient(base_url=base_url, timeout=httpx.Timeout(10, read=60))
+    await fetch_csrf(http)
+    signed_in = await login(http, email, password)
+    assert signed_in.status_code == 200, signed_in.text
+    return http
+
+
+async def wait_until_following(redis: Redis, within_seconds: float = 10) -> None:
+    """Until the API process is blocked reading the event stream for its SSE client (a fresh
+    client only gets events published after it follows)."""
+    db = str(redis.connection_pool.connection_kwargs.get("db", 0))
+    deadline = time.monotonic() + within_seconds
+    while time.monotonic() < deadline:
+        for client in await redis.client_list():
+            if (
+                client.get("cmd") == "xread"
+                and "b" in client.get("flags", "")
+                and (str(client.get("db")) == db)
+            ):
+                return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no SSE client followed the event stream within {within_seconds} s")
+
+
+async def stream_entries_after(redis: Redis, last_id: str) -> list[tuple[str, str, str]]:
+    """(id, type, data) of what the stream holds after `last_id`: what a client missed."""
+    entries = await redis.xrange(STREAM_KEY, min=f"({last_id}", max="+")
+    return [
+        (raw_id.decode(), fields[b"type"].decode(), fields[b"data"].decode())
+        for raw_id, fields in entries
+    ]
+
+
+async def run_live_cycles(
+    factory: async_sessionmaker[AsyncSession], bus: RedisEventBus, symbol_id: int, now: int
+) -> tuple[list[int], list[int], float]:
+    """What the scan job does after its fetch: the due cycles in one unit of work, then their
+    events. Returns the signals created and changed, and when the commit was done."""
+    async with unit_of_work(factory) as session:
+        cycles = await run_pending_cycles(session, symbol_id, now, SignalSettings())
+    committed = time.perf_counter()
+    await publish_cycle_events(bus, SYMBOL, cycles)
+    created = [signal_id for cycle in cycles for signal_id in cycle.signals_created]
+    changed = [signal_id for cycle in cycles for signal_id in cycle.signals_changed]
+    return created, changed, committed
+
+
+# --- The acceptance -----------------------------------------------------------------------
+
+
+async def test_a_second_api_process_streams_a_stored_signal_within_a_second_and_resumes(
+    api_process: ApiProcess,
+    stored_symbol: int,
+    session_factory: async_sessionmaker[AsyncSession],
+    events_redis: Redis,
+) -> None:
+    # The history before the first signal, replayed while the API process starts.
+    started = time.monotonic()
+    plan = await plan_replay(session_factory, stored_symbol, 0, FIRST_SIGNAL_CLOSE - MINUTE_MS)
+    replayed = await replay_cycles(session_factory, stored_symbol, plan, SignalSettings())
+    assert replayed.cycles == 702 and replayed.signals_created == 0
+    await api_process.wait_live(API_STARTUP_SECONDS)
+    print(f"replay and API start-up: {time.monotonic() - started:.1f} s")
+
+    bus = RedisEventBus(events_redis)  # the worker's side of the same stream
+    http = await signed_in_premium_client(session_factory, api_process.base_url)
+    try:
+        # 1. A connected client gets the new signal. It first idles until a keep-alive, as
+        # clients do between signals: the stream must outlive the Redis client's 5 s socket
+        # timeout (it used to die there, with its blocking XREAD).
+        async with http.stream("GET", "/api/v1/stream") as response:
+            assert response.status_code == 200, await response.aread()
+            assert response.headers["content-type"].startswith("text/event-stream")
+            reader = SseReader(response).start()
+            try:
+                assert (await reader.next(10)).retry == RECONNECT_MS
+                await wait_until_following(events_redis)
+                connected = time.monotonic()
+                idle = await reader.next(KEEP_ALIVE_SECONDS + 15)
+                assert idle.comment == "keep-alive", idle
+                print(f"keep-alive after {time.monotonic() - connected:.1f} s idle")
+
+                created, _, committed = await run_live_cycles(
+                    session_factory, bus, stored_symbol, FIRST_SIGNAL_CLOSE
+                )
+                assert len(created) == 1, created
+                [signal_id] = created
+                message = await reader.next_event(10)
+                while message.event != "signal.created":
+                    message = await reader.next_event(10)
+                latency = message.received - committed
+            finally:
+                await reader.close()
+        print(f"signal.created {signal_id} reached the SSE client {latency * 1000:.0f} ms after")
+        assert message.data == f'{{"id": {signal_id}, "symbol": "{SYMBOL}"}}'
+        assert message.id is not None
+        assert latency < LATENCY_LIMIT_SECONDS
+        last_id = message.id
+
+        # 2. Disconnected: the next cycles trigger the signal (and move patterns).
+        _, changed, _ = await run_live_cycles(
+            session_factory, bus, stored_symbol, FIRST_SIGNAL_CLOSE + 2 * MINUTE_MS
+        )
+        assert signal_id in changed
+        missed = await stream_entries_after(events_redis, last_id)
+        assert len(missed) >= 2, missed
+        assert ("signal.updated", f'{{"id": {signal_id}, "symbol": "{SYMBOL}"}}') in [
+            (kind, data) for _, kind, data in missed
+        ]
+
+        # 3. Reconnected with Last-Event-ID: exactly the missed events first, in order, then
+        # the live ones.
+        resumed = {"Last-Event-ID": last_id}
+        async with http.stream("GET", "/api/v1/stream", headers=resumed) as response:
+            assert response.status_code == 200, await response.aread()
+            reader = SseReader(response).start()
+            try:
+                assert (await reader.next(10)).retry == RECONNECT_MS
+                got = [await reader.next_event(10) for _ in missed]
+                live_id = await bus.publish("signal.updated", {"id": signal_id, "symbol": SYMBOL})
+                after = await reader.next_event(10)
+            finally:
+                await reader.close()
+        assert [(m.id, m.event, m.data) for m in got] == missed
+        assert (after.id, after.event) == (live_id, "signal.updated")
+        kinds = ", ".join(kind for _, kind, _ in missed)
+        print(f"resumed after {last_id}: the {len(missed)} missed ({kinds}), then the live one")
+    finally:
+        await http.aclose()
