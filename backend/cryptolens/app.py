@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cryptolens import __version__
 from cryptolens.auth.install import install_auth
+from cryptolens.billing.access_memo import AccessMemo
 from cryptolens.core.cache import MemoryCache, RedisCache
 from cryptolens.core.clock import Clock, SystemClock
 from cryptolens.core.envelope import ErrorEnvelope
@@ -89,6 +90,7 @@ def create_app(
     app.state.clock = clock or SystemClock()
     redis = create_arq_redis(settings.redis_url) if settings.redis_url else None
     app.state.cache = RedisCache(redis) if redis is not None else MemoryCache()
+    app.state.access_memo = AccessMemo(settings.access_memo_seconds)
     app.state.events = RedisEventBus(redis) if redis is not None else MemoryEventBus()
     app.state.jobs = create_jobs_runtime(
         settings,

@@ -139,15 +139,6 @@ async def unit_of_work(factory: async_sessionmaker[AsyncSession]) -> AsyncIterat
             raise
 
 
-async def session_scope(
-    factory: async_sessionmaker[AsyncSession],
-) -> AsyncIterator[AsyncSession]:
-    """The same as a generator, for FastAPI dependencies. Iterate it to the end (never
-    `return` from inside an `async for` over it: the generator would roll back)."""
-    async with unit_of_work(factory) as session:
-        yield session
-
-
 def upsert_statement(
     dialect_name: str,
     table: Any,

@@ -111,6 +111,12 @@ class Settings(BaseSettings):
 
     # Accounts: sessions, one-time tokens, lockout
     session_days: int = 7
+    access_memo_seconds: float = Field(
+        default=2.0,
+        ge=0,
+        description="How long a process remembers a session's user and tier (0: never); a "
+        "logout or tier change made by another process is seen within this time",
+    )
     verification_token_hours: int = 24
     reset_token_minutes: int = 60
     pending_login_minutes: int = 5

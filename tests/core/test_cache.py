@@ -63,6 +63,15 @@ async def test_get_many_answers_in_key_order_with_misses(cache: Cache) -> None:
     assert await cache.get_many([]) == []
 
 
+async def test_text_is_kept_as_is_and_deleted_like_values(cache: Cache) -> None:
+    body = '[{"symbol":"BTC/USDT","cells":[]}]'
+    assert await cache.get_text("matrix:fvg") is None
+    await cache.set_text("matrix:fvg", body, ttl_seconds=30)
+    assert await cache.get_text("matrix:fvg") == body
+    await cache.delete("matrix:fvg")
+    assert await cache.get_text("matrix:fvg") is None
+
+
 async def test_redis_cache_sets_a_ttl(redis_client: Redis) -> None:
     cache = RedisCache(redis_client, prefix="test:")
     await cache.set("matrix", [1, 2], ttl_seconds=60)
@@ -75,6 +84,8 @@ async def test_redis_outage_degrades_to_a_miss() -> None:
     await cache.set("stats", {"a": 1}, ttl_seconds=30)
     assert await cache.get("stats") is None
     assert await cache.get_many(["stats", "matrix"]) == [None, None]
+    await cache.set_text("matrix", "[]", ttl_seconds=30)
+    assert await cache.get_text("matrix") is None
     await cache.delete("stats")
     assert await cache.ping() is False
     await cache.close()

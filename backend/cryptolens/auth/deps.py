@@ -14,18 +14,20 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import BackgroundTasks, Depends, Request, Response
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.auth.cookies import SESSION_COOKIE, set_session_cookie
 from cryptolens.auth.errors import AdminRequiredError, EmailNotVerifiedError, NotSignedInError
 from cryptolens.auth.models import User
 from cryptolens.auth.sessions import ClientInfo, SignedIn, resolve_session
 from cryptolens.auth.toolkit import AuthToolkit
+from cryptolens.core.clock import Clock
 from cryptolens.core.csrf import csrf_tokens_of
 from cryptolens.core.deps import ClockDep, SessionDep
 from cryptolens.core.mail import MailMessage, MailSender, Outbox, send_quietly
 
 
-def _toolkit(request: Request) -> AuthToolkit:
+async def _toolkit(request: Request) -> AuthToolkit:
     toolkit: AuthToolkit = request.app.state.auth_toolkit
     return toolkit
 
@@ -33,7 +35,7 @@ def _toolkit(request: Request) -> AuthToolkit:
 AuthToolkitDep = Annotated[AuthToolkit, Depends(_toolkit)]
 
 
-def _client(request: Request) -> ClientInfo:
+async def _client(request: Request) -> ClientInfo:
     return ClientInfo(
         ip=request.client.host if request.client else None,
         user_agent=request.headers.get("user-agent"),
@@ -43,13 +45,14 @@ def _client(request: Request) -> ClientInfo:
 ClientDep = Annotated[ClientInfo, Depends(_client)]
 
 
-async def _optional_signed_in(
+async def signed_in_by_cookie(
     request: Request,
     response: Response,
-    db: SessionDep,
-    clock: ClockDep,
-    tools: AuthToolkitDep,
+    db: AsyncSession,
+    clock: Clock,
+    tools: AuthToolkit,
 ) -> SignedIn | None:
+    """The session named by the request's cookie (CSRF checked, cookie extended), or None."""
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         return None
@@ -61,6 +64,16 @@ async def _optional_signed_in(
         # The expiry slid forward: the browser's cookie must live as long.
         set_session_cookie(response, request, token, tools.config)
     return signed_in
+
+
+async def _optional_signed_in(
+    request: Request,
+    response: Response,
+    db: SessionDep,
+    clock: ClockDep,
+    tools: AuthToolkitDep,
+) -> SignedIn | None:
+    return await signed_in_by_cookie(request, response, db, clock, tools)
 
 
 OptionalSignedIn = Annotated[SignedIn | None, Depends(_optional_signed_in)]
@@ -115,7 +128,7 @@ class AfterResponseOutbox:
         self._tasks.add_task(send_quietly, self._sender, message)
 
 
-def _outbox(tasks: BackgroundTasks, tools: AuthToolkitDep) -> Outbox:
+async def _outbox(tasks: BackgroundTasks, tools: AuthToolkitDep) -> Outbox:
     return AfterResponseOutbox(tasks, tools.mail_sender)
 
 

@@ -31,6 +31,11 @@ class Cache(Protocol):
 
     async def set(self, key: str, value: Any, ttl_seconds: int) -> None: ...
 
+    # Text kept as is (e.g. an encoded JSON body served as it is): no JSON round trip.
+    async def get_text(self, key: str) -> str | None: ...
+
+    async def set_text(self, key: str, text: str, ttl_seconds: int) -> None: ...
+
     async def delete(self, *keys: str) -> None: ...
 
     async def ping(self) -> bool: ...
@@ -45,6 +50,7 @@ class MemoryCache:
 
     def __init__(self, clock: Any = time.monotonic) -> None:
         self._entries: dict[str, tuple[float, str]] = {}
+        self._texts: dict[str, tuple[float, str]] = {}  # str is immutable: shared safely
         self._clock = clock
 
     async def get(self, key: str) -> Any | None:
@@ -63,15 +69,30 @@ class MemoryCache:
     async def set(self, key: str, value: Any, ttl_seconds: int) -> None:
         self._entries[key] = (self._clock() + ttl_seconds, json.dumps(value))
 
+    async def get_text(self, key: str) -> str | None:
+        entry = self._texts.get(key)
+        if entry is None:
+            return None
+        expires_at, text = entry
+        if self._clock() >= expires_at:
+            self._texts.pop(key, None)
+            return None
+        return text
+
+    async def set_text(self, key: str, text: str, ttl_seconds: int) -> None:
+        self._texts[key] = (self._clock() + ttl_seconds, text)
+
     async def delete(self, *keys: str) -> None:
         for key in keys:
             self._entries.pop(key, None)
+            self._texts.pop(key, None)
 
     async def ping(self) -> bool:
         return True
 
     async def close(self) -> None:
         self._entries.clear()
+        self._texts.clear()
 
 
 class RedisCache:
@@ -119,6 +140,21 @@ class RedisCache:
         except (RedisError, OSError) as exc:
             self._failed("set", exc)
 
+    async def get_text(self, key: str) -> str | None:
+        try:
+            raw = await self._client.get(self._prefix + key)
+        except (RedisError, OSError) as exc:
+            self._failed("get", exc)
+            return None
+        self._answered()
+        return None if raw is None else bytes(raw).decode()
+
+    async def set_text(self, key: str, text: str, ttl_seconds: int) -> None:
+        try:
+            await self._client.set(self._prefix + key, text, ex=ttl_seconds)
+        except (RedisError, OSError) as exc:
+            self._failed("set", exc)
+
     async def delete(self, *keys: str) -> None:
         if not keys:
             return
@@ -152,17 +188,42 @@ async def get_or_compute(
     cache: Cache, key: str, ttl_seconds: int, compute: Callable[[], Awaitable[T]]
 ) -> T:
     """The cached value, or compute it once even when many callers miss at the same moment."""
-    cached = await cache.get(key)
+
+    async def store(value: T) -> None:
+        await cache.set(key, value, ttl_seconds)
+
+    found: T = await _cached_or_computed(key, cache.get, store, compute)
+    return found
+
+
+async def get_or_compute_text(
+    cache: Cache, key: str, ttl_seconds: int, compute: Callable[[], Awaitable[str]]
+) -> str:
+    """get_or_compute for text kept as is (Cache.get_text / set_text)."""
+
+    async def store(text: str) -> None:
+        await cache.set_text(key, text, ttl_seconds)
+
+    return await _cached_or_computed(key, cache.get_text, store, compute)
+
+
+async def _cached_or_computed(
+    key: str,
+    load: Callable[[str], Awaitable[Any]],
+    store: Callable[[T], Awaitable[None]],
+    compute: Callable[[], Awaitable[T]],
+) -> T:
+    cached = await load(key)
     if cached is not None:
         CACHE_HITS.inc()
         return cast(T, cached)
     lock = _compute_locks.setdefault(key, asyncio.Lock())
     async with lock:
-        cached = await cache.get(key)
+        cached = await load(key)
         if cached is not None:
             CACHE_HITS.inc()
             return cast(T, cached)
         CACHE_MISSES.inc()
         value = await compute()
-        await cache.set(key, value, ttl_seconds)
+        await store(value)
         return value

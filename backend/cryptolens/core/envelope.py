@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
+from fastapi import Response
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from cryptolens.core.request_context import current_request_id
@@ -54,6 +55,19 @@ def ok(data: T, **meta: Any) -> Envelope[T]:
     if isinstance(data, list) and "count" not in meta:
         meta["count"] = len(data)
     return Envelope[T](success=True, data=data, error=None, meta=build_meta(**meta))
+
+
+def ok_response_from_json(data_json: str, **meta: Any) -> Response:
+    """The success envelope around `data` already encoded as JSON (a cached read served as
+    is, instead of decoding it into models only to encode it again)."""
+    body = (
+        '{"success":true,"data":'
+        + data_json
+        + ',"error":null,"meta":'
+        + build_meta(**meta).model_dump_json()
+        + "}"
+    )
+    return Response(content=body, media_type="application/json")
 
 
 def error_body(message: str, code: str, **meta: Any) -> dict[str, Any]:

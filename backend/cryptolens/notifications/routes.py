@@ -40,14 +40,14 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, object]]:
     }
 
 
-def _config(settings: SettingsDep) -> NotificationConfig:
+async def _config(settings: SettingsDep) -> NotificationConfig:
     return notification_config(settings)
 
 
 ConfigDep = Annotated[NotificationConfig, Depends(_config)]
 
 
-def _publisher(request: Request, config: ConfigDep) -> NtfyPublisher:
+async def _publisher(request: Request, config: ConfigDep) -> NtfyPublisher:
     # The process's one pool of NTFY connections, shared with the in-process jobs.
     return shared_publisher(request.app.state.jobs.ctx.resources, config)
 
@@ -55,7 +55,7 @@ def _publisher(request: Request, config: ConfigDep) -> NtfyPublisher:
 PublisherDep = Annotated[NtfyPublisher, Depends(_publisher)]
 
 
-def _mute_links(settings: SettingsDep) -> MuteLinks:
+async def _mute_links(settings: SettingsDep) -> MuteLinks:
     return MuteLinks(settings.secret_key_value())
 
 

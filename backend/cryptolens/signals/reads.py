@@ -3,16 +3,17 @@ statistics. The matrix and global statistics are cached (60 s / 300 s)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.billing.access import UserAccess
 from cryptolens.billing.history import plan_history_page
-from cryptolens.core.cache import Cache, get_or_compute
+from cryptolens.core.cache import Cache, get_or_compute, get_or_compute_text
 from cryptolens.core.errors import NotFoundError
-from cryptolens.db import to_ms
+from cryptolens.db import to_ms, unit_of_work
 from cryptolens.market import service as market
 from cryptolens.market.models import Symbol
 from cryptolens.patterns import service as patterns
@@ -239,23 +240,48 @@ async def _assemble_matrix(
     ]
 
 
-async def pattern_matrix(
-    session: AsyncSession,
+@dataclass(frozen=True)
+class EncodedMatrix:
+    rows_json: str
+    count: int
+
+
+async def _encoded_matrix(
+    factory: async_sessionmaker[AsyncSession],
+    cache: Cache,
+    types: list[str],
+    timeframes: list[str],
+    now: datetime,
+) -> str:
+    """`count:rows-json`, the form the matrix is cached in."""
+    async with unit_of_work(factory) as session:
+        rows = await _assemble_matrix(session, cache, types, timeframes, now)
+    return f"{len(rows)}:{json.dumps(rows, separators=(',', ':'))}"
+
+
+async def pattern_matrix_json(
+    factory: async_sessionmaker[AsyncSession],
     cache: Cache,
     access: UserAccess,
     timeframes: list[str],
     now: datetime,
-) -> list[MatrixRow]:
+) -> EncodedMatrix:
+    """The matrix rows the caller may see, as JSON (MatrixRow objects). Cached encoded, so a
+    caller who sees every symbol gets the cached text as is; a unit of work is opened only
+    when the cache misses."""
     types = access.visible_pattern_types(patterns.ALL_PATTERN_TYPES)
-    rows = await get_or_compute(
+    cached = await get_or_compute_text(
         cache,
         _matrix_key(types),
         MATRIX_TTL_SECONDS,
-        lambda: _assemble_matrix(session, cache, types, timeframes, now),
+        lambda: _encoded_matrix(factory, cache, types, timeframes, now),
     )
-    return [
-        MatrixRow.model_validate(row) for row in rows if access.allows_symbol(str(row["symbol"]))
-    ]
+    count_text, _, rows_json = cached.partition(":")
+    count = int(count_text)
+    if access.followed_symbols is None:
+        return EncodedMatrix(rows_json, count)
+    rows = [row for row in json.loads(rows_json) if access.allows_symbol(str(row["symbol"]))]
+    return EncodedMatrix(json.dumps(rows, separators=(",", ":")), len(rows))
 
 
 async def forget_matrix(cache: Cache, symbol_id: int) -> None:
