@@ -1,0 +1,97 @@
+"""An API process's cached matrix follows a scan made by a separate worker: the worker
+forgets the symbol's cached row in the shared Redis cache, the next read shows the patterns."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from datetime import UTC, datetime
+
+import pytest
+from arq.connections import ArqRedis
+from fastapi import FastAPI
+from prometheus_client import REGISTRY
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from cryptolens.core.clock import FrozenClock
+from cryptolens.db import unit_of_work
+from cryptolens.jobs.enqueue import ArqEnqueuer
+from cryptolens.jobs.registry import load_jobs
+from cryptolens.market import service as market
+from cryptolens.market.sources.ccxt_source import CcxtSource
+from cryptolens.settings import Settings
+from tests.clients import MakeUserClient
+from tests.conftest import MYSQL_URL, REDIS_URL
+from tests.fakes.exchange import FakeExchange
+from tests.jobs.test_worker_process import (
+    ANON_LAST_OPEN,
+    WORKER_STARTUP_SECONDS,
+    arq_redis,
+    exchange_with_anon,
+    start_worker,
+    wait_for_run,
+)
+
+__all__ = ["arq_redis", "exchange_with_anon"]
+
+pytestmark = pytest.mark.parametrize("db_engine", ["mysql"] if MYSQL_URL else [], indirect=True)
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    # The API reads the matrix as of the end of the series the worker scans.
+    return FrozenClock(datetime.fromtimestamp((ANON_LAST_OPEN + 90_000) / 1000, UTC))
+
+
+@pytest.fixture
+def test_settings(test_settings: Settings) -> Settings:
+    """The API shares the worker's Redis: cache, queues and events."""
+    return test_settings.model_copy(update={"redis_url": REDIS_URL})
+
+
+def _cache_hits() -> float:
+    return REGISTRY.get_sample_value("cryptolens_cache_hits_total") or 0.0
+
+
+def _filled_cells(matrix: dict[str, object]) -> int:
+    rows = matrix["data"]
+    assert isinstance(rows, list)
+    return sum(cell["pattern_id"] is not None for row in rows for cell in row["cells"])
+
+
+async def test_the_matrix_follows_a_scan_made_by_another_process(
+    exchange_with_anon: FakeExchange,
+    arq_redis: ArqRedis,
+    session_factory: async_sessionmaker[AsyncSession],
+    app: FastAPI,
+    make_user_client: MakeUserClient,
+) -> None:
+    source = CcxtSource("binance", api_url=exchange_with_anon.base_url)
+    try:
+        async with unit_of_work(session_factory) as session:
+            await market.follow_symbol(session, source, "ANON/BTC")
+    finally:
+        await source.close()
+    trader = (await make_user_client("premium")).http
+
+    before = (await trader.get("/api/v1/matrix")).json()
+    assert [row["symbol"] for row in before["data"]] == ["ANON/BTC"]
+    assert _filled_cells(before) == 0
+    hits = _cache_hits()
+    assert (await trader.get("/api/v1/matrix")).json()["data"] == before["data"]
+    assert _cache_hits() == hits + 1  # the second read came from the shared cache
+
+    load_jobs()
+    assert await ArqEnqueuer(arq_redis).enqueue("scan_symbol", symbol="ANON/BTC")
+    worker = start_worker(exchange_with_anon.base_url)
+    try:
+        run = await wait_for_run(session_factory, "scan_symbol", WORKER_STARTUP_SECONDS)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.to_thread(worker.communicate, timeout=60)
+    assert run.status == "ok", (run.error, stderr.decode()[-2000:])
+    assert run.patterns_found > 0
+
+    # Well within the 60 s the cached matrix would otherwise live.
+    after = (await trader.get("/api/v1/matrix")).json()
+    assert _filled_cells(after) > 0
