@@ -150,6 +150,12 @@ class Settings(BaseSettings):
     job_max_tries: int = Field(default=3, description="Tries of a job failing transiently")
     job_retry_base_seconds: float = 5.0
     job_runs_retention_days: int = 30
+    notification_retention_days: int = Field(
+        default=90, ge=2, description="Sent and failed deliveries kept (the user's history)"
+    )
+    skipped_notification_retention_days: int = Field(
+        default=7, ge=2, description="Skipped deliveries (one per user and signal) kept"
+    )
     candle_retention_days: dict[str, int] = Field(
         default_factory=lambda: {"1m": 30, "5m": 180, "15m": 365},
         description="Candles older than this are deleted per timeframe; others kept forever",

@@ -9,6 +9,7 @@ from cryptolens.db import to_ms, unit_of_work
 from cryptolens.jobs.context import JobContext
 from cryptolens.jobs.registry import job
 from cryptolens.market import service as market
+from cryptolens.notifications import service as notifications
 from cryptolens.patterns import service as patterns
 from cryptolens.signals import reads as signal_reads
 from cryptolens.system import job_runs
@@ -35,6 +36,12 @@ async def expire_and_cleanup(ctx: JobContext) -> JobCounters:
         counters.details["candles_deleted"] = sum(deleted.values())
         counters.details["job_runs_deleted"] = await job_runs.purge_runs(
             session, now, ctx.settings.job_runs_retention_days
+        )
+        counters.details["deliveries_deleted"] = await notifications.purge_old_deliveries(
+            session,
+            now,
+            ctx.settings.notification_retention_days,
+            ctx.settings.skipped_notification_retention_days,
         )
         sessions_ended, tokens_deleted = await accounts.purge_expired(session, now)
         counters.details["sessions_deleted"] = sessions_ended

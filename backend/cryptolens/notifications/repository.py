@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -198,6 +198,32 @@ async def stalled_deliveries(
         .limit(limit)
     )
     return list(rows)
+
+
+async def delete_deliveries_before(
+    db: AsyncSession, statuses: Sequence[str], cutoff: datetime, batch: int = 5000
+) -> int:
+    """Deletes finished deliveries due before `cutoff`, in batches (a long single DELETE
+    would hold its locks for the whole table scan on MariaDB)."""
+    deleted = 0
+    while True:
+        ids = list(
+            await db.scalars(
+                select(UserNotification.id)
+                .where(UserNotification.status.in_(statuses), UserNotification.send_after < cutoff)
+                .limit(batch)
+            )
+        )
+        if not ids:
+            return deleted
+        await db.execute(delete(UserNotification).where(UserNotification.id.in_(ids)))
+        deleted += len(ids)
+
+
+async def delete_mutes_before(db: AsyncSession, cutoff: datetime) -> int:
+    return _changed(
+        await db.execute(delete(NotificationMute).where(NotificationMute.muted_until < cutoff))
+    )
 
 
 async def get_delivery(db: AsyncSession, delivery_id: int) -> UserNotification | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -146,3 +146,19 @@ async def mute_from_link(
     until = now + MUTE_DURATION
     await repository.mute_symbol(db, request.user_id, request.symbol, until)
     return request.symbol, until
+
+
+async def purge_old_deliveries(
+    db: AsyncSession, now: datetime, keep_days: int, keep_skipped_days: int
+) -> int:
+    """Retention: skipped rows (one per user and signal) go after a few days, the user's
+    sent and failed history after `keep_days`; queued rows are the sweep's. Lapsed mutes go
+    too. Returns the deliveries deleted."""
+    deleted = await repository.delete_deliveries_before(
+        db, ["skipped"], now - timedelta(days=keep_skipped_days)
+    )
+    deleted += await repository.delete_deliveries_before(
+        db, ["sent", "failed"], now - timedelta(days=keep_days)
+    )
+    await repository.delete_mutes_before(db, now)
+    return deleted
