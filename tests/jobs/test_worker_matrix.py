@@ -14,11 +14,8 @@ from prometheus_client import REGISTRY
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.core.clock import FrozenClock
-from cryptolens.db import unit_of_work
 from cryptolens.jobs.enqueue import ArqEnqueuer
 from cryptolens.jobs.registry import load_jobs
-from cryptolens.market import service as market
-from cryptolens.market.sources.ccxt_source import CcxtSource
 from cryptolens.settings import Settings
 from tests.clients import MakeUserClient
 from tests.conftest import MYSQL_URL, REDIS_URL
@@ -28,6 +25,7 @@ from tests.jobs.test_worker_process import (
     WORKER_STARTUP_SECONDS,
     arq_redis,
     exchange_with_anon,
+    follow_anon,
     start_worker,
     wait_for_run,
 )
@@ -66,12 +64,7 @@ async def test_the_matrix_follows_a_scan_made_by_another_process(
     app: FastAPI,
     make_user_client: MakeUserClient,
 ) -> None:
-    source = CcxtSource("binance", api_url=exchange_with_anon.base_url)
-    try:
-        async with unit_of_work(session_factory) as session:
-            await market.follow_symbol(session, source, "ANON/BTC")
-    finally:
-        await source.close()
+    await follow_anon(exchange_with_anon, session_factory)
     trader = (await make_user_client("premium")).http
 
     before = (await trader.get("/api/v1/matrix")).json()

@@ -21,7 +21,7 @@ from cryptolens.db import unit_of_work
 from cryptolens.jobs.enqueue import ArqEnqueuer
 from cryptolens.jobs.registry import load_jobs
 from cryptolens.market import service as market
-from cryptolens.market.models import Candle
+from cryptolens.market.models import Candle, Symbol
 from cryptolens.market.sources.ccxt_source import CcxtSource
 from cryptolens.patterns.models import Pattern
 from cryptolens.system.models import JobRun
@@ -60,6 +60,16 @@ async def arq_redis() -> AsyncIterator[ArqRedis]:
     yield pool
     await pool.flushdb()
     await pool.aclose()
+
+
+async def follow_anon(exchange: FakeExchange, factory: async_sessionmaker[AsyncSession]) -> Symbol:
+    """Follows ANON/BTC through the real ccxt client, as adding a symbol does."""
+    source = CcxtSource("binance", api_url=exchange.base_url)
+    try:
+        async with unit_of_work(factory) as session:
+            return await market.follow_symbol(session, source, "ANON/BTC")
+    finally:
+        await source.close()
 
 
 def start_worker(
@@ -109,12 +119,7 @@ async def test_a_separate_worker_fetches_scans_and_stores(
     arq_redis: ArqRedis,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    source = CcxtSource("binance", api_url=exchange_with_anon.base_url)
-    try:
-        async with unit_of_work(session_factory) as session:
-            followed = await market.follow_symbol(session, source, "ANON/BTC")
-    finally:
-        await source.close()
+    followed = await follow_anon(exchange_with_anon, session_factory)
     load_jobs()
     job_id = await ArqEnqueuer(arq_redis).enqueue("scan_symbol", symbol="ANON/BTC")
     assert job_id is not None
@@ -168,12 +173,7 @@ async def test_a_worker_killed_mid_scan_leaves_no_duplicates_when_another_takes_
     arq_redis: ArqRedis,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    source = CcxtSource("binance", api_url=exchange_with_anon.base_url)
-    try:
-        async with unit_of_work(session_factory) as session:
-            followed = await market.follow_symbol(session, source, "ANON/BTC")
-    finally:
-        await source.close()
+    followed = await follow_anon(exchange_with_anon, session_factory)
     load_jobs()
     assert await ArqEnqueuer(arq_redis).enqueue("scan_symbol", symbol="ANON/BTC")
     # A short timeout makes arq hand the orphaned job to another worker soon after the kill.
@@ -222,12 +222,7 @@ async def test_a_notification_starts_within_a_second_while_default_is_busy(
     arq_redis: ArqRedis,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    source = CcxtSource("binance", api_url=exchange_with_anon.base_url)
-    try:
-        async with unit_of_work(session_factory) as session:
-            await market.follow_symbol(session, source, "ANON/BTC")
-    finally:
-        await source.close()
+    await follow_anon(exchange_with_anon, session_factory)
     load_jobs()
     enqueuer = ArqEnqueuer(arq_redis)
     # Hold the exchange's klines so the scan (default queue) stays busy until released.

@@ -53,15 +53,19 @@ class MemoryCache:
         self._texts: dict[str, tuple[float, str]] = {}  # str is immutable: shared safely
         self._clock = clock
 
-    async def get(self, key: str) -> Any | None:
-        entry = self._entries.get(key)
+    def _live(self, entries: dict[str, tuple[float, str]], key: str) -> str | None:
+        entry = entries.get(key)
         if entry is None:
             return None
         expires_at, raw = entry
         if self._clock() >= expires_at:
-            self._entries.pop(key, None)
+            entries.pop(key, None)
             return None
-        return json.loads(raw)
+        return raw
+
+    async def get(self, key: str) -> Any | None:
+        raw = self._live(self._entries, key)
+        return None if raw is None else json.loads(raw)
 
     async def get_many(self, keys: list[str]) -> list[Any | None]:
         return [await self.get(key) for key in keys]
@@ -70,14 +74,7 @@ class MemoryCache:
         self._entries[key] = (self._clock() + ttl_seconds, json.dumps(value))
 
     async def get_text(self, key: str) -> str | None:
-        entry = self._texts.get(key)
-        if entry is None:
-            return None
-        expires_at, text = entry
-        if self._clock() >= expires_at:
-            self._texts.pop(key, None)
-            return None
-        return text
+        return self._live(self._texts, key)
 
     async def set_text(self, key: str, text: str, ttl_seconds: int) -> None:
         self._texts[key] = (self._clock() + ttl_seconds, text)
