@@ -308,6 +308,13 @@ async def users_page(db: AsyncSession, after_id: int, limit: int) -> list[User]:
     return list(result.all())
 
 
+async def users_by_ids(db: AsyncSession, user_ids: Sequence[int]) -> list[User]:
+    if not user_ids:
+        return []
+    result = await db.scalars(select(User).where(User.id.in_(user_ids)).order_by(User.id))
+    return list(result.all())
+
+
 async def watchlists_of(db: AsyncSession, user_ids: Sequence[int]) -> dict[int, list[str]]:
     if not user_ids:
         return {}

@@ -80,6 +80,10 @@ async def users_after(db: AsyncSession, after_id: int, limit: int) -> list[User]
     return await repository.users_page(db, after_id, limit)
 
 
+async def users_by_ids(db: AsyncSession, user_ids: list[int]) -> list[User]:
+    return await repository.users_by_ids(db, user_ids)
+
+
 async def watchlists_of(db: AsyncSession, user_ids: list[int]) -> dict[int, list[str]]:
     """Each listed user's watchlist in its order; users without one are absent."""
     return await repository.watchlists_of(db, user_ids)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,3 +29,19 @@ async def subscriptions_of(db: AsyncSession, user_ids: list[int]) -> dict[int, S
         return {}
     rows = await db.scalars(select(Subscription).where(Subscription.user_id.in_(user_ids)))
     return {row.user_id: row for row in rows}
+
+
+async def subscriptions_ending_between(
+    db: AsyncSession, start: datetime, end: datetime
+) -> list[Subscription]:
+    """Active or cancelled (still running) subscriptions whose paid time ends in (start, end]."""
+    rows = await db.scalars(
+        select(Subscription)
+        .where(
+            Subscription.status.in_(("active", "cancelled")),
+            Subscription.expires_at > start,
+            Subscription.expires_at <= end,
+        )
+        .order_by(Subscription.expires_at)
+    )
+    return list(rows)

@@ -128,3 +128,11 @@ async def effective_tiers(
         else tier_from_subscription(subscriptions.get(user_id), now)
         for user_id, is_admin in users
     }
+
+
+async def subscriptions_ending_within(
+    db: AsyncSession, now: datetime, within: timedelta
+) -> list[Subscription]:
+    """Running subscriptions whose paid time ends within `within` from now (the expiry
+    warnings); admin grants without an end never appear."""
+    return await repository.subscriptions_ending_between(db, now, now + within)

@@ -1,6 +1,7 @@
-"""Notification jobs, all on the `high` queue: the fan-out of a new signal, one deferred
-delivery (retry or free-tier delay), the sweep resuming lost attempts, and a broadcast.
-Thin: the rules live in the notifications domain."""
+"""Notification jobs on the `high` queue: the fan-out of a new signal, one deferred
+delivery (retry or free-tier delay), the sweep resuming lost attempts, and a broadcast;
+subscription expiry warnings on the `low` queue. Thin: the rules live in the notifications
+domain."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from cryptolens.jobs.registry import job
 from cryptolens.notifications.broadcasts import send_broadcast as push_broadcast
 from cryptolens.notifications.config import notification_config
 from cryptolens.notifications.delivery import PushKit
+from cryptolens.notifications.expiry_warnings import (
+    warn_expiring_subscriptions as send_expiry_warnings,
+)
 from cryptolens.notifications.fanout import deliver_one, fan_out
 from cryptolens.notifications.muting import MuteLinks
 from cryptolens.notifications.ntfy import shared_publisher
@@ -45,6 +49,12 @@ async def deliver_notification(
 async def resume_deliveries(ctx: JobContext) -> JobCounters:
     report = await resume_stalled(ctx.session_factory, push_kit(ctx))
     return JobCounters(details={"resumed": report.resumed, "expired": report.expired})
+
+
+@job("warn_expiring_subscriptions", queue="low")
+async def warn_expiring_subscriptions(ctx: JobContext) -> JobCounters:
+    tally = await send_expiry_warnings(ctx.session_factory, push_kit(ctx))
+    return JobCounters(notifications_sent=tally.sent, details=tally.details())
 
 
 @job("send_broadcast", queue="high")

@@ -31,6 +31,7 @@ CRON_SCHEDULE: tuple[CronEntry, ...] = (
     CronEntry("refresh_stats", minutes=EVERY_FIVE_MINUTES),
     CronEntry("resume_deliveries", minutes=EVERY_FIVE_MINUTES),
     CronEntry("expire_and_cleanup", minutes=frozenset({7})),
+    CronEntry("warn_expiring_subscriptions", minutes=frozenset({20})),
     CronEntry("db_health", minutes=frozenset({0}), hours=frozenset({3})),
 )
 

@@ -115,3 +115,18 @@ class Broadcast(Base):
     delivered: Mapped[int] = mapped_column(Integer, default=0)
     failed: Mapped[int] = mapped_column(Integer, default=0)
     finished_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class ExpiryWarning(Base):
+    """One push warning that a subscription ends soon, per user, end date and threshold (7, 3
+    or 1 days before): recorded once sent (or refused for good), so it is never repeated."""
+
+    __tablename__ = "expiry_warnings"
+    __table_args__ = (UniqueConstraint("user_id", "expires_at", "days_before"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
+    expires_at: Mapped[datetime]
+    days_before: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(8))  # sent / failed
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

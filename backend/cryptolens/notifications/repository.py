@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cryptolens.db import update_rows_by_id, upsert_statement
 from cryptolens.notifications.models import (
     Broadcast,
+    ExpiryWarning,
     NotificationMute,
     NotificationPreference,
     UserNotification,
@@ -252,6 +253,35 @@ async def deliveries_of_signal(db: AsyncSession, signal_id: int) -> list[UserNot
         .order_by(UserNotification.user_id)
     )
     return list(rows)
+
+
+# Subscription expiry warnings
+
+
+async def expiry_warnings_of(
+    db: AsyncSession, user_ids: Sequence[int]
+) -> set[tuple[int, datetime, int]]:
+    """(user, end date, days before) of every warning recorded for these users."""
+    if not user_ids:
+        return set()
+    rows = await db.execute(
+        select(ExpiryWarning.user_id, ExpiryWarning.expires_at, ExpiryWarning.days_before).where(
+            ExpiryWarning.user_id.in_(user_ids)
+        )
+    )
+    return {(int(user_id), expires_at, int(days)) for user_id, expires_at, days in rows}
+
+
+async def record_expiry_warnings(db: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert-or-ignore: a warning recorded by a concurrent run stays as it is."""
+    if rows:
+        statement = upsert_statement(
+            db.get_bind().dialect.name,
+            ExpiryWarning.__table__,
+            ["user_id", "expires_at", "days_before"],
+            [],
+        )
+        await db.execute(statement, list(rows))
 
 
 # Broadcasts
