@@ -12,6 +12,7 @@ from cryptolens.market import repository, service
 from cryptolens.market.candles import OHLCV
 from cryptolens.market.errors import SymbolNotFoundError, SymbolNotListedError
 from cryptolens.market.freshness import Freshness, freshness_of
+from cryptolens.market.gaps import KnownGap
 from cryptolens.market.sources.replay import ReplaySource
 from cryptolens.market.symbols import InvalidSymbolError, normalize_symbol, url_symbol
 from tests.market.conftest import DAY, FAKE_NOW_MS, MINUTE, stored_candles
@@ -220,8 +221,13 @@ async def test_retention_deletes_only_old_candles_of_limited_timeframes(
                 timeframe,
                 [OHLCV(old - old % DAY, 1, 1, 1, 1, 1), OHLCV(young - young % DAY, 1, 1, 1, 1, 1)],
             )
+        # Known gaps go with the candles around them.
+        gaps = [KnownGap(old, old + 5 * MINUTE), KnownGap(young, young + 5 * MINUTE)]
+        await repository.record_gaps(session, btc.id, "1m", gaps)
     async with unit_of_work(session_factory) as session:
         deleted = await service.delete_expired_candles(session, now=NOW)
+        kept_gaps = await repository.load_gaps(session, btc.id, "1m", 0, FAKE_NOW_MS)
+    assert kept_gaps == [KnownGap(young, young + 5 * MINUTE)]
     assert deleted == {"1m": 1, "5m": 0, "15m": 0}
     assert len(await stored_candles(session_factory, "BTC/USDT", "1m")) == 1
     assert len(await stored_candles(session_factory, "BTC/USDT", "5m")) == 2

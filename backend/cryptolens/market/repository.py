@@ -289,6 +289,14 @@ async def delete_candles_before(session: AsyncSession, timeframe: str, cutoff: i
 # -- known gaps -------------------------------------------------------------------------------
 
 
+async def delete_gaps_before(session: AsyncSession, timeframe: str, cutoff: int) -> int:
+    """Known gaps that ended before `cutoff` (their candles are gone: nothing to build)."""
+    result = await session.execute(
+        delete(CandleGap).where(CandleGap.timeframe == timeframe, CandleGap.end_time < cutoff)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
 async def record_gaps(
     session: AsyncSession, symbol_id: int, timeframe: str, gaps: Sequence[KnownGap]
 ) -> None:

@@ -250,13 +250,14 @@ async def delete_expired_candles(
     now: datetime | None = None,
     retention_ms: dict[str, int] | None = None,
 ) -> dict[str, int]:
-    """Deletes candles older than each timeframe's retention; returns rows deleted per one."""
+    """Deletes candles older than each timeframe's retention, and the known gaps among them;
+    returns the candles deleted per timeframe."""
     now_ms = to_ms(now or utcnow())
     deleted: dict[str, int] = {}
     for timeframe, keep_ms in (retention_ms or RETENTION_MS).items():
-        deleted[timeframe] = await repository.delete_candles_before(
-            session, timeframe, now_ms - keep_ms
-        )
+        cutoff = now_ms - keep_ms
+        deleted[timeframe] = await repository.delete_candles_before(session, timeframe, cutoff)
+        await repository.delete_gaps_before(session, timeframe, cutoff)
     return deleted
 
 
