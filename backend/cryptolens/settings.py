@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from cryptography.fernet import Fernet
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, PositiveInt, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "test", "production"]
@@ -155,6 +155,10 @@ class Settings(BaseSettings):
     )
     skipped_notification_retention_days: int = Field(
         default=7, ge=2, description="Skipped deliveries (one per user and signal) kept"
+    )
+    backfill_depth_days: dict[str, PositiveInt] = Field(
+        default_factory=lambda: {"1m": 14, "5m": 30, "15m": 60, "1h": 180, "4h": 365, "1d": 1095},
+        description="Days of history fetched per timeframe when a symbol is added",
     )
     candle_retention_days: dict[str, int] = Field(
         default_factory=lambda: {"1m": 30, "5m": 180, "15m": 365},

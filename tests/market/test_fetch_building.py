@@ -132,6 +132,21 @@ async def test_a_new_symbol_is_backfilled_to_each_depth_then_built_from_minutes(
             )
 
 
+@pytest.mark.usefixtures("btc_with_years")
+async def test_backfill_depths_follow_the_setting(
+    session_factory: Factory, exchange_source: CcxtSource
+) -> None:
+    depths = {"4h": 90, "1d": 200}  # the others: the spec's defaults
+    report = await fetch_market_data(
+        session_factory, exchange_source, FetchRequest(backfill_depth_days=depths)
+    )
+    assert report.symbols[0].backfilled
+    for timeframe, days in (("4h", 90), ("1d", 200), ("1h", 180), ("1m", 14)):
+        stored = await stored_candles(session_factory, timeframe=timeframe, symbol="BTC/USDT")
+        oldest_wanted = FAKE_NOW_MS - days * DAY
+        assert stored[0].open_time == oldest_wanted - oldest_wanted % DAY, timeframe
+
+
 @pytest.mark.usefixtures("btc_followed")
 async def test_minutes_the_exchange_skips_are_known_gaps_and_buckets_span_them(
     session_factory: Factory, exchange_source: CcxtSource, fake_exchange: FakeExchange

@@ -58,7 +58,7 @@ async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
     report = await fetch_market_data(
         ctx.session_factory,
         candle_source(ctx),
-        FetchRequest(symbols=[symbol]),
+        FetchRequest(symbols=[symbol], backfill_depth_days=ctx.settings.backfill_depth_days),
         timeframes=ctx.settings.detection_timeframes,
     )
     [fetched] = report.symbols

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -36,14 +36,20 @@ class TimeframeFetch:
     pages: int = field(default=0)
 
 
-def backfill_depth_ms(timeframe: str) -> int:
+def backfill_depth_ms(timeframe: str, depth_days: Mapping[str, int] | None = None) -> int:
+    """How far back `timeframe` is fetched when a symbol is added: `depth_days` (the
+    setting) where it names the timeframe, else the spec's default."""
+    if depth_days is not None and timeframe in depth_days:
+        return depth_days[timeframe] * DAY_MS
     return BACKFILL_DEPTH_MS.get(timeframe, _DEFAULT_DEPTH_MS)
 
 
-def backfill_start(timeframe: str, server_time: int, align_to: str) -> int:
+def backfill_start(
+    timeframe: str, server_time: int, align_to: str, depth_days: Mapping[str, int] | None = None
+) -> int:
     """Where the automatic backfill of `timeframe` starts: its depth back from now, moved
     down to a bucket boundary of `align_to` so the oldest bucket built from it is complete."""
-    return bucket_start(server_time - backfill_depth_ms(timeframe), align_to)
+    return bucket_start(server_time - backfill_depth_ms(timeframe, depth_days), align_to)
 
 
 async def store_closed_candles(

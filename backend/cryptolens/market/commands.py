@@ -184,6 +184,7 @@ def _fetch(args: argparse.Namespace) -> int:
             timeframes=[args.timeframe] if args.timeframe else None,
             since=args.since,
             until=args.until,
+            backfill_depth_days=settings.backfill_depth_days,
         )
         source = open_candle_source(kind, settings)
         try:
@@ -221,7 +222,10 @@ def _symbols_add(args: argparse.Namespace) -> int:
                 if args.no_backfill:
                     return EXIT_OK
                 report = await _fetch_with_progress(
-                    factory, source, FetchRequest(symbols=names), settings
+                    factory,
+                    source,
+                    FetchRequest(symbols=names, backfill_depth_days=settings.backfill_depth_days),
+                    settings,
                 )
         finally:
             await source.close()

@@ -8,7 +8,8 @@ BASE_TIMEFRAME = "1m"
 # Timeframes built from 1m once a symbol is backfilled, in ascending order.
 BUILT_TIMEFRAMES: tuple[str, ...] = ("5m", "15m", "1h", "4h", "1d")
 
-# How far back each timeframe is fetched directly when a symbol is added (market-data.md).
+# How far back each timeframe is fetched directly when a symbol is added (market-data.md);
+# setting backfill_depth_days overrides it per timeframe.
 BACKFILL_DEPTH_MS: dict[str, int] = {
     "1m": 14 * DAY_MS,
     "5m": 30 * DAY_MS,

@@ -9,7 +9,7 @@ others: its error is recorded on the symbol and returned in the report.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -44,6 +44,12 @@ class FetchRequest:
     timeframes: Sequence[str] | None = None  # default: all (the configured detection ones)
     since: int | None = None  # ms, inclusive
     until: int | None = None  # ms, exclusive
+    # Days each timeframe is backfilled when a symbol is added (setting backfill_depth_days);
+    # None or a timeframe left out: the spec's depths.
+    backfill_depth_days: Mapping[str, int] | None = None
+
+    def backfill_start(self, timeframe: str, server_time: int, align_to: str) -> int:
+        return backfill_start(timeframe, server_time, align_to, self.backfill_depth_days)
 
     @property
     def is_window(self) -> bool:
@@ -145,15 +151,19 @@ async def _fetch_symbol(
             # Just these timeframes, each from its newest stored candle on.
             if BASE_TIMEFRAME in request.timeframes:
                 await _fetch_new_minutes(
-                    factory, source, symbol, timeframes, server_time, report, progress
+                    factory, source, symbol, request, timeframes, server_time, report, progress
                 )
             others = [tf for tf in request.timeframes if tf != BASE_TIMEFRAME]
-            await _fetch_newer(factory, source, symbol, others, server_time, report, progress)
+            await _fetch_newer(
+                factory, source, symbol, request, others, server_time, report, progress
+            )
         elif symbol.backfilled_at is None:
-            await _backfill(factory, source, symbol, timeframes, server_time, report, progress)
+            await _backfill(
+                factory, source, symbol, request, timeframes, server_time, report, progress
+            )
         else:
             await _fetch_new_minutes(
-                factory, source, symbol, timeframes, server_time, report, progress
+                factory, source, symbol, request, timeframes, server_time, report, progress
             )
     except CandleSourceError as failure:
         report.error = failure.message
@@ -177,6 +187,7 @@ async def _backfill(
     factory: async_sessionmaker[AsyncSession],
     source: CandleSource,
     symbol: Symbol,
+    request: FetchRequest,
     timeframes: Sequence[str],
     server_time: int,
     report: SymbolFetchReport,
@@ -192,7 +203,7 @@ async def _backfill(
                 source,
                 symbol,
                 timeframe,
-                start=backfill_start(timeframe, server_time, widest),
+                start=request.backfill_start(timeframe, server_time, widest),
                 server_time=server_time,
                 progress=progress,
             )
@@ -219,7 +230,7 @@ async def _fetch_window(
     for timeframe in chosen:
         start = request.since
         if start is None:
-            start = backfill_start(timeframe, server_time, widest)
+            start = request.backfill_start(timeframe, server_time, widest)
         async with unit_of_work(factory) as session:
             fetched = await store_closed_candles(
                 session,
@@ -245,6 +256,7 @@ async def _fetch_newer(
     factory: async_sessionmaker[AsyncSession],
     source: CandleSource,
     symbol: Symbol,
+    request: FetchRequest,
     chosen: Sequence[str],
     server_time: int,
     report: SymbolFetchReport,
@@ -258,7 +270,7 @@ async def _fetch_newer(
             start = (
                 newest + timeframe_ms(timeframe)
                 if newest is not None
-                else backfill_start(timeframe, server_time, timeframe)
+                else request.backfill_start(timeframe, server_time, timeframe)
             )
             fetched = await store_closed_candles(
                 session,
@@ -276,6 +288,7 @@ async def _fetch_new_minutes(
     factory: async_sessionmaker[AsyncSession],
     source: CandleSource,
     symbol: Symbol,
+    request: FetchRequest,
     timeframes: Sequence[str],
     server_time: int,
     report: SymbolFetchReport,
@@ -288,7 +301,9 @@ async def _fetch_new_minutes(
         start = (
             newest + MINUTE_MS
             if newest is not None
-            else backfill_start(BASE_TIMEFRAME, server_time, max(timeframes, key=timeframe_ms))
+            else request.backfill_start(
+                BASE_TIMEFRAME, server_time, max(timeframes, key=timeframe_ms)
+            )
         )
         fetched = await store_closed_candles(
             session,
