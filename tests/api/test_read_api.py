@@ -154,6 +154,16 @@ async def test_symbols_and_candles_within_the_tier(
     body = candles.json()
     assert candles.status_code == 200 and body["meta"]["count"] == 5
     assert [c["time"] for c in body["data"]] == sorted(c["time"] for c in body["data"])
+    compact = await premium.get(
+        "/api/v1/symbols/ETH-USDT/candles", params={"timeframe": "1h", "format": "compact"}
+    )
+    table = compact.json()["data"]
+    assert compact.json()["meta"]["count"] == 5
+    assert table["columns"] == ["time", "open", "high", "low", "close", "volume"]
+    assert f'[{body["data"][0]["time"]},' in compact.text  # times stay integers
+    assert [dict(zip(table["columns"], row, strict=True)) for row in table["rows"]] == body["data"]
+    unknown_format = await premium.get("/api/v1/symbols/ETH-USDT/candles", params={"format": "csv"})
+    assert unknown_format.status_code == 422
 
     denied = await free.get("/api/v1/symbols/ETH-USDT/candles", params={"timeframe": "1h"})
     assert denied.status_code == 403

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
@@ -12,7 +12,7 @@ from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.errors import ValidationFailedError
 from cryptolens.core.instants import parse_instant_ms
 from cryptolens.market import service
-from cryptolens.market.schemas import CandleOut, SymbolOut
+from cryptolens.market.schemas import CandleOut, CompactCandles, SymbolOut
 from cryptolens.market.symbols import symbol_from_url
 
 router = APIRouter(prefix="/api/v1/symbols", tags=["market"])
@@ -47,7 +47,7 @@ async def list_symbols(
     "/{symbol}/candles",
     operation_id="market-list-candles",
     summary="Closed candles of one symbol and timeframe, ascending by time",
-    response_model=Envelope[list[CandleOut]],
+    response_model=Envelope[list[CandleOut] | CompactCandles],
     responses=READ_ERRORS,
 )
 async def list_candles(
@@ -59,7 +59,11 @@ async def list_candles(
     start: Annotated[str | None, Query(description="ms since the epoch or ISO-8601")] = None,
     end: Annotated[str | None, Query(description="ms since the epoch or ISO-8601")] = None,
     limit: Annotated[int, Query(ge=1, le=CANDLE_LIMIT_MAX)] = CANDLE_LIMIT_DEFAULT,
-) -> Envelope[list[CandleOut]]:
+    format: Annotated[
+        Literal["objects", "compact"],
+        Query(description="`compact`: `{columns, rows}` instead of one object per candle"),
+    ] = "objects",
+) -> Envelope[list[CandleOut] | CompactCandles]:
     name = symbol_from_url(symbol)
     start_ms, end_ms = parse_instant_ms(start, "start"), parse_instant_ms(end, "end")
     if start_ms is not None and end_ms is not None and start_ms > end_ms:
@@ -76,4 +80,8 @@ async def list_candles(
         end=end_ms,
         limit=limit,
     )
-    return ok(page.candles, next_cursor=None if page.next_cursor is None else str(page.next_cursor))
+    next_cursor = None if page.next_cursor is None else str(page.next_cursor)
+    if format == "compact":
+        compact = CompactCandles.of(page.candles)
+        return ok(compact, count=len(compact.rows), next_cursor=next_cursor)
+    return ok(page.candles, next_cursor=next_cursor)

@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { type Page, api, metaCursor, unwrap, unwrapData } from './client';
-import type { MatrixRow, Pattern, PatternQuery, Signal, SignalQuery, SymbolInfo } from './types';
+import type { Candle, MatrixRow, Pattern, PatternQuery, Signal, SignalQuery, SymbolInfo } from './types';
 
 export const POLL = {
   fast: 15_000,
@@ -88,12 +88,16 @@ export function usePattern(id: number) {
 export function useCandles(urlSymbol: string, timeframe: string, limit = 500) {
   return useQuery({
     queryKey: keys.candles(urlSymbol, timeframe),
-    queryFn: () =>
-      unwrapData(
+    queryFn: async (): Promise<Candle[]> => {
+      const data = await unwrapData(
         api.GET('/api/v1/symbols/{symbol}/candles', {
           params: { path: { symbol: urlSymbol }, query: { timeframe, limit } },
         }),
-      ),
+      );
+      // Asked without `format=compact`: one object per candle.
+      if (!Array.isArray(data)) throw new Error('candles arrived in the compact form');
+      return data;
+    },
     refetchInterval: timeframe === '1m' ? POLL.fast : POLL.normal,
   });
 }

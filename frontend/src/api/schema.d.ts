@@ -691,6 +691,42 @@ export interface components {
              */
             code: string;
         };
+        /**
+         * CompactCandles
+         * @description `?format=compact`: the same candles as rows of numbers, a third of the bytes.
+         * @example {
+         *       "columns": [
+         *         "time",
+         *         "open",
+         *         "high",
+         *         "low",
+         *         "close",
+         *         "volume"
+         *       ],
+         *       "rows": [
+         *         [
+         *           1710000000000,
+         *           68100,
+         *           68150.5,
+         *           68090.1,
+         *           68123.45,
+         *           12.3456
+         *         ]
+         *       ]
+         *     }
+         */
+        CompactCandles: {
+            /**
+             * Columns
+             * @description the meaning of each row's values, in order
+             */
+            columns: string[];
+            /**
+             * Rows
+             * @description one row per candle, ascending by time
+             */
+            rows: (number)[][];
+        };
         /** CsrfOut */
         CsrfOut: {
             /**
@@ -777,16 +813,6 @@ export interface components {
         /** Envelope[HealthOut] */
         Envelope_HealthOut_: {
             data: components["schemas"]["HealthOut"] | null;
-            /** Error */
-            error?: string | null;
-            meta: components["schemas"]["Meta"];
-            /** Success */
-            success: boolean;
-        };
-        /** Envelope[list[CandleOut]] */
-        Envelope_list_CandleOut__: {
-            /** Data */
-            data: components["schemas"]["CandleOut"][] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -966,6 +992,16 @@ export interface components {
         /** Envelope[TwoFactorSetupOut] */
         Envelope_TwoFactorSetupOut_: {
             data: components["schemas"]["TwoFactorSetupOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[Union[list[CandleOut], CompactCandles]] */
+        Envelope_Union_list_CandleOut___CompactCandles__: {
+            /** Data */
+            data: components["schemas"]["CandleOut"][] | components["schemas"]["CompactCandles"] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -4512,6 +4548,8 @@ export interface operations {
             query?: {
                 /** @description ms since the epoch or ISO-8601 */
                 end?: string | null;
+                /** @description `compact`: `{columns, rows}` instead of one object per candle */
+                format?: "objects" | "compact";
                 limit?: number;
                 /** @description ms since the epoch or ISO-8601 */
                 start?: string | null;
@@ -4533,7 +4571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope_list_CandleOut__"];
+                    "application/json": components["schemas"]["Envelope_Union_list_CandleOut___CompactCandles__"];
                 };
             };
             /** @description Not signed in */
