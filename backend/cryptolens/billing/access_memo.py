@@ -5,7 +5,11 @@ more than a cached read itself. The answer is kept per process for `access_memo_
 (default 2 s, 0 turns it off), never past the session's expiry, and dropped at once when this
 process commits a write to the tables it comes from (sessions, users, watchlists,
 subscriptions). A change made by another process (a logout there, an admin's tier change) is
-seen here within those seconds at most.
+seen here within those seconds (plus LOOKUP_GRACE) at most.
+
+When an answer runs out, one request looks it up again; the requests arriving meanwhile with
+the same cookie keep the old answer for up to LOOKUP_GRACE instead of queueing behind it (on
+SQLite under load the lookup's thread hops can take tens of milliseconds).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from cryptolens.core.security import hash_token
 
 ACCESS_TABLES = ("users", "user_sessions", "watchlist_items", "subscriptions")
 MAX_ENTRIES = 10_000
+LOOKUP_GRACE = timedelta(seconds=0.5)
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class _Remembered:
     access: UserAccess
     since: datetime
     until: datetime
+    session_ends: datetime
     changes: int
 
 
@@ -40,14 +46,30 @@ class AccessMemo:
         self._changes = change_counter(ACCESS_TABLES)
 
     def get(self, token: str, now: datetime) -> UserAccess | None:
-        if not self._lifetime:
-            return None
-        found = self._entries.get(hash_token(token))
-        if found is None or found.changes != self._changes.value:
-            return None
-        if not found.since <= now < found.until:
+        found = self._current(hash_token(token))
+        if found is None or not found.since <= now < found.until:
             return None
         return found.access
+
+    def get_while_looked_up(self, token: str, now: datetime) -> UserAccess | None:
+        """The answer just run out, while another request is looking it up again."""
+        key = hash_token(token)
+        lock = self._locks.get(key)
+        found = self._current(key)
+        if lock is None or not lock.locked() or found is None:
+            return None
+        if not found.since <= now < min(found.until + LOOKUP_GRACE, found.session_ends):
+            return None
+        return found.access
+
+    def _current(self, key: str) -> _Remembered | None:
+        """The entry, unless this process has written the tables it comes from since."""
+        if not self._lifetime:
+            return None
+        found = self._entries.get(key)
+        if found is None or found.changes != self._changes.value:
+            return None
+        return found
 
     @asynccontextmanager
     async def lookup_lock(self, token: str) -> AsyncIterator[None]:
@@ -66,5 +88,9 @@ class AccessMemo:
         if len(self._entries) >= MAX_ENTRIES:
             self._entries.clear()  # a burst of distinct sessions: start over, never grow
         self._entries[hash_token(token)] = _Remembered(
-            access, now, min(now + self._lifetime, session_ends), self._changes.value
+            access,
+            since=now,
+            until=min(now + self._lifetime, session_ends),
+            session_ends=session_ends,
+            changes=self._changes.value,
         )

@@ -72,7 +72,7 @@ async def _current_access(
         raise NotSignedInError()
     now = clock.now()
     memo: AccessMemo = request.app.state.access_memo
-    access = memo.get(token, now)
+    access = memo.get(token, now) or memo.get_while_looked_up(token, now)
     if access is None:
         # Concurrent requests with one cookie: one lookup, the others take its answer.
         async with memo.lookup_lock(token):
