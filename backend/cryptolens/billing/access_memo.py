@@ -82,7 +82,20 @@ class AccessMemo:
             if not lock.locked() and self._locks.get(key) is lock:
                 del self._locks[key]
 
-    def put(self, token: str, access: UserAccess, now: datetime, session_ends: datetime) -> None:
+    @property
+    def changes(self) -> int:
+        """Take it before reading the database, and pass it to put: a write committed here
+        while the read ran then makes the answer stale at once."""
+        return self._changes.value
+
+    def put(
+        self,
+        token: str,
+        access: UserAccess,
+        now: datetime,
+        session_ends: datetime,
+        changes_before_read: int,
+    ) -> None:
         if not self._lifetime:
             return
         if len(self._entries) >= MAX_ENTRIES:
@@ -92,5 +105,5 @@ class AccessMemo:
             since=now,
             until=min(now + self._lifetime, session_ends),
             session_ends=session_ends,
-            changes=self._changes.value,
+            changes=changes_before_read,
         )

@@ -78,10 +78,11 @@ async def _current_access(
         async with memo.lookup_lock(token):
             access = memo.get(token, now)
             if access is None:
+                changes = memo.changes
                 resolved = await _access_from_database(request, response, factory, clock, tools)
                 if resolved is None:
                     raise NotSignedInError()
-                memo.put(token, resolved.access, now, resolved.session_ends)
+                memo.put(token, resolved.access, now, resolved.session_ends, changes)
                 return resolved.access  # the CSRF check ran with the lookup
     csrf_tokens_of(request.app).check(request)
     return access
