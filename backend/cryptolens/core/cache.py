@@ -111,13 +111,17 @@ class RedisCache:
             log.info("cache.redis_back")
         self._down = False
 
-    async def get(self, key: str) -> Any | None:
+    async def _get_raw(self, key: str) -> bytes | None:
         try:
             raw = await self._client.get(self._prefix + key)
         except (RedisError, OSError) as exc:
             self._failed("get", exc)
             return None
         self._answered()
+        return None if raw is None else bytes(raw)
+
+    async def get(self, key: str) -> Any | None:
+        raw = await self._get_raw(key)
         return None if raw is None else json.loads(raw)
 
     async def get_many(self, keys: list[str]) -> list[Any | None]:
@@ -131,26 +135,21 @@ class RedisCache:
         self._answered()
         return [None if raw is None else json.loads(raw) for raw in raws]
 
-    async def set(self, key: str, value: Any, ttl_seconds: int) -> None:
+    async def _set_raw(self, key: str, raw: str, ttl_seconds: int) -> None:
         try:
-            await self._client.set(self._prefix + key, json.dumps(value), ex=ttl_seconds)
+            await self._client.set(self._prefix + key, raw, ex=ttl_seconds)
         except (RedisError, OSError) as exc:
             self._failed("set", exc)
+
+    async def set(self, key: str, value: Any, ttl_seconds: int) -> None:
+        await self._set_raw(key, json.dumps(value), ttl_seconds)
 
     async def get_text(self, key: str) -> str | None:
-        try:
-            raw = await self._client.get(self._prefix + key)
-        except (RedisError, OSError) as exc:
-            self._failed("get", exc)
-            return None
-        self._answered()
-        return None if raw is None else bytes(raw).decode()
+        raw = await self._get_raw(key)
+        return None if raw is None else raw.decode()
 
     async def set_text(self, key: str, text: str, ttl_seconds: int) -> None:
-        try:
-            await self._client.set(self._prefix + key, text, ex=ttl_seconds)
-        except (RedisError, OSError) as exc:
-            self._failed("set", exc)
+        await self._set_raw(key, text, ttl_seconds)
 
     async def delete(self, *keys: str) -> None:
         if not keys:

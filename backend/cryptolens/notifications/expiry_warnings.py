@@ -88,7 +88,7 @@ async def _due_warnings(db: AsyncSession, now: datetime) -> list[DueWarning]:
         for s in ending
         if s.expires_at is not None and (days := threshold_crossed(s.expires_at, now))
     ]
-    recorded = await repository.expiry_warnings_of(db, [w.user_id for w in candidates])
+    recorded = await repository.expiry_warnings_of(db, [w.user_id for w in candidates], now)
     return [w for w in candidates if (w.user_id, w.expires_at, w.days_before) not in recorded]
 
 

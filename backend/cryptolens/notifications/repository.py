@@ -259,14 +259,15 @@ async def deliveries_of_signal(db: AsyncSession, signal_id: int) -> list[UserNot
 
 
 async def expiry_warnings_of(
-    db: AsyncSession, user_ids: Sequence[int]
+    db: AsyncSession, user_ids: Sequence[int], ending_after: datetime
 ) -> set[tuple[int, datetime, int]]:
-    """(user, end date, days before) of every warning recorded for these users."""
+    """(user, end date, days before) of the warnings recorded for these users about ends
+    still ahead (older periods' warnings are history)."""
     if not user_ids:
         return set()
     rows = await db.execute(
         select(ExpiryWarning.user_id, ExpiryWarning.expires_at, ExpiryWarning.days_before).where(
-            ExpiryWarning.user_id.in_(user_ids)
+            ExpiryWarning.user_id.in_(user_ids), ExpiryWarning.expires_at > ending_after
         )
     )
     return {(int(user_id), expires_at, int(days)) for user_id, expires_at, days in rows}
