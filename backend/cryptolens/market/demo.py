@@ -11,7 +11,7 @@ from cryptolens.core.timeframes import DAY_MS
 from cryptolens.db import unit_of_work
 from cryptolens.market import service
 from cryptolens.market.backfill import PageProgress
-from cryptolens.market.fetch import FetchReport, fetch_market_data
+from cryptolens.market.fetch import FetchReport, FetchRequest, fetch_market_data
 from cryptolens.market.sources.base import CandleSource
 from cryptolens.market.sources.replay import (
     Clock,
@@ -30,6 +30,7 @@ async def load_replay_market(
     symbols: Sequence[str],
     *,
     timeframes: Sequence[str],
+    backfill_depth_days: Mapping[str, int] | None = None,
     progress: PageProgress | None = None,
 ) -> FetchReport:
     """Follows `symbols` on the replay source and fetches them (a backfill the first time,
@@ -39,7 +40,11 @@ async def load_replay_market(
         for symbol in symbols:
             await service.follow_symbol(session, source, symbol, listings=listings)
     return await fetch_market_data(
-        session_factory, source, timeframes=timeframes, progress=progress
+        session_factory,
+        source,
+        FetchRequest(backfill_depth_days=backfill_depth_days),
+        timeframes=timeframes,
+        progress=progress,
     )
 
 
@@ -61,6 +66,7 @@ async def load_demo_market(
             source,
             settings.default_symbols,
             timeframes=settings.detection_timeframes,
+            backfill_depth_days=settings.backfill_depth_days,
             progress=progress,
         )
     finally:
@@ -89,5 +95,6 @@ async def load_csv_market(
         source,
         list(minute_files),
         timeframes=settings.detection_timeframes,
+        backfill_depth_days=settings.backfill_depth_days,
         progress=progress,
     )
