@@ -16,10 +16,7 @@ from cryptolens.billing import service as billing_service
 from cryptolens.billing.access_memo import AccessMemo
 from cryptolens.core.clock import FrozenClock
 from cryptolens.db import unit_of_work
-from tests.api.test_read_api import market_rows
 from tests.clients import MakeUserClient
-
-__all__ = ["market_rows"]
 
 
 async def matrix_symbols(http: httpx.AsyncClient) -> list[str] | int:

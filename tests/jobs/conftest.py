@@ -18,6 +18,9 @@ from cryptolens.jobs.registry import JOBS, job
 from cryptolens.jobs.runtime import create_jobs_runtime
 from cryptolens.settings import Settings
 from cryptolens.system.job_runs import JobCounters
+from tests.jobs.worker_processes import arq_redis, exchange_with_anon
+
+__all__ = ["arq_redis", "exchange_with_anon"]
 
 
 @dataclass

@@ -20,17 +20,13 @@ from cryptolens.settings import Settings
 from tests.clients import MakeUserClient
 from tests.conftest import MYSQL_URL, REDIS_URL
 from tests.fakes.exchange import FakeExchange
-from tests.jobs.test_worker_process import (
+from tests.jobs.worker_processes import (
     ANON_LAST_OPEN,
     WORKER_STARTUP_SECONDS,
-    arq_redis,
-    exchange_with_anon,
     follow_anon,
     start_worker,
     wait_for_run,
 )
-
-__all__ = ["arq_redis", "exchange_with_anon"]
 
 pytestmark = pytest.mark.parametrize("db_engine", ["mysql"] if MYSQL_URL else [], indirect=True)
 

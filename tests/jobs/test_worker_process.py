@@ -4,114 +4,29 @@ fetched (real ccxt against the fake exchange), cycled and stored by the worker."
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from arq.connections import ArqRedis
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from cryptolens.db import unit_of_work
 from cryptolens.jobs.enqueue import ArqEnqueuer
 from cryptolens.jobs.registry import load_jobs
-from cryptolens.market import service as market
-from cryptolens.market.models import Candle, Symbol
-from cryptolens.market.sources.ccxt_source import CcxtSource
+from cryptolens.market.models import Candle
 from cryptolens.patterns.models import Pattern
 from cryptolens.system.models import JobRun
-from tests.conftest import MYSQL_URL, REDIS_URL
+from tests.conftest import MYSQL_URL
 from tests.fakes.exchange import FakeExchange
-from tests.fakes.exchange_data import csv_market
+from tests.jobs.worker_processes import (
+    WORKER_STARTUP_SECONDS,
+    follow_anon,
+    start_worker,
+    wait_for_run,
+)
 
-SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
-ANON_MINUTES = SHARED_DATA / "ANON_BTC-1m.csv"
-ANON_LAST_OPEN = 1_510_700_340_000  # the file's last candle
-WORKER_STARTUP_SECONDS = 90
-
-# Production's shape: MariaDB and Redis shared by separate processes.
 pytestmark = pytest.mark.parametrize("db_engine", ["mysql"] if MYSQL_URL else [], indirect=True)
-
-
-@pytest.fixture
-async def exchange_with_anon(db_engine: AsyncEngine) -> AsyncIterator[FakeExchange]:
-    if not REDIS_URL:
-        pytest.skip("CRYPTOLENS_TEST_REDIS_URL is not set")
-    if not ANON_MINUTES.is_file():
-        pytest.skip(f"{ANON_MINUTES} is absent")
-    # The exchange's clock stands just after the file's last minute closed.
-    exchange = FakeExchange(now_ms=ANON_LAST_OPEN + 90_000)
-    exchange.add_market(csv_market("ANON", "BTC", ANON_MINUTES, tick_size="0.00000001"))
-    await exchange.start()
-    yield exchange
-    await exchange.stop()
-
-
-@pytest.fixture
-async def arq_redis() -> AsyncIterator[ArqRedis]:
-    assert REDIS_URL is not None
-    pool: ArqRedis = ArqRedis.from_url(REDIS_URL)
-    await pool.flushdb()
-    yield pool
-    await pool.flushdb()
-    await pool.aclose()
-
-
-async def follow_anon(exchange: FakeExchange, factory: async_sessionmaker[AsyncSession]) -> Symbol:
-    """Follows ANON/BTC through the real ccxt client, as adding a symbol does."""
-    source = CcxtSource("binance", api_url=exchange.base_url)
-    try:
-        async with unit_of_work(factory) as session:
-            return await market.follow_symbol(session, source, "ANON/BTC")
-    finally:
-        await source.close()
-
-
-def start_worker(
-    exchange_url: str, queues: str = "default", **settings: str
-) -> subprocess.Popen[bytes]:
-    assert MYSQL_URL and REDIS_URL
-    env = {
-        **{f"CRYPTOLENS_{name.upper()}": value for name, value in settings.items()},
-        **os.environ,
-        "CRYPTOLENS_ENV": "development",
-        "CRYPTOLENS_DATABASE_URL": MYSQL_URL,
-        "CRYPTOLENS_REDIS_URL": REDIS_URL,
-        "CRYPTOLENS_EXCHANGE_API_URL": exchange_url,
-        "CRYPTOLENS_WORKER_METRICS_PORT": "0",
-        "CRYPTOLENS_JOB_RETRY_BASE_SECONDS": "0.2",
-    }
-    return subprocess.Popen(
-        [sys.executable, "-m", "cryptolens.cli", "worker", "--queues", queues, "--no-schedule"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-
-
-async def wait_for_run(
-    factory: async_sessionmaker[AsyncSession],
-    name: str,
-    within_seconds: float,
-    *,
-    finished: bool = True,
-) -> JobRun:
-    deadline = asyncio.get_running_loop().time() + within_seconds
-    while asyncio.get_running_loop().time() < deadline:
-        async with factory() as session:
-            statement = select(JobRun).where(JobRun.name == name)
-            if finished:
-                statement = statement.where(JobRun.finished_at.is_not(None))
-            run = await session.scalar(statement.order_by(JobRun.id.desc()).limit(1))
-        if run is not None:
-            return run
-        await asyncio.sleep(0.5)
-    raise AssertionError(f"no finished {name} run within {within_seconds} s")
 
 
 async def test_a_separate_worker_fetches_scans_and_stores(
