@@ -5,35 +5,24 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from cryptolens.core.retry import RetryPolicy
 from cryptolens.db import unit_of_work
 from cryptolens.market import service
 from cryptolens.market.candles import OHLCV
 from cryptolens.market.models import Candle, CandleGap, Symbol
-from cryptolens.market.retry import RetryPolicy
 from cryptolens.market.sources.base import CandleSource
 from cryptolens.market.sources.ccxt_source import CcxtSource
 from tests.fakes.exchange import FakeExchange
-
-# Real candles (../shared/data next to the project); tests using them skip only when absent.
-SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 
 # 2024-03-04 12:34:56.789 UTC: mid-minute, so the candle in progress is visibly partial.
 FAKE_NOW_MS = 1_709_555_696_789
 MINUTE = 60_000
 DAY = 1_440 * MINUTE
-
-
-@pytest.fixture
-def shared_data() -> Path:
-    if not SHARED_DATA.is_dir():
-        pytest.skip(f"{SHARED_DATA} is absent")
-    return SHARED_DATA
 
 
 @dataclass

@@ -4,7 +4,6 @@ the real BTC-PERP 1m series."""
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 from cryptolens.market.aggregation import UnsortedCandlesError, aggregate
 from cryptolens.market.candles import OHLCV, CandleSeries
 from cryptolens.market.sources.replay import read_candle_csv
+from tests.data_files import candle_file
 from tests.market.conftest import DAY, MINUTE
 
 STEPS = {"5m": 5 * MINUTE, "15m": 15 * MINUTE, "1h": 60 * MINUTE, "4h": 240 * MINUTE, "1d": DAY}
@@ -127,10 +127,7 @@ def test_timeframes_finer_than_a_minute_cannot_be_built() -> None:
 
 @pytest.fixture(scope="module")
 def btc_perp_minutes() -> CandleSeries:
-    path = Path(__file__).resolve().parents[3] / "shared" / "data" / "BTC-PERP_USD-1m.csv"
-    if not path.exists():
-        pytest.skip(f"{path} is absent")
-    return read_candle_csv(path)
+    return read_candle_csv(candle_file("BTC-PERP_USD-1m.csv"))
 
 
 @pytest.mark.parametrize("timeframe", sorted(STEPS))

@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from cryptolens.market.aggregation import aggregate
 from cryptolens.market.candles import OHLCV, CandleSeries
 from cryptolens.market.demo import load_replay_market
-from cryptolens.market.fetch import fetch_market_data
 from cryptolens.market.sources.replay import (
     CsvReplayMarket,
     CsvSeries,
@@ -21,6 +20,8 @@ from cryptolens.market.sources.replay import (
 )
 from cryptolens.market.sources.synthetic import SyntheticMarket
 from cryptolens.market.validation import check_candles
+from cryptolens.market.workflows import fetch_market_data
+from tests.data_files import candle_file
 from tests.market.conftest import (
     DAY,
     FAKE_NOW_MS,
@@ -127,8 +128,8 @@ async def test_the_demo_market_loads_backfilled_and_keeps_up_with_the_clock(
 
 
 @pytest.fixture
-def anon_btc_file(shared_data: Path) -> Path:
-    return shared_data / "ANON_BTC-1m.csv"
+def anon_btc_file() -> Path:
+    return candle_file("ANON_BTC-1m.csv")
 
 
 @pytest.fixture

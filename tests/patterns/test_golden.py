@@ -1,4 +1,4 @@
-"""Every golden vector of spec/golden/patterns through the `detect` command: the four real
+"""Every golden vector of tests/data/golden/patterns through the `detect` command: the four real
 series and the 89 edge cases, bad input included (exit 2 on the expected line)."""
 
 from __future__ import annotations
@@ -13,16 +13,13 @@ import pytest
 
 from cryptolens import cli
 from cryptolens.patterns.commands import register
+from tests.data_files import GOLDEN_EDGE_CASES, GOLDEN_PATTERNS, candle_file
 from tests.patterns.compare import FIELDS, differences
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-GOLDEN = SHARED / "spec" / "golden" / "patterns"
-EDGE_CASES = GOLDEN / "edge-cases"
-DATA = SHARED / "data"
 TIMEFRAMES = ("1m", "5m", "15m", "30m", "1h", "2h", "4h", "1d")
 
-CASES: list[dict[str, Any]] = json.loads((EDGE_CASES / "cases.json").read_text())
-REAL_SERIES = sorted(GOLDEN.glob("*.json"))
+CASES: list[dict[str, Any]] = json.loads((GOLDEN_EDGE_CASES / "cases.json").read_text())
+REAL_SERIES = sorted(GOLDEN_PATTERNS.glob("*.json"))
 
 
 def detect(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -47,7 +44,7 @@ def test_the_corpus_is_complete() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[case["file"] for case in CASES])
 def test_edge_case(case: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
-    path = EDGE_CASES / case["file"]
+    path = GOLDEN_EDGE_CASES / case["file"]
     argv = ["--input", str(path), "--timeframe", case["timeframe"]]
     if case["min_zone_pct"] is not None:
         argv += ["--min-zone-pct", str(case["min_zone_pct"])]
@@ -56,7 +53,7 @@ def test_edge_case(case: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> 
 
     assert status == case["exit"], err
     if status == 0:
-        expected = json.loads((EDGE_CASES / f"{path.stem}.expected.json").read_text())
+        expected = json.loads((GOLDEN_EDGE_CASES / f"{path.stem}.expected.json").read_text())
         document = json.loads(out)
         assert document["candles"] == expected["candles"]
         assert document["timeframe"] == expected["timeframe"]
@@ -73,12 +70,11 @@ def test_edge_case(case: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> 
     assert reported.group(1) == expected_line.group(1)
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is absent")
 @pytest.mark.parametrize("golden", REAL_SERIES, ids=[path.stem for path in REAL_SERIES])
 def test_real_series(golden: Path, capsys: pytest.CaptureFixture[str]) -> None:
     timeframe = timeframe_of(golden.stem)
     status, out, err = detect(
-        ["--input", str(DATA / f"{golden.stem}.csv"), "--timeframe", timeframe], capsys
+        ["--input", str(candle_file(f"{golden.stem}.csv")), "--timeframe", timeframe], capsys
     )
 
     assert status == 0, err
@@ -92,7 +88,7 @@ def test_real_series(golden: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_csv_and_table_formats_carry_the_same_patterns(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    base = ["--input", str(EDGE_CASES / "adv_0016_spikes-1d.csv"), "--timeframe", "1d"]
+    base = ["--input", str(GOLDEN_EDGE_CASES / "adv_0016_spikes-1d.csv"), "--timeframe", "1d"]
     document = json.loads(detect(base, capsys)[1])
     patterns = document["patterns"]
     assert patterns
@@ -128,7 +124,7 @@ def test_csv_and_table_formats_carry_the_same_patterns(
 
 
 def test_min_zone_pct_changes_the_zone_filter(capsys: pytest.CaptureFixture[str]) -> None:
-    base = ["--input", str(EDGE_CASES / "adv_0001_float_walk-15m.csv"), "--timeframe", "15m"]
+    base = ["--input", str(GOLDEN_EDGE_CASES / "adv_0001_float_walk-15m.csv"), "--timeframe", "15m"]
     default = json.loads(detect(base, capsys)[1])["patterns"]
     strict = json.loads(detect([*base, "--min-zone-pct", "0.5"], capsys)[1])["patterns"]
     assert len(strict) < len(default)

@@ -1,5 +1,5 @@
 """The vectorised engine against the plain-loop reference (tests/patterns/reference.py), field
-by field: on random and adversarial series and on every real series of the shared data."""
+by field: on random and adversarial series and on every real series of tests/data/candles."""
 
 from __future__ import annotations
 
@@ -17,13 +17,13 @@ from cryptolens.patterns.detectors import (
     detect_patterns,
     form_patterns,
 )
+from tests.data_files import real_series
 from tests.patterns import reference
 from tests.patterns.compare import differences
 from tests.patterns.series import KINDS, from_ticks, synthetic_series
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 TIMEFRAMES = ("1m", "5m", "15m", "30m", "1h", "2h", "4h", "1d")
-DATA_FILES = sorted(DATA.glob("*.csv")) if DATA.is_dir() else []
+DATA_FILES = real_series()
 
 timeframes = st.sampled_from(TIMEFRAMES)
 min_zone_pcts = st.sampled_from([0.0, 0.01, 0.15, 0.5])
@@ -133,7 +133,6 @@ def test_agrees_on_a_flat_series() -> None:
     assert assert_agreement(flat, "5m", 0.0) == 0
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is absent")
 @pytest.mark.parametrize("path", DATA_FILES, ids=[path.stem for path in DATA_FILES])
 def test_agrees_on_real_series(path: Path) -> None:
     timeframe = next(part for part in path.stem.split("-") if part in TIMEFRAMES)

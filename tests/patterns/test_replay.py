@@ -28,9 +28,9 @@ from cryptolens.patterns.detectors import (
     form_patterns,
     keep_after_overlap,
 )
+from tests.data_files import real_series
 from tests.patterns.series import synthetic_series
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 TIMEFRAMES = ("1m", "5m", "15m", "30m", "1h", "2h", "4h", "1d")
 CHECKPOINTS = 40  # prefixes spread over the whole series
 LAST_STEPS = 300  # candles replayed one by one at the end
@@ -45,7 +45,7 @@ def timeframe_of(path: Path) -> str:
 def one_series_per_timeframe() -> list[Path]:
     """The shortest real series of each timeframe present, to keep the replay quick."""
     shortest: dict[str, tuple[int, Path]] = {}
-    for path in sorted(DATA.glob("*.csv")) if DATA.is_dir() else []:
+    for path in real_series():
         size = path.stat().st_size
         timeframe = timeframe_of(path)
         if timeframe not in shortest or size < shortest[timeframe][0]:
@@ -127,7 +127,6 @@ def replay(candles: CandleSeries, timeframe: str, prefixes: list[int]) -> int:
     return len(whole)
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is absent")
 @pytest.mark.parametrize("path", REPLAY_SERIES, ids=[path.stem for path in REPLAY_SERIES])
 def test_replay_of_real_series(path: Path) -> None:
     candles = read_candles_csv(path)
@@ -145,10 +144,9 @@ def test_replay_candle_by_candle_on_synthetic_series(seed: int) -> None:
     assert replay(candles, "15m", list(range(1, len(candles) + 1))) > 0
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is absent")
 def test_every_timeframe_is_replayed() -> None:
     replayed = {timeframe_of(path) for path in REPLAY_SERIES}
-    assert replayed == {timeframe_of(path) for path in DATA.glob("*.csv")}
+    assert replayed == {timeframe_of(path) for path in real_series()}
     assert len(replayed) >= 6
 
 
@@ -229,7 +227,6 @@ def _slice(zones: ActiveZones, selection: slice | np.ndarray) -> ActiveZones:
     return ActiveZones(*(getattr(zones, field)[selection] for field in ActiveZones.__slots__))
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason=f"{DATA} is absent")
 @pytest.mark.parametrize("path", REPLAY_SERIES, ids=[path.stem for path in REPLAY_SERIES])
 def test_scan_window_forms_what_the_whole_history_forms(path: Path) -> None:
     candles = read_candles_csv(path)
