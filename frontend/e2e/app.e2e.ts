@@ -94,7 +94,12 @@ describe('CryptoLens SPA', () => {
       route.fulfill({
         status: 200,
         contentType: 'application/json',
-        body: JSON.stringify({ success: true, data: fixture, error: null, meta: { timestamp: new Date().toISOString(), request_id: 'e2e' } }),
+        body: JSON.stringify({
+          success: true,
+          data: fixture,
+          error: null,
+          meta: { timestamp: new Date().toISOString(), request_id: 'e2e' },
+        }),
       }),
     );
     const timings: number[] = [];

@@ -25,7 +25,7 @@ let total = 0;
 const rows = [];
 for (const key of seen) {
   const file = manifest[key]?.file;
-  if (!file || !file.endsWith('.js')) continue;
+  if (!file?.endsWith('.js')) continue;
   const gzip = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
   total += gzip;
   rows.push(`  ${file}  ${(gzip / 1024).toFixed(1)} kB gzip`);

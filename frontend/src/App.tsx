@@ -1,21 +1,14 @@
-import { Suspense, lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { RequireAuth } from './components/RequireAuth';
 import { Layout } from './components/Layout';
+import { RequireAuth } from './components/RequireAuth';
 import { PageSkeleton } from './components/States';
+import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage, TotpPage, VerifyEmailPage } from './pages/auth';
 import { Dashboard } from './pages/Dashboard';
 import { MatrixPage } from './pages/MatrixPage';
 import { NotFound } from './pages/NotFound';
 import { PatternsPage } from './pages/PatternsPage';
 import { SignalsPage } from './pages/SignalsPage';
-import {
-  ForgotPasswordPage,
-  LoginPage,
-  RegisterPage,
-  ResetPasswordPage,
-  TotpPage,
-  VerifyEmailPage,
-} from './pages/auth';
 
 // Heavier pages (the chart library, the profile's forms) load on demand.
 const ChartPage = lazy(() => import('./pages/ChartPage'));

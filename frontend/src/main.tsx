@@ -2,16 +2,15 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { ApiError } from './api/errors';
 import { App } from './App';
+import { ApiError } from './api/errors';
 import './styles.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // Retry only what may pass next time (network, 5xx); 4xx answers are final.
-      retry: (count, error) =>
-        count < 2 && (!(error instanceof ApiError) || error.status === 0 || error.status >= 500),
+      retry: (count, error) => count < 2 && (!(error instanceof ApiError) || error.status === 0 || error.status >= 500),
       staleTime: 10_000,
       refetchOnWindowFocus: true,
     },

@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { CSRF_HEADER, UNSAFE_METHODS, csrfToken } from './csrf';
+import { CSRF_HEADER, csrfToken, UNSAFE_METHODS } from './csrf';
 import { ApiError, errorFromBody } from './errors';
 import type { paths } from './schema';
 
@@ -60,12 +60,7 @@ export async function unwrap<T>(call: Promise<ResultLike<T>>): Promise<Page<NonN
   try {
     result = await call;
   } catch (cause) {
-    throw new ApiError(
-      cause instanceof Error ? `Network error: ${cause.message}` : 'Network error',
-      0,
-      'network',
-      null,
-    );
+    throw new ApiError(cause instanceof Error ? `Network error: ${cause.message}` : 'Network error', 0, 'network', null);
   }
   const { data: envelope, error, response } = result;
   if (!response.ok || envelope === undefined) {

@@ -26,9 +26,7 @@ export async function csrfToken(refresh = false): Promise<string> {
   if (existing) return existing;
   inflight ??= fetch('/api/v1/auth/csrf', { credentials: 'same-origin' })
     .then(async (response) => {
-      const body = (await response.json().catch(() => null)) as
-        | components['schemas']['Envelope_CsrfOut_']
-        | null;
+      const body = (await response.json().catch(() => null)) as components['schemas']['Envelope_CsrfOut_'] | null;
       return fromCookie() ?? body?.data?.csrf_token ?? '';
     })
     .finally(() => {

@@ -42,8 +42,7 @@ export function errorFromBody(body: unknown, response: Response): ApiError {
   if (isRecord(body)) {
     const meta = isRecord(body.meta) ? body.meta : {};
     const code = typeof meta.code === 'string' ? meta.code : null;
-    const message =
-      typeof body.error === 'string' && body.error ? body.error : `HTTP ${response.status}`;
+    const message = typeof body.error === 'string' && body.error ? body.error : `HTTP ${response.status}`;
     return new ApiError(message, response.status, code, requestId);
   }
   const text = response.statusText ? ` ${response.statusText}` : '';

@@ -1,7 +1,7 @@
 /** Server state: TanStack Query hooks, polling so pages refresh without reloads. */
-import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { type Page, api, metaCursor, unwrap, unwrapData } from './client';
+import { api, metaCursor, type Page, unwrap, unwrapData } from './client';
 import type { Candle, MatrixRow, Pattern, PatternQuery, Signal, SignalQuery, SymbolInfo } from './types';
 
 export const POLL = {

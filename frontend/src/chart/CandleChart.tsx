@@ -2,20 +2,20 @@ import {
   CandlestickSeries,
   ColorType,
   CrosshairMode,
+  createChart,
+  createSeriesMarkers,
   type IChartApi,
   type IPriceLine,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
   LineStyle,
-  type Time,
   TickMarkType,
+  type Time,
   type UTCTimestamp,
-  createChart,
-  createSeriesMarkers,
 } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
 import type { Candle } from '../api/types';
-import { type PriceSpec, decimalsForTick, formatDateTime, formatPrice, priceDecimals } from '../lib/format';
+import { decimalsForTick, formatDateTime, formatPrice, type PriceSpec, priceDecimals } from '../lib/format';
 import type { ChartZone, ZoneMarker } from '../lib/zones';
 import { ZonesPrimitive } from './zonesPrimitive';
 
@@ -203,7 +203,16 @@ export function CandleChart({
     });
   }, [focusTime, candles]);
 
-  return <div ref={containerRef} className="chart" style={{ height }} data-testid="chart" role="img" aria-label="Candlestick chart with pattern zones" />;
+  return (
+    <div
+      ref={containerRef}
+      className="chart"
+      style={{ height }}
+      data-testid="chart"
+      role="img"
+      aria-label="Candlestick chart with pattern zones"
+    />
+  );
 }
 
 export default CandleChart;

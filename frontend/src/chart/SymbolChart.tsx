@@ -53,7 +53,9 @@ export function SymbolChart({
   if (candles.data.length === 0) {
     return (
       <div className="state state-empty" role="status">
-        <strong>No candles yet for {symbol} {timeframe}</strong>
+        <strong>
+          No candles yet for {symbol} {timeframe}
+        </strong>
       </div>
     );
   }
@@ -75,8 +77,8 @@ export function SymbolChart({
           <span role="alert">Zones unavailable: {patterns.error.message}</span>
         ) : (
           <>
-            {zones.length} zone{zones.length === 1 ? '' : 's'} ({zones.filter((zone) => zone.active).length} active),{' '}
-            {markers.length} sweep marker{markers.length === 1 ? '' : 's'} · times in {timezone}
+            {zones.length} zone{zones.length === 1 ? '' : 's'} ({zones.filter((zone) => zone.active).length} active), {markers.length} sweep
+            marker{markers.length === 1 ? '' : 's'} · times in {timezone}
           </>
         )}
       </p>

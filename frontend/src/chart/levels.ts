@@ -1,5 +1,5 @@
-import type { PriceLineSpec } from './CandleChart';
 import type { SignalLevels } from '../lib/signals';
+import type { PriceLineSpec } from './CandleChart';
 
 /** Entry, stop and targets as chart lines. */
 export function signalLines(signal: SignalLevels): PriceLineSpec[] {

@@ -30,6 +30,7 @@ class ZonesRenderer implements IPrimitivePaneRenderer {
   constructor(private readonly boxes: readonly PixelBox[]) {}
 
   draw(target: DrawTarget): void {
+    // biome-ignore lint/correctness/useHookAtTopLevel: fancy-canvas's drawing call, not a React hook
     target.useBitmapCoordinateSpace(({ context, horizontalPixelRatio, verticalPixelRatio }) => {
       for (const box of this.boxes) {
         const x = Math.round(box.x1 * horizontalPixelRatio);

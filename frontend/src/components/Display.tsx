@@ -8,7 +8,15 @@ export function Price({ value, symbol, className }: { value: number | null | und
   return <span className={`num ${className ?? ''}`}>{formatPrice(value, spec)}</span>;
 }
 
-export function Time({ ms, seconds = false, relative = false }: { ms: number | string | null | undefined; seconds?: boolean; relative?: boolean }) {
+export function Time({
+  ms,
+  seconds = false,
+  relative = false,
+}: {
+  ms: number | string | null | undefined;
+  seconds?: boolean;
+  relative?: boolean;
+}) {
   const zone = useTimezone();
   if (ms == null) return <span className="muted">—</span>;
   const absolute = formatDateTime(ms, zone, { seconds });

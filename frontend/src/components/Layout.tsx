@@ -37,7 +37,10 @@ export function Layout() {
       </a>
       <header className="topbar">
         <NavLink to="/" className="brand" aria-label="CryptoLens home">
-          <span className="brand-mark" aria-hidden="true">◎</span> CryptoLens
+          <span className="brand-mark" aria-hidden="true">
+            ◎
+          </span>{' '}
+          CryptoLens
         </NavLink>
         <button
           type="button"

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type MouseEvent, memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { type GridPosition, type MatrixCell, type MatrixModel, describeCell, moveInGrid } from '../lib/matrix';
 import { symbolToUrl } from '../lib/format';
+import { describeCell, type GridPosition, type MatrixCell, type MatrixModel, moveInGrid } from '../lib/matrix';
 import { DirectionBadge } from './Display';
 
 export interface RenderTiming {
@@ -15,19 +15,10 @@ function chartHref(cell: MatrixCell): string {
   return `/chart/${symbolToUrl(cell.symbol)}?${params.toString()}`;
 }
 
-const Cell = memo(function Cell({
-  cell,
-  row,
-  col,
-  focused,
-}: {
-  cell: MatrixCell;
-  row: number;
-  col: number;
-  focused: boolean;
-}) {
+const Cell = memo(function Cell({ cell, row, col, focused }: { cell: MatrixCell; row: number; col: number; focused: boolean }) {
   return (
     <td
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a cell of the keyboard grid below (roving tabindex)
       role="gridcell"
       tabIndex={focused ? 0 : -1}
       data-row={row}
@@ -100,10 +91,7 @@ export function MatrixGrid({
     tableRef.current?.querySelector<HTMLElement>(selector)?.focus();
   }, [safeFocus.row, safeFocus.col, moved]);
 
-  const cellAt = useCallback(
-    (position: GridPosition): MatrixCell | undefined => model.rows[position.row]?.cells[position.col],
-    [model],
-  );
+  const cellAt = useCallback((position: GridPosition): MatrixCell | undefined => model.rows[position.row]?.cells[position.col], [model]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -136,6 +124,7 @@ export function MatrixGrid({
       <table
         ref={tableRef}
         className="matrix"
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the ARIA grid pattern on a table: arrow keys move between cells
         role="grid"
         aria-label="Pattern matrix: symbols by timeframe"
         aria-rowcount={rows + 1}
@@ -145,12 +134,12 @@ export function MatrixGrid({
         data-testid="matrix"
       >
         <thead>
-          <tr role="row">
-            <th scope="col" role="columnheader" className="matrix-corner">
+          <tr>
+            <th scope="col" className="matrix-corner">
               Symbol
             </th>
             {model.timeframes.map((timeframe) => (
-              <th key={timeframe} scope="col" role="columnheader">
+              <th key={timeframe} scope="col">
                 {timeframe}
               </th>
             ))}
@@ -158,8 +147,8 @@ export function MatrixGrid({
         </thead>
         <tbody>
           {model.rows.map((row, rowIndex) => (
-            <tr key={row.symbol} role="row">
-              <th scope="row" role="rowheader" className="matrix-symbol">
+            <tr key={row.symbol}>
+              <th scope="row" className="matrix-symbol">
                 <Link to={`/chart/${symbolToUrl(row.symbol)}`} tabIndex={-1}>
                   {row.symbol}
                 </Link>

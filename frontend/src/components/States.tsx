@@ -6,6 +6,7 @@ export function Skeleton({ rows = 6, label = 'Loading' }: { rows?: number; label
   return (
     <div className="skeleton" role="status" aria-live="polite" aria-label={label}>
       {Array.from({ length: rows }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: fixed placeholder lines, their position is their identity
         <div key={index} className="skeleton-line" style={{ width: `${92 - ((index * 17) % 40)}%` }} />
       ))}
     </div>

@@ -36,7 +36,9 @@ export function SymbolJump() {
         spellCheck={false}
       />
       <datalist id={listId}>
-        {symbols.data?.map((symbol) => <option key={symbol.symbol} value={symbol.symbol} />)}
+        {symbols.data?.map((symbol) => (
+          <option key={symbol.symbol} value={symbol.symbol} />
+        ))}
       </datalist>
     </form>
   );

@@ -175,14 +175,7 @@ export function formatAge(value: TimeInput, now: number = Date.now()): string {
 /** Offsets a UTC epoch (ms) so a UTC-rendering chart shows wall-clock time of `zone`. */
 export function zoneOffsetMs(ms: number, zone: string): number {
   const p = partsOf(ms, zone, true);
-  const asUtc = Date.UTC(
-    Number(p.year),
-    Number(p.month) - 1,
-    Number(p.day),
-    Number(p.hour) % 24,
-    Number(p.minute),
-    Number(p.second),
-  );
+  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute), Number(p.second));
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MatrixRow } from '../api/types';
-import { type CellPattern, buildMatrix, describeCell, matrixFromRows, moveInGrid, strengthLevel, toCell } from './matrix';
+import { buildMatrix, type CellPattern, describeCell, matrixFromRows, moveInGrid, strengthLevel, toCell } from './matrix';
 
 let nextId = 1;
 function pattern(over: Partial<CellPattern> = {}): CellPattern {
@@ -30,7 +30,16 @@ describe('matrix from GET /matrix rows', () => {
       open_signal: null,
       cells: [
         cellOut('1d'),
-        cellOut('1h', { pattern_id: 7, type: 'order_block', direction: 'bearish', strength: 0.81, zone_low: 1, zone_high: 2, bearish: 2, bullish: 1 }),
+        cellOut('1h', {
+          pattern_id: 7,
+          type: 'order_block',
+          direction: 'bearish',
+          strength: 0.81,
+          zone_low: 1,
+          zone_high: 2,
+          bearish: 2,
+          bullish: 1,
+        }),
         cellOut('1m'),
       ],
     },
@@ -61,7 +70,9 @@ describe('matrix from GET /matrix rows', () => {
 
 describe('grid model', () => {
   it('fills every symbol x timeframe, ordered by timeframe length', () => {
-    const cells = [{ symbol: 'ETH/USDT', timeframe: '4h', pattern: pattern({ direction: 'bearish', strength: 0.8 }), bullish: 0, bearish: 1 }];
+    const cells = [
+      { symbol: 'ETH/USDT', timeframe: '4h', pattern: pattern({ direction: 'bearish', strength: 0.8 }), bullish: 0, bearish: 1 },
+    ];
     const model = buildMatrix(['BTC/USDT', 'ETH/USDT'], ['1d', '1h', '4h', '1m'], cells);
     expect(model.timeframes).toEqual(['1m', '1h', '4h', '1d']);
     expect(model.rows.every((row) => row.cells.length === 4)).toBe(true);
@@ -102,7 +113,13 @@ describe('colour by strength', () => {
   });
 
   it('labels cells for screen readers', () => {
-    const cell = toCell({ symbol: 'BTC/USDT', timeframe: '1h', pattern: pattern({ type: 'order_block', strength: 0.64 }), bullish: 2, bearish: 0 });
+    const cell = toCell({
+      symbol: 'BTC/USDT',
+      timeframe: '1h',
+      pattern: pattern({ type: 'order_block', strength: 0.64 }),
+      bullish: 2,
+      bearish: 0,
+    });
     expect(cell.label).toBe('▲ OB');
     expect(describeCell(cell)).toBe('BTC/USDT 1h: bullish order block, strength 64 %, 2 bullish and 0 bearish active');
     const empty = toCell({ symbol: 'BTC/USDT', timeframe: '1m', pattern: null, bullish: 0, bearish: 0 });

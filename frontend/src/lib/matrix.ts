@@ -92,9 +92,7 @@ export function buildMatrix(
     symbol,
     signal: signals.get(symbol) ?? null,
     cells: orderedTimeframes.map((timeframe) => {
-      const cell = toCell(
-        byKey.get(key(symbol, timeframe)) ?? { symbol, timeframe, pattern: null, bullish: 0, bearish: 0 },
-      );
+      const cell = toCell(byKey.get(key(symbol, timeframe)) ?? { symbol, timeframe, pattern: null, bullish: 0, bearish: 0 });
       if (cell.pattern) filled += 1;
       return cell;
     }),

@@ -18,7 +18,10 @@ export function describeLimits(limits: Limits): string[] {
       : limits.symbol_scope === 'watchlist'
         ? `Up to ${limits.max_watchlist ?? 'any number of'} symbols of your choice`
         : `${limits.fixed_symbols.join(', ') || 'One symbol'} only`;
-  const types = limits.pattern_types.length >= 3 ? 'All pattern types (FVG, order blocks, sweeps)' : `${limits.pattern_types.join(', ').toUpperCase()} patterns`;
+  const types =
+    limits.pattern_types.length >= 3
+      ? 'All pattern types (FVG, order blocks, sweeps)'
+      : `${limits.pattern_types.join(', ').toUpperCase()} patterns`;
   return [
     symbols,
     types,
@@ -33,5 +36,5 @@ export const TIER_ORDER = ['free', 'pro', 'premium'] as const;
 
 export function tierRank(tier: string | null | undefined): number {
   const index = TIER_ORDER.indexOf((tier ?? 'free') as (typeof TIER_ORDER)[number]);
-  return index < 0 ? 0 : index;
+  return Math.max(index, 0); // an unknown tier ranks as free
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ZonePattern, floorIndex, sweepMarkers, toChartZones, zoneEndMs, zoneStyle } from './zones';
+import { floorIndex, sweepMarkers, toChartZones, type ZonePattern, zoneEndMs, zoneStyle } from './zones';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -52,7 +52,14 @@ describe('toChartZones', () => {
 
   it('draws an active zone from its candle to the right edge', () => {
     const [box] = toChartZones([zone({})], candles, H, now);
-    expect(box).toMatchObject({ from: (T0 + 2 * H) / 1000, to: (T0 + 9 * H) / 1000, low: 100, high: 110, active: true, extendsRight: true });
+    expect(box).toMatchObject({
+      from: (T0 + 2 * H) / 1000,
+      to: (T0 + 9 * H) / 1000,
+      low: 100,
+      high: 110,
+      active: true,
+      extendsRight: true,
+    });
   });
 
   it('ends a filled zone on the candle that filled it', () => {

@@ -72,8 +72,8 @@ export default function ChartPage() {
       ) : null}
       {signal.data ? (
         <p className="context-line">
-          Signal <Link to={`/signals/${signal.data.id}`}>#{signal.data.id}</Link>: <DirectionBadge direction={signal.data.direction} /> entry{' '}
-          <Price value={signal.data.entry} symbol={symbol} /> · SL <Price value={signal.data.stop_loss} symbol={symbol} />{' '}
+          Signal <Link to={`/signals/${signal.data.id}`}>#{signal.data.id}</Link>: <DirectionBadge direction={signal.data.direction} />{' '}
+          entry <Price value={signal.data.entry} symbol={symbol} /> · SL <Price value={signal.data.stop_loss} symbol={symbol} />{' '}
           <StatusBadge status={signal.data.status} />
         </p>
       ) : null}
@@ -84,9 +84,9 @@ export default function ChartPage() {
         highlightId={Number.isFinite(patternId) ? patternId : null}
         focusTime={focusTime}
       />
-      <div className="legend-row muted small" aria-label="Legend">
-        <span className="swatch bull" /> bullish zone <span className="swatch bear" /> bearish zone · faded: filled, invalidated or expired ·
-        ▲▼ liquidity sweeps · outlined yellow: the selected pattern
+      <div className="legend-row muted small" role="group" aria-label="Legend">
+        <span className="swatch bull" /> bullish zone <span className="swatch bear" /> bearish zone · faded: filled, invalidated or expired
+        · ▲▼ liquidity sweeps · outlined yellow: the selected pattern
       </div>
     </div>
   );

@@ -57,8 +57,12 @@ function FreshnessTable({ symbols }: { symbols: SymbolInfo[] }) {
       <thead>
         <tr>
           <th scope="col">Symbol</th>
-          <th scope="col" className="right">Last</th>
-          <th scope="col" className="right">24 h</th>
+          <th scope="col" className="right">
+            Last
+          </th>
+          <th scope="col" className="right">
+            24 h
+          </th>
           <th scope="col">Data</th>
         </tr>
       </thead>
@@ -71,9 +75,7 @@ function FreshnessTable({ symbols }: { symbols: SymbolInfo[] }) {
             <td className="right">
               <Price value={symbol.last_price} symbol={symbol.symbol} />
             </td>
-            <td className={`right num ${(symbol.change_24h_pct ?? 0) >= 0 ? 'up' : 'down'}`}>
-              {formatPct(symbol.change_24h_pct)}
-            </td>
+            <td className={`right num ${(symbol.change_24h_pct ?? 0) >= 0 ? 'up' : 'down'}`}>{formatPct(symbol.change_24h_pct)}</td>
             <td>
               <span className={`fresh fresh-${symbol.freshness}`} title={symbol.last_fetch_error ?? undefined}>
                 {symbol.freshness}
@@ -180,8 +182,7 @@ export function Dashboard() {
                     <TypeTag type={pattern.type} /> {pattern.timeframe}
                   </span>
                   <span>
-                    <Price value={pattern.zone_low} symbol={pattern.symbol} /> –{' '}
-                    <Price value={pattern.zone_high} symbol={pattern.symbol} />
+                    <Price value={pattern.zone_low} symbol={pattern.symbol} /> – <Price value={pattern.zone_high} symbol={pattern.symbol} />
                   </span>
                   <StatusBadge status={pattern.status} />
                   <Time ms={pattern.confirmed_at} relative />

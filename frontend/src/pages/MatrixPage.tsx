@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useMatrixData } from '../api/queries';
-import { type RenderTiming, MatrixGrid } from '../components/MatrixGrid';
+import { MatrixGrid, type RenderTiming } from '../components/MatrixGrid';
 import { EmptyState, ErrorState, Skeleton } from '../components/States';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { matrixFromRows } from '../lib/matrix';
@@ -50,7 +50,9 @@ export function MatrixPage() {
       ) : model && model.rows.length > 0 ? (
         <MatrixGrid model={model} arrivedAt={matrix.data.arrivedAt} onRendered={onRendered} />
       ) : (
-        <EmptyState title="No symbols to show">{onlyActive ? 'No symbol has an active pattern right now.' : 'No symbols are followed yet.'}</EmptyState>
+        <EmptyState title="No symbols to show">
+          {onlyActive ? 'No symbol has an active pattern right now.' : 'No symbols are followed yet.'}
+        </EmptyState>
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { metaCursor } from '../api/client';
 import { usePatterns, useSymbols } from '../api/queries';
-import { DIRECTIONS, PATTERN_STATUSES, PATTERN_TYPES, type PatternQuery, isOneOf } from '../api/types';
+import { DIRECTIONS, isOneOf, PATTERN_STATUSES, PATTERN_TYPES, type PatternQuery } from '../api/types';
 import { DirectionBadge, Price, StatusBadge, Strength, Time, TypeTag } from '../components/Display';
 import { FilterSelect, toOptions } from '../components/FilterSelect';
 import { Pager } from '../components/Pager';
@@ -35,10 +35,30 @@ export function PatternsPage() {
       </div>
       <form className="filters" aria-label="Filter patterns" onSubmit={(event) => event.preventDefault()}>
         <FilterSelect label="Symbol" value={values.symbol} options={symbolOptions} onChange={(value) => setFilter('symbol', value)} />
-        <FilterSelect label="Timeframe" value={values.timeframe} options={toOptions(DEFAULT_TIMEFRAMES)} onChange={(value) => setFilter('timeframe', value)} />
-        <FilterSelect label="Type" value={values.type} options={toOptions(PATTERN_TYPES, patternTypeName)} onChange={(value) => setFilter('type', value)} />
-        <FilterSelect label="Direction" value={values.direction} options={toOptions(DIRECTIONS)} onChange={(value) => setFilter('direction', value)} />
-        <FilterSelect label="Status" value={values.status} options={toOptions(PATTERN_STATUSES)} onChange={(value) => setFilter('status', value)} />
+        <FilterSelect
+          label="Timeframe"
+          value={values.timeframe}
+          options={toOptions(DEFAULT_TIMEFRAMES)}
+          onChange={(value) => setFilter('timeframe', value)}
+        />
+        <FilterSelect
+          label="Type"
+          value={values.type}
+          options={toOptions(PATTERN_TYPES, patternTypeName)}
+          onChange={(value) => setFilter('type', value)}
+        />
+        <FilterSelect
+          label="Direction"
+          value={values.direction}
+          options={toOptions(DIRECTIONS)}
+          onChange={(value) => setFilter('direction', value)}
+        />
+        <FilterSelect
+          label="Status"
+          value={values.status}
+          options={toOptions(PATTERN_STATUSES)}
+          onChange={(value) => setFilter('status', value)}
+        />
         <button type="button" className="btn btn-ghost" onClick={clear}>
           Reset
         </button>
@@ -60,11 +80,17 @@ export function PatternsPage() {
                   <th scope="col">TF</th>
                   <th scope="col">Type</th>
                   <th scope="col">Direction</th>
-                  <th scope="col" className="right">Zone low</th>
-                  <th scope="col" className="right">Zone high</th>
+                  <th scope="col" className="right">
+                    Zone low
+                  </th>
+                  <th scope="col" className="right">
+                    Zone high
+                  </th>
                   <th scope="col">Strength</th>
                   <th scope="col">Status</th>
-                  <th scope="col" className="right">Fill</th>
+                  <th scope="col" className="right">
+                    Fill
+                  </th>
                   <th scope="col">Formed</th>
                 </tr>
               </thead>
@@ -75,7 +101,9 @@ export function PatternsPage() {
                       <Link to={`/patterns/${pattern.id}`}>{pattern.id}</Link>
                     </td>
                     <td>
-                      <Link to={`/chart/${symbolToUrl(pattern.symbol)}?tf=${pattern.timeframe}&pattern=${pattern.id}`}>{pattern.symbol}</Link>
+                      <Link to={`/chart/${symbolToUrl(pattern.symbol)}?tf=${pattern.timeframe}&pattern=${pattern.id}`}>
+                        {pattern.symbol}
+                      </Link>
                     </td>
                     <td>{pattern.timeframe}</td>
                     <td>

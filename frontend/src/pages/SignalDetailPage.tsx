@@ -17,9 +17,15 @@ function Levels({ signal }: { signal: SignalDetail }) {
       <thead>
         <tr>
           <th scope="col">Level</th>
-          <th scope="col" className="right">Price</th>
-          <th scope="col" className="right">From entry</th>
-          <th scope="col" className="right">R</th>
+          <th scope="col" className="right">
+            Price
+          </th>
+          <th scope="col" className="right">
+            From entry
+          </th>
+          <th scope="col" className="right">
+            R
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -59,9 +65,15 @@ function Setup({ signal }: { signal: SignalDetail }) {
       <thead>
         <tr>
           <th scope="col">Window</th>
-          <th scope="col" className="right">Signals</th>
-          <th scope="col" className="right">Win rate</th>
-          <th scope="col" className="right">Avg R</th>
+          <th scope="col" className="right">
+            Signals
+          </th>
+          <th scope="col" className="right">
+            Win rate
+          </th>
+          <th scope="col" className="right">
+            Avg R
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -154,7 +166,9 @@ export default function SignalDetailPage() {
                   <th scope="col">#</th>
                   <th scope="col">TF</th>
                   <th scope="col">Type</th>
-                  <th scope="col" className="right">Zone</th>
+                  <th scope="col" className="right">
+                    Zone
+                  </th>
                   <th scope="col">Strength</th>
                   <th scope="col">Status</th>
                 </tr>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { metaCursor } from '../api/client';
 import { useSignals, useSymbols } from '../api/queries';
-import { SIGNAL_DIRECTIONS, SIGNAL_STATUSES, type SignalQuery, isOneOf } from '../api/types';
+import { isOneOf, SIGNAL_DIRECTIONS, SIGNAL_STATUSES, type SignalQuery } from '../api/types';
 import { DirectionBadge, Price, StatusBadge, Strength, Time, TypeTag } from '../components/Display';
 import { FilterSelect, toOptions } from '../components/FilterSelect';
 import { Pager } from '../components/Pager';
@@ -30,8 +30,18 @@ export function SignalsPage() {
       </div>
       <form className="filters" aria-label="Filter signals" onSubmit={(event) => event.preventDefault()}>
         <FilterSelect label="Symbol" value={values.symbol} options={symbolOptions} onChange={(value) => setFilter('symbol', value)} />
-        <FilterSelect label="Direction" value={values.direction} options={toOptions(SIGNAL_DIRECTIONS)} onChange={(value) => setFilter('direction', value)} />
-        <FilterSelect label="Status" value={values.status} options={toOptions(SIGNAL_STATUSES)} onChange={(value) => setFilter('status', value)} />
+        <FilterSelect
+          label="Direction"
+          value={values.direction}
+          options={toOptions(SIGNAL_DIRECTIONS)}
+          onChange={(value) => setFilter('direction', value)}
+        />
+        <FilterSelect
+          label="Status"
+          value={values.status}
+          options={toOptions(SIGNAL_STATUSES)}
+          onChange={(value) => setFilter('status', value)}
+        />
         <button type="button" className="btn btn-ghost" onClick={clear}>
           Reset
         </button>
@@ -52,12 +62,20 @@ export function SignalsPage() {
                   <th scope="col">Symbol</th>
                   <th scope="col">Direction</th>
                   <th scope="col">Setup</th>
-                  <th scope="col" className="right">Entry</th>
-                  <th scope="col" className="right">Stop</th>
-                  <th scope="col" className="right">TP1</th>
+                  <th scope="col" className="right">
+                    Entry
+                  </th>
+                  <th scope="col" className="right">
+                    Stop
+                  </th>
+                  <th scope="col" className="right">
+                    TP1
+                  </th>
                   <th scope="col">Strength</th>
                   <th scope="col">Status</th>
-                  <th scope="col" className="right">Outcome</th>
+                  <th scope="col" className="right">
+                    Outcome
+                  </th>
                   <th scope="col">Created</th>
                 </tr>
               </thead>

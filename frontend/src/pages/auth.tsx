@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle';
 
 /** Only same-site paths are followed after sign-in. */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 function AuthShell({ title, children, footer }: { title: string; children: ReactNode; footer?: ReactNode }) {
@@ -17,7 +17,10 @@ function AuthShell({ title, children, footer }: { title: string; children: React
     <main className="auth" id="main">
       <div className="auth-card">
         <div className="brand auth-brand">
-          <span className="brand-mark" aria-hidden="true">◎</span> CryptoLens
+          <span className="brand-mark" aria-hidden="true">
+            ◎
+          </span>{' '}
+          CryptoLens
         </div>
         <h1>{title}</h1>
         {children}
@@ -60,6 +63,7 @@ function Field({
         required={required}
         autoComplete={autoComplete}
         inputMode={inputMode}
+        // biome-ignore lint/a11y/noAutofocus: each auth page is one short form; its first field takes the focus
         autoFocus={autoFocus}
         aria-describedby={hint ? hintId : undefined}
         onChange={(event) => onChange(event.target.value)}
@@ -175,8 +179,8 @@ export function RegisterPage() {
     return (
       <AuthShell title="Check your inbox" footer={<Link to="/login">Sign in</Link>}>
         <p role="status">
-          We sent a verification link to <strong>{register.data.email}</strong>. It is valid for 24 hours. You can sign
-          in now; notifications need a verified email.
+          We sent a verification link to <strong>{register.data.email}</strong>. It is valid for 24 hours. You can sign in now;
+          notifications need a verified email.
         </p>
       </AuthShell>
     );

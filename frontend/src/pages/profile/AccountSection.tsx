@@ -19,8 +19,7 @@ export function AccountSection({ me }: { me: Me }) {
   const nameId = useId();
   const zoneId = useId();
   const save = useMutation({
-    mutationFn: () =>
-      unwrapData(api.PATCH('/api/v1/auth/me', { body: { display_name: displayName || null, timezone } })),
+    mutationFn: () => unwrapData(api.PATCH('/api/v1/auth/me', { body: { display_name: displayName || null, timezone } })),
     onSuccess: (updated) => queryClient.setQueryData(keys.me, updated),
   });
   const submit = (event: FormEvent) => {
@@ -33,7 +32,8 @@ export function AccountSection({ me }: { me: Me }) {
       <dl className="facts">
         <dt>Email</dt>
         <dd>
-          {me.email} {me.is_verified ? <span className="badge badge-bull">verified</span> : <span className="badge badge-warn">not verified</span>}
+          {me.email}{' '}
+          {me.is_verified ? <span className="badge badge-bull">verified</span> : <span className="badge badge-warn">not verified</span>}
         </dd>
         <dt>Tier</dt>
         <dd>

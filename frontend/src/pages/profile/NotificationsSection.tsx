@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { api, unwrapData } from '../../api/client';
 import { keys, useDeliveries, usePreferences, useSymbols } from '../../api/queries';
-import { PATTERN_TYPES, type Me, type Preferences, type PreferencesIn } from '../../api/types';
+import { type Me, PATTERN_TYPES, type Preferences, type PreferencesIn } from '../../api/types';
 import { StatusBadge, Time } from '../../components/Display';
 import { EmptyState, ErrorState, FormError, Skeleton } from '../../components/States';
 import { patternTypeName } from '../../lib/format';
@@ -43,7 +43,15 @@ function PreferencesForm({ prefs, me }: { prefs: Preferences; me: Me }) {
     mutationFn: () => unwrapData(api.PUT('/api/v1/notifications/preferences', { body: form })),
     onSuccess: (saved) => queryClient.setQueryData(keys.preferences, saved),
   });
-  const ids = { enabled: useId(), directions: useId(), confluence: useId(), priority: useId(), start: useId(), end: useId(), limit: useId() };
+  const ids = {
+    enabled: useId(),
+    directions: useId(),
+    confluence: useId(),
+    priority: useId(),
+    start: useId(),
+    end: useId(),
+    limit: useId(),
+  };
   const set = <K extends keyof PreferencesIn>(key: K, value: PreferencesIn[K]) => setForm((current) => ({ ...current, [key]: value }));
   const allowedTypes = me.limits.pattern_types.length ? me.limits.pattern_types : [...PATTERN_TYPES];
   const symbolNames = (symbols.data ?? []).map((symbol) => symbol.symbol);
@@ -75,11 +83,25 @@ function PreferencesForm({ prefs, me }: { prefs: Preferences; me: Me }) {
         </div>
         <div className="field">
           <label htmlFor={ids.confluence}>Minimum confluence (timeframes)</label>
-          <input id={ids.confluence} type="number" min={1} max={6} value={form.min_confluence ?? 2} onChange={(event) => set('min_confluence', Number(event.target.value))} />
+          <input
+            id={ids.confluence}
+            type="number"
+            min={1}
+            max={6}
+            value={form.min_confluence ?? 2}
+            onChange={(event) => set('min_confluence', Number(event.target.value))}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.priority}>Priority (1–5)</label>
-          <input id={ids.priority} type="number" min={1} max={5} value={form.priority ?? 3} onChange={(event) => set('priority', Number(event.target.value))} />
+          <input
+            id={ids.priority}
+            type="number"
+            min={1}
+            max={5}
+            value={form.priority ?? 3}
+            onChange={(event) => set('priority', Number(event.target.value))}
+          />
         </div>
         <div className="field">
           <label htmlFor={ids.limit}>Daily limit</label>
@@ -130,7 +152,11 @@ function PreferencesForm({ prefs, me }: { prefs: Preferences; me: Me }) {
         <div className="form-row">
           <div className="field">
             <label htmlFor={ids.start}>From</label>
-            <select id={ids.start} value={start ?? ''} onChange={(event) => set('quiet_hours_start', event.target.value === '' ? null : Number(event.target.value))}>
+            <select
+              id={ids.start}
+              value={start ?? ''}
+              onChange={(event) => set('quiet_hours_start', event.target.value === '' ? null : Number(event.target.value))}
+            >
               <option value="">None</option>
               {HOURS.map((hour) => (
                 <option key={hour} value={hour}>
@@ -141,7 +167,11 @@ function PreferencesForm({ prefs, me }: { prefs: Preferences; me: Me }) {
           </div>
           <div className="field">
             <label htmlFor={ids.end}>Until</label>
-            <select id={ids.end} value={end ?? ''} onChange={(event) => set('quiet_hours_end', event.target.value === '' ? null : Number(event.target.value))}>
+            <select
+              id={ids.end}
+              value={end ?? ''}
+              onChange={(event) => set('quiet_hours_end', event.target.value === '' ? null : Number(event.target.value))}
+            >
               <option value="">None</option>
               {HOURS.map((hour) => (
                 <option key={hour} value={hour}>
@@ -153,7 +183,9 @@ function PreferencesForm({ prefs, me }: { prefs: Preferences; me: Me }) {
           <p className="muted small">{quietOn ? `No pushes from ${hourLabel(start)} to ${hourLabel(end)}.` : 'No quiet hours.'}</p>
         </div>
       </fieldset>
-      {prefs.tier_delay_minutes ? <p className="muted small">Your tier's pushes arrive {prefs.tier_delay_minutes} minutes after the signal.</p> : null}
+      {prefs.tier_delay_minutes ? (
+        <p className="muted small">Your tier's pushes arrive {prefs.tier_delay_minutes} minutes after the signal.</p>
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={save.isPending}>
           Save preferences
@@ -196,8 +228,8 @@ function Topic({ prefs, me }: { prefs: Preferences; me: Me }) {
       <ol className="steps">
         <li>Install the ntfy app (Android, iOS) or open the ntfy web app.</li>
         <li>
-          Subscribe to the topic <code>{topic}</code> on the server <code>{server}</code> (in the app: “Subscribe to topic”, then “Use another
-          server” if it is not ntfy.sh), or open <code>{url}</code>.
+          Subscribe to the topic <code>{topic}</code> on the server <code>{server}</code> (in the app: “Subscribe to topic”, then “Use
+          another server” if it is not ntfy.sh), or open <code>{url}</code>.
         </li>
         <li>Keep the topic secret: anyone who knows it can read your alerts. Regenerate it if it leaks.</li>
       </ol>

@@ -64,7 +64,14 @@ function Setup() {
         >
           <div className="field">
             <label htmlFor={codeId}>Code</label>
-            <input id={codeId} value={code} onChange={(event) => setCode(event.target.value)} inputMode="numeric" autoComplete="one-time-code" required />
+            <input
+              id={codeId}
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+            />
           </div>
           <button type="submit" className="btn btn-primary" disabled={enable.isPending}>
             Enable
@@ -99,16 +106,33 @@ function Manage({ me }: { me: Me }) {
       <form className="form form-inline" aria-label="Manage two-factor authentication" onSubmit={(event) => event.preventDefault()}>
         <div className="field">
           <label htmlFor={codeId}>Authenticator code</label>
-          <input id={codeId} value={code} onChange={(event) => setCode(event.target.value)} inputMode="numeric" autoComplete="one-time-code" />
+          <input
+            id={codeId}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+          />
         </div>
         <div className="field">
           <label htmlFor={passwordId}>Password (to disable)</label>
-          <input id={passwordId} type="password" value={password} onChange={(event) => setPassword(event.target.value)} autoComplete="current-password" />
+          <input
+            id={passwordId}
+            type="password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            autoComplete="current-password"
+          />
         </div>
         <button type="button" className="btn" onClick={() => regenerate.mutate()} disabled={regenerate.isPending || !code}>
           New backup codes
         </button>
-        <button type="button" className="btn btn-danger" onClick={() => disable.mutate()} disabled={disable.isPending || !code || !password}>
+        <button
+          type="button"
+          className="btn btn-danger"
+          onClick={() => disable.mutate()}
+          disabled={disable.isPending || !code || !password}
+        >
           Disable 2FA
         </button>
       </form>
