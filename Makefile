@@ -17,7 +17,7 @@ STAMP := $(VENV)/.synced
 help:
 	@echo "make run      install, build the SPA, migrate and serve API + jobs at http://127.0.0.1:8000"
 	@echo "make test     run every test (SQLite always; MariaDB/Redis when CRYPTOLENS_TEST_*_URL are set)"
-	@echo "make lint     ruff check, ruff format --check, mypy"
+	@echo "make lint     ruff, formatting, mypy, import contracts, deptry, the SPA linter"
 	@echo "make fmt      format the code"
 	@echo "make migrate  upgrade the database to the newest migration"
 	@echo "make bench    run the benchmarks in bench/"
@@ -69,10 +69,15 @@ test-frontend: install
 		cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm test; \
 	fi
 
+# ruff (with the complexity gate), formatting, mypy strict, the import contracts (pyproject's
+# [tool.importlinter]), declared-vs-imported packages (deptry), and the SPA's linter (Biome).
 lint: install
 	$(VENV)/bin/ruff check backend tests bench alembic scripts
 	$(VENV)/bin/ruff format --check backend tests bench alembic scripts
 	$(VENV)/bin/mypy
+	PYTHONPATH=scripts $(VENV)/bin/lint-imports
+	$(VENV)/bin/deptry backend alembic
+	cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run lint
 
 fmt: install
 	$(VENV)/bin/ruff check --fix backend tests bench alembic scripts

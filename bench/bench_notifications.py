@@ -34,12 +34,11 @@ from tests.notifications.factories import UserSpec, add_signal, add_users  # noq
 from cryptolens.core.cache import MemoryCache  # noqa: E402
 from cryptolens.core.clock import SystemClock  # noqa: E402
 from cryptolens.db import create_engine, create_session_factory  # noqa: E402
-from cryptolens.jobs.notifications import notify_signal  # noqa: E402
 from cryptolens.jobs.runtime import create_jobs_runtime  # noqa: E402
 from cryptolens.models_registry import load_all_models  # noqa: E402
-from cryptolens.notifications.config import notification_config  # noqa: E402
 from cryptolens.notifications.models import UserNotification  # noqa: E402
-from cryptolens.settings import Settings  # noqa: E402
+from cryptolens.notifications.tasks import notify_signal  # noqa: E402
+from cryptolens.settings import NotificationSettings, Settings  # noqa: E402
 from cryptolens.system import migrations  # noqa: E402
 from throwaway_mysql import DEFAULT_SERVER_URL, throwaway_database  # noqa: E402
 
@@ -58,13 +57,11 @@ def start_fake_ntfy() -> tuple[BaseProcess, str]:
 
 async def run(users: int, database_url: str | None, var_dir: Path, ntfy_url: str) -> bool:
     url = database_url or f"sqlite+aiosqlite:///{(var_dir / 'bench.db').as_posix()}"
-    settings = Settings(_env_file=None, env="test", var_dir=var_dir, database_url=url)
-    settings = settings.model_copy(
-        update={
-            "ntfy_url": ntfy_url,
-            "ntfy_concurrency": CONCURRENCY,
-            "ntfy_max_connections": CONCURRENCY,
-        }
+    pushes = NotificationSettings(
+        ntfy_url=ntfy_url, concurrency=CONCURRENCY, max_connections=CONCURRENCY
+    )
+    settings = Settings(
+        _env_file=None, env="test", var_dir=var_dir, database_url=url, notifications=pushes
     )
     engine = create_engine(url, settings)
     await migrations.upgrade(engine)
@@ -88,10 +85,9 @@ async def run(users: int, database_url: str | None, var_dir: Path, ntfy_url: str
     await runtime.stop()
     await engine.dispose()
     print(f"database: {engine.dialect.name}; users: {users}")
-    config = notification_config(settings)
     print(
-        f"pool: {config.max_connections} connections, {config.concurrency} in flight, "
-        f"batches of {config.batch_size}"
+        f"pool: {pushes.max_connections} connections, {pushes.concurrency} in flight, "
+        f"batches of {pushes.batch_size}"
     )
     print(f"delivery rows: {dict(statuses)}; job counters: {counters.details}")
     print(

@@ -32,7 +32,7 @@ from cryptolens.patterns.detectors import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA_DIR = ROOT.parent / "shared" / "data"
+DEFAULT_DATA_DIR = ROOT / "tests" / "data" / "candles"  # tests/data/README.md lists them
 DEFAULT_SOURCE = "BTC-PERP_USD-1m.csv"
 SIZES = (100_000, 1_000_000)
 COMPARISON_SIZE = 100_000
@@ -119,8 +119,9 @@ def report(label: str, count: int, seconds: float) -> None:
     print(f"  {label:<24}{count / seconds / 1e6:8.2f} M candles/s  ({seconds * 1000:8.1f} ms)")
 
 
-def verdict(label: str, value: str, met: bool) -> None:
+def verdict(label: str, value: str, met: bool) -> bool:
     print(f"  {label:<40}{value:>12}  {'ok' if met else 'MISSED'}")
+    return met
 
 
 def series_timeframe(path: Path) -> str:
@@ -178,23 +179,23 @@ def main() -> int:
 
     full_run = pipeline_seconds[SIZES[-1]]
     print("\ntargets:")
-    verdict(
+    met = verdict(
         f"full pipeline on {SIZES[-1]:,} < {TARGET_PIPELINE_S} s",
         f"{full_run:.3f} s",
         full_run < TARGET_PIPELINE_S,
     )
-    verdict(
+    met &= verdict(
         f">= {TARGET_VS_REFERENCE:.0f}x the reference",
         f"{reference_seconds / ours:.1f}x",
         reference_seconds / ours >= TARGET_VS_REFERENCE,
     )
     if smc_seconds is not None:
-        verdict(
+        met &= verdict(
             f">= {TARGET_VS_SMC:.0f}x smartmoneyconcepts",
             f"{smc_seconds / ours:.1f}x",
             smc_seconds / ours >= TARGET_VS_SMC,
         )
-    return 0
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

@@ -13,10 +13,10 @@ from fastapi import FastAPI
 
 from cryptolens.auth.accounts import create_user
 from cryptolens.auth.sessions import ClientInfo, start_session
-from cryptolens.auth.toolkit import AuthToolkit
 from cryptolens.billing.service import grant_subscription
 from cryptolens.core.clock import FrozenClock
 from cryptolens.db import unit_of_work
+from cryptolens.resources import app_resources
 from tests.auth.helpers import fetch_csrf, plant_session, strong_password
 
 MakeClient = Callable[..., httpx.AsyncClient]
@@ -63,11 +63,12 @@ async def make_user_client(
     async def make(
         tier: str = "free", *, admin: bool = False, verified: bool = True, ip: str = "127.0.0.1"
     ) -> UserClient:
-        toolkit: AuthToolkit = app.state.auth_toolkit
+        resources = app_resources(app)
+        toolkit = resources.auth_toolkit
         email = f"{tier}-{secrets.token_hex(4)}@example.com"
         password = strong_password()
         now = clock.now()
-        async with unit_of_work(app.state.session_factory) as db:
+        async with unit_of_work(resources.session_factory) as db:
             user = await create_user(
                 db,
                 toolkit.hasher,
@@ -80,7 +81,7 @@ async def make_user_client(
             if tier != "free":
                 await grant_subscription(db, user.id, f"{tier}_monthly", now)
             token = await start_session(
-                db, toolkit.config, user.id, now, ClientInfo(ip=ip, user_agent="pytest")
+                db, toolkit.security, user.id, now, ClientInfo(ip=ip, user_agent="pytest")
             )
         client = make_client(ip=ip)
         plant_session(client, token)

@@ -21,7 +21,7 @@ from cryptolens.app import create_app
 from cryptolens.core.clock import FrozenClock
 from cryptolens.db import Base, create_engine, create_session_factory
 from cryptolens.models_registry import load_all_models
-from cryptolens.settings import Settings
+from cryptolens.settings import HttpSettings, Settings
 from cryptolens.system import migrations
 
 MYSQL_URL = os.environ.get("CRYPTOLENS_TEST_MYSQL_URL")
@@ -62,12 +62,14 @@ def database_url(backend: str, var_dir: Path) -> str:
 
 
 def make_settings(var_dir: Path, **overrides: object) -> Settings:
+    """Test settings under `var_dir`. `overrides` are Settings' own keywords: top-level
+    values (database_url=...) or whole groups (http=HttpSettings(frontend_dist=...))."""
     values: dict[str, object] = {
         "env": "test",
         "var_dir": var_dir,
         "database_url": f"sqlite+aiosqlite:///{(var_dir / 'test.db').as_posix()}",
         "redis_url": None,
-        "frontend_dist": var_dir / "no-frontend",
+        "http": HttpSettings(frontend_dist=var_dir / "no-frontend"),
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -1,4 +1,5 @@
-"""create_app(): middleware, routers, error handlers and the lifespan's shared resources."""
+"""create_app(): the composition root. It builds the app's resources (resources.py), adds
+middleware and error handlers, includes every router, and runs the lifespan."""
 
 from __future__ import annotations
 
@@ -10,20 +11,20 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cryptolens import __version__
-from cryptolens.auth.install import install_auth
-from cryptolens.billing.access_memo import AccessMemo
-from cryptolens.core.cache import MemoryCache, RedisCache
-from cryptolens.core.clock import Clock, SystemClock
+from cryptolens.auth.routes import router as auth_router
+from cryptolens.billing.routes import router as billing_router
+from cryptolens.core.clock import Clock
+from cryptolens.core.csrf import install_json_only
 from cryptolens.core.envelope import ErrorEnvelope
-from cryptolens.core.events import MemoryEventBus, RedisEventBus
 from cryptolens.core.handlers import install_error_handlers
 from cryptolens.core.metrics import install_metrics
 from cryptolens.core.middleware import RequestContextMiddleware
-from cryptolens.db import create_engine, create_session_factory
-from cryptolens.jobs.runtime import create_arq_redis, create_jobs_runtime
+from cryptolens.core.ratelimit import install_rate_limiting
 from cryptolens.market.routes import router as market_router
 from cryptolens.notifications.routes import router as notifications_router
 from cryptolens.patterns.routes import router as patterns_router
+from cryptolens.profile.routes import router as profile_router
+from cryptolens.resources import app_resources, build_resources, store_resources
 from cryptolens.settings import Settings, get_settings
 from cryptolens.signals.routes import router as signals_router
 from cryptolens.signals.stream import router as stream_router
@@ -40,6 +41,32 @@ COMMON_ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
     500: {"model": ErrorEnvelope, "description": "Internal error (no details leaked)"},
 }
 
+# Providers sign their raw body and send it as they like; the signature protects them.
+JSON_ONLY_EXEMPT = ("/api/v1/billing/webhooks/",)
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    resources = app_resources(app)
+    settings = resources.settings
+    log.info(
+        "app.start",
+        extra={
+            "env": settings.env,
+            "database": resources.engine.dialect.name,
+            "cache": resources.cache.backend,
+        },
+    )
+    if settings.env != "test":  # tests set up data and drive jobs themselves
+        await prepare_embedded_start(resources)
+    await resources.jobs.start(schedule=settings.jobs.inline and settings.env != "test")
+    try:
+        yield
+    finally:
+        await resources.jobs.stop()
+        await resources.cache.close()
+        await resources.engine.dispose()
+
 
 def create_app(
     settings: Settings | None = None,
@@ -48,27 +75,6 @@ def create_app(
 ) -> FastAPI:
     """Build the app; tests pass their own engine to share one migrated database."""
     settings = settings or get_settings()
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        log.info(
-            "app.start",
-            extra={
-                "env": settings.env,
-                "database": app.state.engine.dialect.name,
-                "cache": app.state.cache.backend,
-            },
-        )
-        if settings.env != "test":  # tests set up data and drive jobs themselves
-            await prepare_embedded_start(app)
-        await app.state.jobs.start(schedule=settings.inline_jobs and settings.env != "test")
-        try:
-            yield
-        finally:
-            await app.state.jobs.stop()
-            await app.state.cache.close()
-            await app.state.engine.dispose()
-
     app = FastAPI(
         title="CryptoLens API",
         version=__version__,
@@ -80,33 +86,22 @@ def create_app(
         openapi_url="/api/openapi.json",
         docs_url=None,
         redoc_url=None,
-        lifespan=lifespan,
+        lifespan=_lifespan,
         responses=COMMON_ERROR_RESPONSES,
     )
-    # Resources live on app.state from construction, so tests and the lifespan share them.
-    app.state.settings = settings
-    app.state.engine = engine or create_engine(settings.resolved_database_url, settings)
-    app.state.session_factory = create_session_factory(app.state.engine)
-    app.state.clock = clock or SystemClock()
-    redis = create_arq_redis(settings.redis_url) if settings.redis_url else None
-    app.state.cache = RedisCache(redis) if redis is not None else MemoryCache()
-    app.state.access_memo = AccessMemo(settings.access_memo_seconds)
-    app.state.events = RedisEventBus(redis) if redis is not None else MemoryEventBus()
-    app.state.jobs = create_jobs_runtime(
-        settings,
-        app.state.session_factory,
-        app.state.cache,
-        app.state.clock,
-        redis,
-        app.state.events,
-    )
-    app.state.data_source = settings.data_source
+    # Built with the app, not in the lifespan, so tests and the lifespan share them.
+    resources = build_resources(settings, engine, clock)
+    store_resources(app, resources)
 
     install_error_handlers(app)
     install_metrics(app)
     app.add_middleware(RequestContextMiddleware)
-    install_auth(app)
+    install_rate_limiting(app, resources.rate_limiter)
+    install_json_only(app, exempt_prefixes=JSON_ONLY_EXEMPT)
 
+    app.include_router(auth_router)
+    app.include_router(profile_router)
+    app.include_router(billing_router)
     app.include_router(health_router)
     app.include_router(market_router)
     app.include_router(patterns_router)
@@ -115,6 +110,8 @@ def create_app(
     app.include_router(notifications_router)
     install_docs(app)
 
-    if (settings.frontend_dist / "index.html").is_file():
-        app.mount("/", SinglePageApp(settings.frontend_dist), name="spa")
+    # Last: the SPA is mounted at "/" and would shadow anything added after it.
+    frontend_dist = settings.http.frontend_dist
+    if (frontend_dist / "index.html").is_file():
+        app.mount("/", SinglePageApp(frontend_dist), name="spa")
     return app

@@ -82,15 +82,16 @@ def is_sqlite_url(url: str) -> bool:
 
 
 def create_engine(url: str, settings: Settings) -> AsyncEngine:
+    database = settings.database
     if is_sqlite_url(url):
-        return _create_sqlite_engine(url, echo=settings.db_echo)
+        return _create_sqlite_engine(url, echo=database.echo)
     # MySQL/MariaDB: pre-ping survives server restarts, recycle stays under wait_timeout.
     return create_async_engine(
         url,
-        echo=settings.db_echo,
-        pool_size=settings.db_pool_size,
-        max_overflow=settings.db_max_overflow,
-        pool_recycle=settings.db_pool_recycle_seconds,
+        echo=database.echo,
+        pool_size=database.pool_size,
+        max_overflow=database.max_overflow,
+        pool_recycle=database.pool_recycle_seconds,
         pool_pre_ping=True,
     )
 

@@ -1,5 +1,10 @@
 """The one settings class. Every value comes from the environment (prefix CRYPTOLENS_) or .env.
 
+Settings are grouped by domain (settings.signals.min_confluence, settings.jobs.max_tries...) and
+each domain receives its group; every default is written here once. The environment keeps flat
+names (CRYPTOLENS_MIN_CONFLUENCE): a grouped field is read from its own name, or from the name
+its `EnvName` marker declares beside it (settings_sources.py reads them).
+
 Defaults serve the embedded mode (SQLite under ./var/, in-process jobs and cache). Production
 fails closed: it refuses to start without explicit secrets, a database URL and a Redis URL.
 """
@@ -8,97 +13,145 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from datetime import timedelta
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from cryptography.fernet import Fernet
-from pydantic import Field, PositiveInt, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    SecretStr,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from cryptolens.settings_sources import EnvName, flat_sources
 
 Environment = Literal["development", "test", "production"]
 
 DEFAULT_VAR_DIR = Path("var")
+
+# Latest candles the live scan reads per timeframe; a timeframe not listed reads this many.
+FALLBACK_SCAN_WINDOW = 250
+
+
+# Settings sit under core (core reads them), so the few numbers they need are written here.
+HOUR_MS = 3_600_000
+# The timeframes the product scans, stores and shows by default, ascending.
+DETECTION_TIMEFRAMES: tuple[str, ...] = ("1m", "5m", "15m", "1h", "4h", "1d")
 
 
 class SettingsError(RuntimeError):
     """A setting makes it unsafe or impossible to start."""
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_prefix="CRYPTOLENS_",
-        env_file=".env",
-        env_file_encoding="utf-8",
-        extra="ignore",
-    )
+class SettingsGroup(BaseModel):
+    """One domain's settings: immutable, and strict about names so a typo fails loudly."""
 
-    env: Environment = "development"
-    public_url: str = "http://127.0.0.1:8000"
-    host: str = "127.0.0.1"
-    port: int = 8000
-    var_dir: Path = DEFAULT_VAR_DIR
-    log_level: str = "INFO"
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
-    # Secrets: generated once and kept in var_dir outside production.
-    secret_key: SecretStr | None = None
-    encryption_keys: SecretStr | None = Field(
-        default=None, description="Comma-separated Fernet keys, newest first"
-    )
 
-    # Database
-    database_url: str | None = None
-    db_pool_size: int = 10
-    db_max_overflow: int = 20
-    db_pool_recycle_seconds: int = 1800
-    db_echo: bool = False
+def _over_default(group: type[SettingsGroup], name: str, values: dict[str, int]) -> dict[str, int]:
+    default: dict[str, int] = group.model_fields[name].get_default(call_default_factory=True)
+    return {**default, **values}
 
-    # Redis (jobs, cache, rate limits, event stream). None = in-process adapters.
-    redis_url: str | None = None
 
-    # HTTP
+class DatabaseSettings(SettingsGroup):
+    pool_size: Annotated[int, EnvName("DB_POOL_SIZE")] = 10
+    max_overflow: Annotated[int, EnvName("DB_MAX_OVERFLOW")] = 20
+    pool_recycle_seconds: Annotated[int, EnvName("DB_POOL_RECYCLE_SECONDS")] = 1800
+    echo: Annotated[bool, EnvName("DB_ECHO")] = False
+
+
+class HttpSettings(SettingsGroup):
     rate_limit_scale: float = Field(
         default=1.0, description="Multiplies every rate limit; tests set it to shrink windows"
     )
     trust_proxy_headers: bool = False
-    cors_origins: list[str] = Field(default_factory=list)
+    cors_origins: tuple[str, ...] = ()
     frontend_dist: Path = Path("frontend/dist")
 
-    # Market data
+
+class MarketSettings(SettingsGroup):
     exchange: str = "binance"
     exchange_api_url: str | None = None
     data_source: Literal["exchange", "replay"] = "exchange"
     replay_seed: int = 42
-    default_symbols: list[str] = Field(
-        default_factory=lambda: ["BTC/USDT", "ETH/USDT", "SOL/USDT", "BNB/USDT", "XRP/USDT"]
+    default_symbols: tuple[str, ...] = ("BTC/USDT", "ETH/USDT", "SOL/USDT", "BNB/USDT", "XRP/USDT")
+    backfill_depth_days: dict[str, PositiveInt] = Field(
+        default_factory=lambda: {"1m": 14, "5m": 30, "15m": 60, "1h": 180, "4h": 365, "1d": 1095},
+        description="Days of history fetched per timeframe when a symbol is added",
     )
-    detection_timeframes: list[str] = Field(
-        default_factory=lambda: ["1m", "5m", "15m", "1h", "4h", "1d"]
+    candle_retention_days: dict[str, PositiveInt] = Field(
+        default_factory=lambda: {"1m": 30, "5m": 180, "15m": 365},
+        description="Candles older than this are deleted per timeframe; others kept forever",
     )
-    min_zone_pct: float = 0.15
-    ob_impulse_multiplier: float = 1.5
-    scan_windows: dict[str, int] = Field(
+
+    @field_validator("backfill_depth_days", mode="after")
+    @classmethod
+    def _depths_over_the_defaults(cls, depths: dict[str, int]) -> dict[str, int]:
+        """A value naming some timeframes keeps the default depth of the others."""
+        return _over_default(cls, "backfill_depth_days", depths)
+
+
+class ScanSettings(SettingsGroup):
+    timeframes: Annotated[tuple[str, ...], EnvName("DETECTION_TIMEFRAMES")] = DETECTION_TIMEFRAMES
+    min_zone_pct: float = Field(default=0.15, description="Smallest zone, % of its low")
+    ob_impulse_multiplier: float = Field(
+        default=1.5, description="Order-block impulse threshold, in average bodies"
+    )
+    windows: Annotated[dict[str, PositiveInt], EnvName("SCAN_WINDOWS")] = Field(
         default_factory=lambda: {"1m": 500, "5m": 400, "15m": 300, "1h": 250, "4h": 200, "1d": 150},
         description="Latest candles read per timeframe by the live scan",
     )
 
-    # Signals (signals.md)
+    @field_validator("windows", mode="after")
+    @classmethod
+    def _windows_over_the_defaults(cls, windows: dict[str, int]) -> dict[str, int]:
+        """A value naming some timeframes keeps the default window of the others."""
+        return _over_default(cls, "windows", windows)
+
+    def window(self, timeframe: str) -> int:
+        return self.windows.get(timeframe, FALLBACK_SCAN_WINDOW)
+
+
+class SignalSettings(SettingsGroup):
     min_confluence: int = 2
     require_htf: bool = False
     min_risk_pct: float = 0.5
     default_rr: float = 3.0
-    signal_cooldown_hours: float = 4.0
+    cooldown_hours: Annotated[float, EnvName("SIGNAL_COOLDOWN_HOURS")] = 4.0
     move_stop_to_entry_after_tp1: bool = True
-    confluence_timeframes: list[str] | None = Field(
-        default=None, description="Timeframes counted for confluence (default: detection ones)"
+    confluence_timeframes: tuple[str, ...] | None = Field(
+        default=None, description="Timeframes counted for confluence (None: the scanned ones)"
     )
-    stats_windows_days: list[int] = Field(default_factory=lambda: [30, 90])
-    signal_warm_up_minutes: int = Field(
+    stats_windows_days: tuple[int, ...] = (30, 90)
+    warm_up_minutes: Annotated[int, EnvName("SIGNAL_WARM_UP_MINUTES")] = Field(
         default=240, description="Minutes of history a symbol's first live cycles replay"
     )
 
-    # Mail. No SMTP host: mails are saved under {var_dir}/mail/ instead of sent.
+    @property
+    def cooldown_ms(self) -> int:
+        return round(self.cooldown_hours * HOUR_MS)
+
+    def counted_timeframes(self, scan: ScanSettings) -> tuple[str, ...]:
+        """The timeframes counted for confluence: the configured ones, else the scanned ones."""
+        return self.confluence_timeframes or scan.timeframes
+
+
+class MailSettings(SettingsGroup):
+    """No SMTP host: mails are saved under {var_dir}/mail/ instead of sent."""
+
     smtp_host: str | None = None
     smtp_port: int = 587
     smtp_tls: Literal["none", "starttls", "tls"] = Field(
@@ -109,7 +162,10 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = 10.0
     mail_from: str = "CryptoLens <no-reply@cryptolens.local>"
 
-    # Accounts: sessions, one-time tokens, lockout
+
+class SecuritySettings(SettingsGroup):
+    """Accounts: sessions, one-time tokens, lockout."""
+
     session_days: int = 7
     access_memo_seconds: float = Field(
         default=2.0,
@@ -124,49 +180,118 @@ class Settings(BaseSettings):
     lockout_threshold: int = Field(default=5, description="Consecutive failures that lock")
     lockout_minutes: int = 15
 
-    # Plans (USD) and the grace after an active subscription's expiry.
+
+class PlanSettings(SettingsGroup):
+    """Plan prices (USD) and the grace after an active subscription's expiry."""
+
     price_pro_monthly: Decimal = Decimal("19")
     price_pro_yearly: Decimal = Decimal("190")
     price_premium_monthly: Decimal = Decimal("49")
     price_premium_yearly: Decimal = Decimal("490")
     subscription_grace_days: int = 3
 
-    # Push notifications (NTFY)
+
+class NotificationSettings(SettingsGroup):
+    """Push notifications through NTFY, and how long deliveries are kept."""
+
     ntfy_url: str = "https://ntfy.sh"
     ntfy_token: SecretStr | None = None
-    ntfy_max_connections: int = Field(default=16, description="Pooled connections to NTFY")
-    ntfy_concurrency: int = Field(default=16, description="Pushes in flight at once")
-    ntfy_timeout_seconds: float = 10.0
-    notify_max_age_minutes: int = Field(
+    max_connections: Annotated[int, EnvName("NTFY_MAX_CONNECTIONS")] = Field(
+        default=16, description="Pooled connections to NTFY"
+    )
+    concurrency: Annotated[int, EnvName("NTFY_CONCURRENCY")] = Field(
+        default=16, description="Pushes in flight at once"
+    )
+    timeout_seconds: Annotated[float, EnvName("NTFY_TIMEOUT_SECONDS")] = 10.0
+    max_age_minutes: Annotated[int, EnvName("NOTIFY_MAX_AGE_MINUTES")] = Field(
         default=10, description="Older signals are recorded but not pushed (catch-ups)"
     )
-    notify_batch_size: int = 500
-
-    # Workers and jobs
-    worker_metrics_port: int = 9108
-    job_timeout_high_seconds: float = 60
-    job_timeout_default_seconds: float = 300
-    job_timeout_low_seconds: float = 300
-    job_max_tries: int = Field(default=3, description="Tries of a job failing transiently")
-    job_retry_base_seconds: float = 5.0
-    job_runs_retention_days: int = 30
-    notification_retention_days: int = Field(
+    batch_size: Annotated[int, EnvName("NOTIFY_BATCH_SIZE")] = 500
+    retention_days: Annotated[int, EnvName("NOTIFICATION_RETENTION_DAYS")] = Field(
         default=90, ge=2, description="Sent and failed deliveries kept (the user's history)"
     )
-    skipped_notification_retention_days: int = Field(
+    skipped_retention_days: Annotated[int, EnvName("SKIPPED_NOTIFICATION_RETENTION_DAYS")] = Field(
         default=7, ge=2, description="Skipped deliveries (one per user and signal) kept"
     )
-    backfill_depth_days: dict[str, PositiveInt] = Field(
-        default_factory=lambda: {"1m": 14, "5m": 30, "15m": 60, "1h": 180, "4h": 365, "1d": 1095},
-        description="Days of history fetched per timeframe when a symbol is added",
-    )
-    candle_retention_days: dict[str, int] = Field(
-        default_factory=lambda: {"1m": 30, "5m": 180, "15m": 365},
-        description="Candles older than this are deleted per timeframe; others kept forever",
-    )
-    inline_jobs: bool = Field(
+
+    @property
+    def server(self) -> str:
+        """The NTFY base URL without a trailing slash."""
+        return self.ntfy_url.rstrip("/")
+
+    @property
+    def max_age(self) -> timedelta:
+        return timedelta(minutes=self.max_age_minutes)
+
+    def token_value(self) -> str | None:
+        return self.ntfy_token.get_secret_value() if self.ntfy_token is not None else None
+
+
+class JobSettings(SettingsGroup):
+    inline: Annotated[bool, EnvName("INLINE_JOBS")] = Field(
         default=True, description="Run the schedule inside the API process when no Redis is set"
     )
+    worker_metrics_port: int = 9108
+    timeout_high_seconds: Annotated[float, EnvName("JOB_TIMEOUT_HIGH_SECONDS")] = 60
+    timeout_default_seconds: Annotated[float, EnvName("JOB_TIMEOUT_DEFAULT_SECONDS")] = 300
+    timeout_low_seconds: Annotated[float, EnvName("JOB_TIMEOUT_LOW_SECONDS")] = 300
+    max_tries: Annotated[int, EnvName("JOB_MAX_TRIES")] = Field(
+        default=3, description="Tries of a job failing transiently"
+    )
+    retry_base_seconds: Annotated[float, EnvName("JOB_RETRY_BASE_SECONDS")] = 5.0
+    runs_retention_days: Annotated[int, EnvName("JOB_RUNS_RETENTION_DAYS")] = 30
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="CRYPTOLENS_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="forbid",
+    )
+
+    env: Environment = "development"
+    public_url: str = "http://127.0.0.1:8000"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    var_dir: Path = DEFAULT_VAR_DIR
+    log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
+
+    # Secrets: generated once and kept in var_dir outside production.
+    secret_key: SecretStr | None = None
+    encryption_keys: SecretStr | None = Field(
+        default=None, description="Comma-separated Fernet keys, newest first"
+    )
+
+    database_url: str | None = None
+    # Redis (jobs, cache, rate limits, event stream). None = in-process adapters.
+    redis_url: str | None = None
+
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    http: HttpSettings = Field(default_factory=HttpSettings)
+    market: MarketSettings = Field(default_factory=MarketSettings)
+    scan: ScanSettings = Field(default_factory=ScanSettings)
+    signals: SignalSettings = Field(default_factory=SignalSettings)
+    mail: MailSettings = Field(default_factory=MailSettings)
+    security: SecuritySettings = Field(default_factory=SecuritySettings)
+    plans: PlanSettings = Field(default_factory=PlanSettings)
+    notifications: NotificationSettings = Field(default_factory=NotificationSettings)
+    jobs: JobSettings = Field(default_factory=JobSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # What the environment and .env hold is read by flat name into the groups (the
+        # `_env_file` argument still chooses the file; tests pass None).
+        flat = flat_sources(settings_cls, env_settings, dotenv_settings)
+        return (init_settings, *flat, file_secret_settings)
 
     @property
     def is_production(self) -> bool:

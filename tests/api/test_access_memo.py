@@ -11,11 +11,12 @@ from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from cryptolens.auth.cookies import SESSION_COOKIE
+from cryptolens.access.memo import AccessMemo
+from cryptolens.access.session_cookie import SESSION_COOKIE
 from cryptolens.billing import service as billing_service
-from cryptolens.billing.access_memo import AccessMemo
 from cryptolens.core.clock import FrozenClock
 from cryptolens.db import unit_of_work
+from cryptolens.resources import app_resources
 from tests.clients import MakeUserClient
 
 
@@ -79,7 +80,7 @@ async def test_a_memo_of_zero_seconds_remembers_nothing(
     db_engine: AsyncEngine,
     app: FastAPI,
 ) -> None:
-    app.state.access_memo = AccessMemo(0)
+    app_resources(app).access_memo = AccessMemo(0)
     user = await make_user_client("premium")
     assert await matrix_symbols(user.http) == ["BTC/USDT", "ETH/USDT"]
     await delete_sessions_elsewhere(db_engine)

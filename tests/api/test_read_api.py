@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from cryptolens.core.clock import FrozenClock
 from cryptolens.db import to_ms, unit_of_work
 from cryptolens.patterns.models import Pattern
+from cryptolens.resources import app_resources
 from cryptolens.signals.reads import forget_matrix
 from tests.api.conftest import HOUR
 from tests.clients import MakeUserClient
@@ -161,13 +162,13 @@ async def test_matrix_is_served_from_cache_and_forgets_after_a_scan(
                     fill_pct=0.0,
                 )
             )
-    await forget_matrix(app.state.cache, market_rows["ETH/USDT"])
+    await forget_matrix(app_resources(app).cache, market_rows["ETH/USDT"])
     third = {row["symbol"]: row for row in (await premium.get("/api/v1/matrix")).json()["data"]}
     eth_1h = next(cell for cell in third["ETH/USDT"]["cells"] if cell["timeframe"] == "1h")
     assert eth_1h["type"] == "fvg" and eth_1h["bullish"] == 1
     # BTC's row is reused from the cache: only the changed symbol was recomputed.
     assert third["BTC/USDT"] == rows["BTC/USDT"]
-    await forget_matrix(app.state.cache, market_rows["BTC/USDT"])
+    await forget_matrix(app_resources(app).cache, market_rows["BTC/USDT"])
     fourth = {row["symbol"]: row for row in (await premium.get("/api/v1/matrix")).json()["data"]}
     btc_1h = next(cell for cell in fourth["BTC/USDT"]["cells"] if cell["timeframe"] == "1h")
     assert btc_1h["type"] == "fvg" and btc_1h["bullish"] == 4

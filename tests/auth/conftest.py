@@ -1,5 +1,5 @@
-"""The app with accounts installed, mail going to a loopback SMTP sink, and clients: anonymous
-ones (any client IP, http or https) and signed-in ones of a given tier."""
+"""The app with mail going to a loopback SMTP sink, and clients: anonymous ones (any client
+IP, http or https) and signed-in ones of a given tier."""
 
 from __future__ import annotations
 
@@ -10,12 +10,11 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cryptolens.app import create_app
-from cryptolens.auth.config import AuthSettings
-from cryptolens.auth.install import install_auth
-from cryptolens.auth.toolkit import AuthToolkit, build_toolkit
+from cryptolens.auth.toolkit import AuthToolkit
 from cryptolens.core.clock import FrozenClock
 from cryptolens.core.ratelimit import reset_rate_limits
-from cryptolens.settings import Settings
+from cryptolens.resources import app_resources
+from cryptolens.settings import MailSettings, Settings
 from tests.clients import MakeClient, MakeUserClient, UserClient
 from tests.fakes.smtp import SmtpSink, smtp_server, smtp_sink
 
@@ -23,10 +22,15 @@ __all__ = ["MakeClient", "MakeUserClient", "UserClient", "smtp_server", "smtp_si
 
 
 @pytest.fixture
-def auth_settings(smtp_sink: SmtpSink) -> AuthSettings:
-    return AuthSettings(
-        _env_file=None, smtp_host="127.0.0.1", smtp_port=smtp_sink.port, smtp_tls="none"
-    )
+def mail_settings(smtp_sink: SmtpSink) -> MailSettings:
+    return MailSettings(smtp_host="127.0.0.1", smtp_port=smtp_sink.port, smtp_tls="none")
+
+
+def create_mailing_app(
+    settings: Settings, engine: AsyncEngine, clock: FrozenClock, mail: MailSettings
+) -> FastAPI:
+    """The app as create_app builds it, its mail going to the sink."""
+    return create_app(settings.model_copy(update={"mail": mail}), engine=engine, clock=clock)
 
 
 @pytest.fixture
@@ -35,12 +39,9 @@ async def app(
     db_engine: AsyncEngine,
     session_factory: object,
     clock: FrozenClock,
-    auth_settings: AuthSettings,
+    mail_settings: MailSettings,
 ) -> AsyncIterator[FastAPI]:
-    application = create_app(test_settings, engine=db_engine, clock=clock)
-    install_auth(application, auth_settings)
-    # create_app may install accounts itself one day; the mail must still reach the sink.
-    application.state.auth_toolkit = build_toolkit(test_settings, auth_settings)
+    application = create_mailing_app(test_settings, db_engine, clock, mail_settings)
     reset_rate_limits(application)
     async with application.router.lifespan_context(application):
         yield application
@@ -49,5 +50,4 @@ async def app(
 
 @pytest.fixture
 def toolkit(app: FastAPI) -> AuthToolkit:
-    found: AuthToolkit = app.state.auth_toolkit
-    return found
+    return app_resources(app).auth_toolkit

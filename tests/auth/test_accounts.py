@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 from cryptolens.core.clock import FrozenClock
 from cryptolens.core.security import PasswordHasher
+from cryptolens.resources import app_resources
 from tests.auth.conftest import MakeClient, MakeUserClient
 from tests.auth.helpers import API, error_of, fetch_csrf, login, me, register, strong_password
 from tests.fakes.smtp import SmtpSink
@@ -170,7 +171,7 @@ async def test_password_is_rehashed_at_login_when_the_parameters_change(
     user = await make_user_client()
 
     async def stored_hash() -> str:
-        async with app.state.session_factory() as db:
+        async with app_resources(app).session_factory() as db:
             found = await db.scalar(
                 text("SELECT password_hash FROM users WHERE id = :id"), {"id": user.user_id}
             )
@@ -178,7 +179,8 @@ async def test_password_is_rehashed_at_login_when_the_parameters_change(
 
     cheap = await stored_hash()
     assert "m=8,t=1,p=1" in cheap
-    app.state.auth_toolkit = replace(app.state.auth_toolkit, hasher=PasswordHasher())
+    resources = app_resources(app)
+    resources.auth_toolkit = replace(resources.auth_toolkit, hasher=PasswordHasher())
     client = make_client()
     await fetch_csrf(client)
     assert (await login(client, user.email, user.password)).status_code == 200

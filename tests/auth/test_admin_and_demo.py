@@ -14,9 +14,10 @@ from sqlalchemy import text
 
 from cryptolens import cli
 from cryptolens.auth import commands
-from cryptolens.auth.demo_accounts import describe_demo_accounts, ensure_demo_accounts
 from cryptolens.core.clock import FrozenClock
+from cryptolens.resources import app_resources
 from cryptolens.settings import Settings
+from cryptolens.startup.demo_accounts import describe_demo_accounts, ensure_demo_accounts
 from tests.auth.conftest import MakeClient
 from tests.auth.helpers import fetch_csrf, login, me, strong_password
 from tests.conftest import make_settings
@@ -91,7 +92,7 @@ async def test_demo_accounts_on_an_empty_embedded_database(
     embedded = make_settings(
         var_dir, env="development", database_url="sqlite+aiosqlite:///unused.db"
     )
-    async with app.state.session_factory() as db:
+    async with app_resources(app).session_factory() as db:
         accounts = await ensure_demo_accounts(db, embedded, clock)
         await db.commit()
     assert [email for email, _ in accounts] == [
@@ -119,7 +120,7 @@ async def test_demo_accounts_on_an_empty_embedded_database(
     }
 
     # Only once: the users table is no longer empty.
-    async with app.state.session_factory() as db:
+    async with app_resources(app).session_factory() as db:
         assert await ensure_demo_accounts(db, embedded, clock) == []
 
 
@@ -135,6 +136,6 @@ async def test_no_demo_accounts_outside_the_embedded_default(
     app: FastAPI, var_dir: Path, clock: FrozenClock, env: str, database_url: str
 ) -> None:
     settings = make_settings(var_dir, database_url=database_url).model_copy(update={"env": env})
-    async with app.state.session_factory() as db:
+    async with app_resources(app).session_factory() as db:
         assert await ensure_demo_accounts(db, settings, clock) == []
         assert await db.scalar(text("SELECT COUNT(*) FROM users")) == 0

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
-from cryptolens.auth.deps import OptionalUser
+from cryptolens.access.deps import OptionalUser
 from cryptolens.core.csrf import CsrfTokens
 from tests.auth.conftest import MakeClient, MakeUserClient
 from tests.auth.helpers import API, error_of, fetch_csrf, strong_password

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fastapi import FastAPI
 
-from cryptolens.auth.deps import AdminUser, CurrentUser, OptionalUser, VerifiedUser
+from cryptolens.access.deps import AdminUser, CurrentUser, OptionalUser, VerifiedUser
 from tests.auth.conftest import MakeClient, MakeUserClient
 from tests.auth.helpers import error_of
 

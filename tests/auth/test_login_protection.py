@@ -14,6 +14,7 @@ from cryptolens.auth.totp import code_at
 from cryptolens.core.clock import FrozenClock
 from cryptolens.core.ratelimit import reset_rate_limits
 from cryptolens.core.security import PasswordHasher
+from cryptolens.resources import app_resources
 from tests.auth.conftest import MakeClient, MakeUserClient
 from tests.auth.helpers import enable_two_factor, error_of, fetch_csrf, login, wrong_code
 
@@ -107,7 +108,7 @@ async def test_an_admin_unlocks_early(
     await fetch_csrf(client)
     assert error_of(await login(client, user.email, user.password))[2] == "account_locked"
 
-    async with app.state.session_factory() as db:
+    async with app_resources(app).session_factory() as db:
         await service.unlock_account(db, user.user_id)
         await db.commit()
     assert (await login(client, user.email, user.password)).status_code == 200
@@ -117,7 +118,8 @@ async def test_unknown_email_and_wrong_password_answer_alike_and_take_similar_ti
     app: FastAPI, make_client: MakeClient, make_user_client: MakeUserClient
 ) -> None:
     # Production-cost argon2 here, so the hashing (not the database) decides the time.
-    app.state.auth_toolkit = replace(app.state.auth_toolkit, hasher=PasswordHasher())
+    resources = app_resources(app)
+    resources.auth_toolkit = replace(resources.auth_toolkit, hasher=PasswordHasher())
     user = await make_user_client()
     timings: dict[str, list[float]] = {"unknown": [], "wrong": []}
     answers = {}
@@ -158,7 +160,7 @@ async def test_inactive_account_cannot_sign_in_and_says_nothing_more(
     app: FastAPI, make_client: MakeClient, make_user_client: MakeUserClient
 ) -> None:
     user = await make_user_client()
-    async with app.state.session_factory() as db:
+    async with app_resources(app).session_factory() as db:
         account = await service.get_user(db, user.user_id)
         assert account is not None
         account.is_active = False

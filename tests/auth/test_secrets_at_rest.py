@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from cryptolens.auth.totp import code_at, normalize_backup_code
 from cryptolens.core.clock import FrozenClock
+from cryptolens.resources import app_resources
 from tests.auth.conftest import MakeClient
 from tests.auth.helpers import (
     API,
@@ -39,7 +40,7 @@ FOREIGN_LOGGERS = ("mail.log",)
 
 async def _raw_values(app: FastAPI) -> list[str]:
     values: list[str] = []
-    async with app.state.engine.connect() as connection:
+    async with app_resources(app).engine.connect() as connection:
         for table in ACCOUNT_TABLES:
             rows = (await connection.execute(text(f"SELECT * FROM {table}"))).all()
             values += [str(value) for row in rows for value in row if value is not None]

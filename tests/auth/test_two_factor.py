@@ -15,6 +15,7 @@ from sqlalchemy import text
 from cryptolens.auth.totp import code_at
 from cryptolens.core.clock import FrozenClock
 from cryptolens.core.security import SecretBox
+from cryptolens.resources import app_resources
 from tests.auth.conftest import MakeClient, MakeUserClient
 from tests.auth.helpers import (
     API,
@@ -223,18 +224,19 @@ async def test_totp_seeds_move_to_the_newest_key_when_used(
 ) -> None:
     user = await make_user_client()
     secret, _codes = await enable_two_factor(user.http, clock.now())
-    old_box: SecretBox = app.state.auth_toolkit.secret_box
+    resources = app_resources(app)
+    old_box: SecretBox = resources.auth_toolkit.secret_box
     new_key = Fernet.generate_key().decode()
     # Key rotation: the new key first, the old one kept for reading.
-    rotated = SecretBox([new_key, *app.state.settings.fernet_keys()])
-    app.state.auth_toolkit = replace(app.state.auth_toolkit, secret_box=rotated)
+    rotated = SecretBox([new_key, *resources.settings.fernet_keys()])
+    resources.auth_toolkit = replace(resources.auth_toolkit, secret_box=rotated)
 
     clock.advance(timedelta(seconds=30))
     client = make_client(ip="10.0.8.1")
     await fetch_csrf(client)
     signed_in = await login(client, user.email, user.password, code=code_at(secret, clock.now()))
     assert signed_in.status_code == 200
-    async with app.state.session_factory() as db:
+    async with resources.session_factory() as db:
         stored = await db.scalar(
             text("SELECT secret_encrypted FROM totp_credentials WHERE user_id = :id"),
             {"id": user.user_id},

@@ -3,6 +3,6 @@ tier come from tests/conftest.py."""
 
 from __future__ import annotations
 
-from tests.auth.conftest import app, auth_settings, smtp_server, smtp_sink, toolkit
+from tests.auth.conftest import app, mail_settings, smtp_server, smtp_sink, toolkit
 
-__all__ = ["app", "auth_settings", "smtp_server", "smtp_sink", "toolkit"]
+__all__ = ["app", "mail_settings", "smtp_server", "smtp_sink", "toolkit"]

@@ -6,11 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from cryptolens.billing.access import UserAccess
-from cryptolens.billing.history import plan_history_page
-from cryptolens.billing.tiers import Tier
-from cryptolens.core.cursors import encode_cursor
+from cryptolens.access.history import plan_history_page
+from cryptolens.access.tiers import Tier
+from cryptolens.access.user_access import UserAccess
 from cryptolens.core.errors import TierRequiredError
+from cryptolens.core.paging import encode_cursor
 from cryptolens.db import to_ms
 
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)

@@ -8,9 +8,11 @@ from datetime import timedelta
 import pytest
 from fastapi import FastAPI
 
+from cryptolens.access.deps import CurrentAccess, PremiumAccess, ProAccess
 from cryptolens.billing import service as billing_service
-from cryptolens.billing.deps import CurrentAccess, PremiumAccess, ProAccess
 from cryptolens.core.clock import FrozenClock
+from cryptolens.resources import app_resources
+from cryptolens.settings import PlanSettings
 from tests.auth.conftest import MakeClient, MakeUserClient
 from tests.auth.helpers import API, error_of, me
 
@@ -97,7 +99,7 @@ async def test_subscription_states_on_the_clock(
     app: FastAPI, make_user_client: MakeUserClient, clock: FrozenClock
 ) -> None:
     user = await make_user_client("free")
-    async with app.state.session_factory() as db:
+    async with app_resources(app).session_factory() as db:
         await billing_service.grant_subscription(
             db,
             user.user_id,
@@ -124,7 +126,7 @@ async def test_subscription_states_on_the_clock(
     await live_through(1)  # beyond the 3-day grace
     assert await tier() == "free"
 
-    async with app.state.session_factory() as db:
+    async with app_resources(app).session_factory() as db:
         await billing_service.grant_subscription(
             db,
             user.user_id,
@@ -134,7 +136,7 @@ async def test_subscription_states_on_the_clock(
         )
         await db.commit()
     assert await tier() == "premium"
-    async with app.state.session_factory() as db:
+    async with app_resources(app).session_factory() as db:
         await billing_service.set_subscription_status(db, user.user_id, "suspended", clock.now())
         await db.commit()
     assert await tier() == "free"
@@ -144,13 +146,12 @@ async def test_subscription_states_on_the_clock(
 async def test_payment_extends_from_the_later_of_now_and_expiry(
     app: FastAPI, make_user_client: MakeUserClient, clock: FrozenClock
 ) -> None:
-    from cryptolens.auth.config import AuthSettings
     from cryptolens.billing.plans import plan_catalogue
 
-    plans = plan_catalogue(AuthSettings(_env_file=None))
+    plans = plan_catalogue(PlanSettings())
     user = await make_user_client("free")
     now = clock.now()
-    async with app.state.session_factory() as db:
+    async with app_resources(app).session_factory() as db:
         first = await billing_service.extend_subscription(
             db, user.user_id, plans["pro_monthly"], now, 3
         )

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from cryptolens.billing.access import UserAccess
+from cryptolens.access.tiers import TIER_LIMITS, Tier, limits_for
+from cryptolens.access.user_access import UserAccess
 from cryptolens.billing.models import Subscription
 from cryptolens.billing.service import tier_from_subscription
-from cryptolens.billing.tiers import TIER_LIMITS, Tier, limits_for
 from cryptolens.core.errors import TierRequiredError
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)

@@ -12,12 +12,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.core.cache import MemoryCache
 from cryptolens.core.clock import FrozenClock
-from cryptolens.jobs.context import JobContext
+from cryptolens.job_context import JobContext, JobCounters
 from cryptolens.jobs.inline import InlineRunner
 from cryptolens.jobs.registry import JOBS, job
 from cryptolens.jobs.runtime import create_jobs_runtime
 from cryptolens.settings import Settings
-from cryptolens.system.job_runs import JobCounters
 from tests.jobs.worker_processes import arq_redis, exchange_with_anon
 
 __all__ = ["arq_redis", "exchange_with_anon"]
@@ -86,9 +85,10 @@ async def runner(
     session_factory: async_sessionmaker[AsyncSession],
     clock: FrozenClock,
 ) -> AsyncIterator[InlineRunner]:
-    settings = test_settings.model_copy(
-        update={"job_retry_base_seconds": 0.01, "job_timeout_default_seconds": 5.0}
+    jobs = test_settings.jobs.model_copy(
+        update={"retry_base_seconds": 0.01, "timeout_default_seconds": 5.0}
     )
+    settings = test_settings.model_copy(update={"jobs": jobs})
     runtime = create_jobs_runtime(settings, session_factory, MemoryCache(), clock, None)
     assert runtime.runner is not None
     yield runtime.runner

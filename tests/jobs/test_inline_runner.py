@@ -1,4 +1,5 @@
-"""The embedded runner: records runs, one copy at a time, retries then fails, queues apart."""
+"""The embedded runner: records runs, one copy at a time, retries then fails, queues apart,
+one time limit per job, a cron slot once."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from cryptolens.core.cache import MemoryCache
 from cryptolens.core.clock import FrozenClock
 from cryptolens.jobs.inline import InlineRunner
-from cryptolens.jobs.scheduler import fire_due
+from cryptolens.jobs.runtime import create_jobs_runtime
+from cryptolens.jobs.schedule import CRON_SCHEDULE
+from cryptolens.settings import Settings
 from cryptolens.system import runtime_settings
 from cryptolens.system.models import JobRun
 from tests.jobs.conftest import ProbeControl
@@ -137,21 +141,98 @@ async def test_cron_slot_fires_once_and_a_switched_off_job_is_skipped(
     clock: FrozenClock,
 ) -> None:
     minute = datetime(2026, 11, 25, 10, 7, tzinfo=UTC)
-    fired = await fire_due(runner, minute)
-    assert "cron:expire_and_cleanup:20261125T1007" in fired
+    # arq's unique cron id: the cron job's name and the slot (10:07:00.5 UTC) in ms.
+    slot = "cron:expire_and_cleanup:1795601220500"
+    fired = runner.fire_due(minute)
+    assert slot in fired
     # The same slot again (another process looking at the clock) enqueues nothing new.
-    assert "cron:expire_and_cleanup:20261125T1007" not in await fire_due(runner, minute)
-    await runner.wait_for("cron:expire_and_cleanup:20261125T1007")
+    assert slot not in runner.fire_due(minute)
+    await runner.wait_for(slot)
 
     async with session_factory() as session:
         await runtime_settings.set_job_enabled(session, "expire_and_cleanup", False, clock.now())
         await session.commit()
     next_hour = minute + timedelta(hours=1)
-    await fire_due(runner, next_hour)
-    await runner.wait_for("cron:expire_and_cleanup:20261125T1107")
+    runner.fire_due(next_hour)
+    await runner.wait_for("cron:expire_and_cleanup:1795604820500")
     runs = await runs_of(session_factory, "expire_and_cleanup")
     assert [run.status for run in runs] == ["ok", "skipped"]
     assert runs[1].error == "switched off by an admin"
+
+
+async def test_the_schedule_fires_the_current_minutes_slots_at_start(
+    runner: InlineRunner, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    [scan] = [entry for entry in CRON_SCHEDULE if entry.job_name == "fetch_and_scan"]
+    minutes = [datetime.now(UTC)]
+    runner.start_schedule()
+    minutes.append(datetime.now(UTC))  # the start may straddle a minute
+    expected = {scan.slot_id(slot) for moment in minutes if (slot := scan.slot_at(moment))}
+    deadline = asyncio.get_running_loop().time() + 5
+    while not (runs := await runs_of(session_factory, "fetch_and_scan")):
+        assert asyncio.get_running_loop().time() < deadline, "no fetch_and_scan at start"
+        await asyncio.sleep(0.05)
+    run = runs[0]
+    assert run.job_id in expected
+    outcome = await runner.wait_for(str(run.job_id))
+    assert outcome is not None and outcome.status == "ok", outcome
+
+
+async def test_a_restarted_process_does_not_run_a_finished_slot_again(
+    runner: InlineRunner,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FrozenClock,
+) -> None:
+    minute = datetime(2026, 11, 25, 10, 7, tzinfo=UTC)
+    slot = "cron:expire_and_cleanup:1795601220500"
+    assert slot in runner.fire_due(minute)
+    await runner.wait_for(slot)
+    # A new process knows nothing of the slot: the run history does.
+    assert runner.ctx is not None
+    restarted = create_jobs_runtime(
+        runner.ctx.settings, session_factory, MemoryCache(), clock, None
+    ).runner
+    assert restarted is not None
+    assert slot in restarted.fire_due(minute)
+    outcome = await restarted.wait_for(slot)
+    await restarted.stop()
+    assert outcome is not None and outcome.status == "skipped"
+    runs = await runs_of(session_factory, "expire_and_cleanup")
+    assert [(run.job_id, run.status, run.error) for run in runs] == [
+        (slot, "ok", None),
+        (slot, "skipped", "this slot already ran"),
+    ]
+
+
+async def test_a_job_out_of_time_is_stopped_once_and_recorded_failed(
+    test_settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FrozenClock,
+    control: ProbeControl,
+) -> None:
+    jobs = test_settings.jobs.model_copy(update={"timeout_default_seconds": 0.3})
+    settings = test_settings.model_copy(update={"jobs": jobs})
+    short = create_jobs_runtime(settings, session_factory, MemoryCache(), clock, None).runner
+    assert short is not None
+    job_id = await short.enqueue("probe_block", symbol="BTC/USDT")
+    assert job_id is not None
+    outcome = await short.wait_for(job_id)
+    await short.stop()
+    assert outcome is not None and outcome.status == "failed"
+    assert control.calls == ["BTC/USDT"]  # out of time is not a reason to try again
+    [run] = await runs_of(session_factory, "probe_block")
+    assert (run.status, run.error) == ("failed", "TimeoutError: stopped at its 0.3 s limit")
+
+
+async def test_a_job_cut_short_by_a_stop_is_recorded(
+    runner: InlineRunner, control: ProbeControl, session_factory: async_sessionmaker[AsyncSession]
+) -> None:
+    await runner.enqueue("probe_block", symbol="BTC/USDT")
+    await asyncio.wait_for(control.started.wait(), 5)
+    await runner.stop(timeout_seconds=0.05)
+    [run] = await runs_of(session_factory, "probe_block")
+    assert run.status == "failed"
+    assert run.error == "CancelledError: the worker stopped before the job ended"
 
 
 async def test_stop_lets_running_jobs_finish_and_takes_no_new_ones(

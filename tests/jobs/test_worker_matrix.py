@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.core.clock import FrozenClock
 from cryptolens.jobs.enqueue import ArqEnqueuer
-from cryptolens.jobs.registry import load_jobs
 from cryptolens.settings import Settings
 from tests.clients import MakeUserClient
 from tests.conftest import MYSQL_URL, REDIS_URL
@@ -70,7 +69,6 @@ async def test_the_matrix_follows_a_scan_made_by_another_process(
     assert (await trader.get("/api/v1/matrix")).json()["data"] == before["data"]
     assert _cache_hits() == hits + 1  # the second read came from the shared cache
 
-    load_jobs()
     assert await ArqEnqueuer(arq_redis).enqueue("scan_symbol", symbol="ANON/BTC")
     worker = start_worker(exchange_with_anon.base_url)
     try:

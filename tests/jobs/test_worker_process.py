@@ -13,7 +13,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.jobs.enqueue import ArqEnqueuer
-from cryptolens.jobs.registry import load_jobs
 from cryptolens.market.models import Candle
 from cryptolens.patterns.models import Pattern
 from cryptolens.system.models import JobRun
@@ -35,7 +34,6 @@ async def test_a_separate_worker_fetches_scans_and_stores(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     followed = await follow_anon(exchange_with_anon, session_factory)
-    load_jobs()
     job_id = await ArqEnqueuer(arq_redis).enqueue("scan_symbol", symbol="ANON/BTC")
     assert job_id is not None
 
@@ -89,19 +87,18 @@ async def test_a_worker_killed_mid_scan_leaves_no_duplicates_when_another_takes_
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     followed = await follow_anon(exchange_with_anon, session_factory)
-    load_jobs()
     assert await ArqEnqueuer(arq_redis).enqueue("scan_symbol", symbol="ANON/BTC")
     # A short timeout makes arq hand the orphaned job to another worker soon after the kill.
     short = {"job_timeout_default_seconds": "15"}
 
-    first = start_worker(exchange_with_anon.base_url, **short)
+    first = start_worker(exchange_with_anon.base_url, settings=short)
     try:
         await wait_for_run(session_factory, "scan_symbol", WORKER_STARTUP_SECONDS, finished=False)
     finally:
         first.send_signal(signal.SIGKILL)
         await asyncio.to_thread(first.communicate, timeout=30)
 
-    second = start_worker(exchange_with_anon.base_url, **short)
+    second = start_worker(exchange_with_anon.base_url, settings=short)
     try:
         run = await wait_for_run(session_factory, "scan_symbol", 120)
     finally:
@@ -138,7 +135,6 @@ async def test_a_notification_starts_within_a_second_while_default_is_busy(
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     await follow_anon(exchange_with_anon, session_factory)
-    load_jobs()
     enqueuer = ArqEnqueuer(arq_redis)
     # Hold the exchange's klines so the scan (default queue) stays busy until released.
     exchange_with_anon.pause_klines_after = 1

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import subprocess
 import sys
-from collections.abc import AsyncIterator
-from pathlib import Path
+import threading
+from collections.abc import AsyncIterator, Mapping
+from typing import IO
 
 import pytest
 from arq.connections import ArqRedis
@@ -16,16 +18,17 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from cryptolens.db import unit_of_work
+from cryptolens.jobs.runtime import create_arq_redis
 from cryptolens.market import service as market
 from cryptolens.market.models import Symbol
 from cryptolens.market.sources.ccxt_source import CcxtSource
 from cryptolens.system.models import JobRun
 from tests.conftest import MYSQL_URL, REDIS_URL
+from tests.data_files import candle_file
 from tests.fakes.exchange import FakeExchange
 from tests.fakes.exchange_data import csv_market
 
-SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
-ANON_MINUTES = SHARED_DATA / "ANON_BTC-1m.csv"
+ANON_MINUTES = candle_file("ANON_BTC-1m.csv")
 ANON_LAST_OPEN = 1_510_700_340_000  # the file's last candle
 WORKER_STARTUP_SECONDS = 90
 
@@ -36,8 +39,6 @@ WORKER_STARTUP_SECONDS = 90
 async def exchange_with_anon(db_engine: AsyncEngine) -> AsyncIterator[FakeExchange]:
     if not REDIS_URL:
         pytest.skip("CRYPTOLENS_TEST_REDIS_URL is not set")
-    if not ANON_MINUTES.is_file():
-        pytest.skip(f"{ANON_MINUTES} is absent")
     # The exchange's clock stands just after the file's last minute closed.
     exchange = FakeExchange(now_ms=ANON_LAST_OPEN + 90_000)
     exchange.add_market(csv_market("ANON", "BTC", ANON_MINUTES, tick_size="0.00000001"))
@@ -49,7 +50,7 @@ async def exchange_with_anon(db_engine: AsyncEngine) -> AsyncIterator[FakeExchan
 @pytest.fixture
 async def arq_redis() -> AsyncIterator[ArqRedis]:
     assert REDIS_URL is not None
-    pool: ArqRedis = ArqRedis.from_url(REDIS_URL)
+    pool = create_arq_redis(REDIS_URL)
     await pool.flushdb()
     yield pool
     await pool.flushdb()
@@ -67,8 +68,15 @@ async def follow_anon(exchange: FakeExchange, factory: async_sessionmaker[AsyncS
 
 
 def start_worker(
-    exchange_url: str, queues: str = "default", **settings: str
+    exchange_url: str,
+    queues: str = "default",
+    *,
+    schedule: bool = False,
+    settings: Mapping[str, str] | None = None,
 ) -> subprocess.Popen[bytes]:
+    """`cryptolens worker` for `queues`; with `schedule`, it also runs those queues' cron.
+    `settings` by field name (job_timeout_default_seconds) become CRYPTOLENS_ variables."""
+    settings = settings or {}
     assert MYSQL_URL and REDIS_URL
     env = {
         **{f"CRYPTOLENS_{name.upper()}": value for name, value in settings.items()},
@@ -80,8 +88,9 @@ def start_worker(
         "CRYPTOLENS_WORKER_METRICS_PORT": "0",
         "CRYPTOLENS_JOB_RETRY_BASE_SECONDS": "0.2",
     }
+    command = [sys.executable, "-m", "cryptolens.cli", "worker", "--queues", queues]
     return subprocess.Popen(
-        [sys.executable, "-m", "cryptolens.cli", "worker", "--queues", queues, "--no-schedule"],
+        command if schedule else [*command, "--no-schedule"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -106,3 +115,51 @@ async def wait_for_run(
             return run
         await asyncio.sleep(0.5)
     raise AssertionError(f"no finished {name} run within {within_seconds} s")
+
+
+class StderrTail:
+    """A worker's stderr, read as it comes: a worker running for minutes must not fill the
+    pipe, and a test waits for a line (arq's start) rather than guessing a delay."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.lines: list[str] = []
+        assert process.stderr is not None
+        self._thread = threading.Thread(target=self._read, args=(process.stderr,), daemon=True)
+        self._thread.start()
+
+    def _read(self, stream: IO[bytes]) -> None:
+        for line in stream:
+            self.lines.append(line.decode("utf-8", errors="replace"))
+
+    def text(self, last: int = 4000) -> str:
+        return "".join(self.lines)[-last:]
+
+    async def wait_for(self, text: str, within_seconds: float) -> None:
+        deadline = asyncio.get_running_loop().time() + within_seconds
+        while not any(text in line for line in list(self.lines)):
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"no {text!r} within {within_seconds} s:\n{self.text()}")
+            await asyncio.sleep(0.2)
+
+
+async def start_serving_worker(
+    exchange_url: str, queues: str, *, schedule: bool = False
+) -> tuple[subprocess.Popen[bytes], StderrTail]:
+    """A worker that has started polling its queues (arq logs its start)."""
+    process = start_worker(exchange_url, queues, schedule=schedule)
+    tail = StderrTail(process)
+    await tail.wait_for("Starting worker for", WORKER_STARTUP_SECONDS)
+    return process, tail
+
+
+async def stop_worker(process: subprocess.Popen[bytes]) -> int:
+    """SIGTERM, as a supervisor stops a worker; returns its exit status."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+    return await asyncio.to_thread(process.wait, 60)
+
+
+async def runs_of(factory: async_sessionmaker[AsyncSession], name: str) -> list[JobRun]:
+    async with factory() as session:
+        statement = select(JobRun).where(JobRun.name == name).order_by(JobRun.id)
+        return list(await session.scalars(statement))

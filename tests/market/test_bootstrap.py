@@ -22,7 +22,9 @@ Factory = async_sessionmaker[AsyncSession]
 
 
 def settings_for(base: Settings, **changes: object) -> Settings:
-    return base.model_copy(update={"default_symbols": ["BTC/USDT"], **changes})
+    """`base` with the market settings changed (one default symbol unless told otherwise)."""
+    market = base.market.model_copy(update={"default_symbols": ("BTC/USDT",), **changes})
+    return base.model_copy(update={"market": market})
 
 
 @pytest.fixture
@@ -110,10 +112,11 @@ async def test_the_probe_says_why_the_exchange_is_unreachable(
     test_settings: Settings, listed: FakeExchange
 ) -> None:
     assert (
-        await probe_exchange(settings_for(test_settings, exchange_api_url=listed.base_url)) is None
+        await probe_exchange(settings_for(test_settings, exchange_api_url=listed.base_url).market)
+        is None
     )
     listed.fail(endpoint="time", status=200, delay_s=1.0)
     reason = await probe_exchange(
-        settings_for(test_settings, exchange_api_url=listed.base_url), timeout_ms=200
+        settings_for(test_settings, exchange_api_url=listed.base_url).market, timeout_ms=200
     )
     assert reason is not None and "RequestTimeout" in reason

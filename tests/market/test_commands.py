@@ -16,6 +16,7 @@ from cryptolens import cli
 from cryptolens.db import create_engine
 from cryptolens.settings import Settings, get_settings
 from cryptolens.system import migrations
+from tests.data_files import candle_file
 from tests.fakes.exchange import FakeExchange, dead_port_url
 from tests.fakes.exchange_data import generated_market
 from tests.market.conftest import DAY, FAKE_NOW_MS, MINUTE
@@ -164,9 +165,9 @@ def test_demo_loads_the_replay_market(database: Path, capsys: pytest.CaptureFixt
 
 
 def test_demo_can_replay_real_candles_from_a_file(
-    database: Path, capsys: pytest.CaptureFixture[str], shared_data: Path
+    database: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    minute_file = shared_data / "BTC-PERP_USD-1m.csv"
+    minute_file = candle_file("BTC-PERP_USD-1m.csv")
     assert cli.main(["demo", "--csv", f"BTC/USD={minute_file}"]) == 0
     assert "1 symbols from replay" in capsys.readouterr().out
     counts = dict(rows(database, "select timeframe, count(*) from candles group by timeframe"))

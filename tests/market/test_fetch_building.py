@@ -3,15 +3,14 @@ then new minutes and the higher timeframes built from them, known gaps, late min
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.market.backfill import backfill_depth_ms
 from cryptolens.market.candles import OHLCV
-from cryptolens.market.fetch import FetchRequest, fetch_market_data
 from cryptolens.market.sources.ccxt_source import CcxtSource
+from cryptolens.market.workflows import FetchRequest, fetch_market_data
+from tests.data_files import candle_file
 from tests.fakes.exchange import FakeExchange
 from tests.fakes.exchange_data import INTERVAL_MS, csv_market, generated_market, klines
 from tests.market.conftest import (
@@ -259,10 +258,9 @@ async def test_real_minutes_through_the_exchange_build_the_exchanges_own_candles
     session_factory: Factory,
     exchange_source: CcxtSource,
     fake_exchange: FakeExchange,
-    shared_data: Path,
 ) -> None:
     """FTX BTC-PERP, January 2022, moved by whole days so that it ends now."""
-    path = shared_data / "BTC-PERP_USD-1m.csv"
+    path = candle_file("BTC-PERP_USD-1m.csv")
     last_open = 1_643_693_460_000  # 2022-02-01 05:31, the file's last minute
     shift = (FAKE_NOW_MS - last_open) // DAY * DAY
     fake_exchange.add_market(csv_market("BTC", "USD", path, shift_ms=shift, tick_size="1"))

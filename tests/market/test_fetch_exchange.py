@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.market.candles import OHLCV
-from cryptolens.market.fetch import FetchReport, FetchRequest, fetch_market_data
 from cryptolens.market.sources.ccxt_source import CcxtSource
+from cryptolens.market.workflows import FetchReport, FetchRequest, fetch_market_data
 from tests.fakes.exchange import FOREVER, FakeExchange
 from tests.fakes.exchange_data import generated_market, klines
 from tests.market.conftest import (

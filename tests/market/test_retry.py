@@ -1,4 +1,5 @@
-"""The backoff policy: exponential with equal jitter, capped, Retry-After honoured."""
+"""The one retry policy (core/retry.py): exponential with equal jitter, capped, Retry-After
+honoured, as exchange calls use it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from cryptolens.market.retry import (
+from cryptolens.core.retry import (
     RetriesExhaustedError,
     RetryAfterTooLongError,
     RetryPolicy,

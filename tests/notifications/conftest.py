@@ -13,23 +13,18 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from cryptolens.app import create_app
-from cryptolens.auth.config import AuthSettings
-from cryptolens.auth.install import install_auth
-from cryptolens.auth.toolkit import build_toolkit
 from cryptolens.core.cache import MemoryCache
 from cryptolens.core.clock import FrozenClock
 from cryptolens.core.ratelimit import reset_rate_limits
-from cryptolens.jobs.context import JobContext
+from cryptolens.job_context import JobContext
 from cryptolens.jobs.inline import InlineRunner
 from cryptolens.jobs.runtime import create_jobs_runtime
-from cryptolens.notifications.routes import router as notifications_router
-from cryptolens.settings import Settings
-from tests.auth.conftest import auth_settings, smtp_server, smtp_sink
+from cryptolens.settings import MailSettings, Settings
+from tests.auth.conftest import create_mailing_app, mail_settings, smtp_server, smtp_sink
 from tests.fakes.ntfy import FakeNtfy
 from tests.notifications.factories import PUBLIC_URL
 
-__all__ = ["auth_settings", "smtp_server", "smtp_sink"]
+__all__ = ["mail_settings", "smtp_server", "smtp_sink"]
 
 
 @pytest.fixture
@@ -43,16 +38,21 @@ async def ntfy() -> AsyncIterator[FakeNtfy]:
 @pytest.fixture
 def test_settings(test_settings: Settings, ntfy: FakeNtfy) -> Settings:
     """The shared test settings, with NTFY at the fake and links on a known public URL."""
-    return test_settings.model_copy(
+    pushes = test_settings.notifications.model_copy(
         update={
             "ntfy_url": ntfy.base_url,
-            "ntfy_concurrency": 32,
+            "concurrency": 32,
             # Generous: a loaded CI machine must not turn a push into a timeout retry;
             # the slow-server test shortens it for itself.
-            "ntfy_timeout_seconds": 10.0,
-            "notify_batch_size": 200,
+            "timeout_seconds": 10.0,
+            "batch_size": 200,
+        }
+    )
+    return test_settings.model_copy(
+        update={
+            "notifications": pushes,
             "public_url": PUBLIC_URL,
-            "job_timeout_high_seconds": 30.0,
+            "jobs": test_settings.jobs.model_copy(update={"timeout_high_seconds": 30.0}),
         }
     )
 
@@ -152,16 +152,9 @@ async def app(
     db_engine: AsyncEngine,
     session_factory: object,
     clock: FrozenClock,
-    auth_settings: AuthSettings,
+    mail_settings: MailSettings,
 ) -> AsyncIterator[FastAPI]:
-    application = create_app(test_settings, engine=db_engine, clock=clock)
-    install_auth(application, auth_settings)
-    application.state.auth_toolkit = build_toolkit(test_settings, auth_settings)
-    if not any(
-        getattr(route, "path", "").startswith("/api/v1/notifications")
-        for route in application.routes
-    ):
-        application.include_router(notifications_router)
+    application = create_mailing_app(test_settings, db_engine, clock, mail_settings)
     reset_rate_limits(application)
     async with application.router.lifespan_context(application):
         yield application

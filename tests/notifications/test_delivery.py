@@ -113,7 +113,8 @@ async def test_a_slow_server_times_out_and_is_retried(
     clock: FrozenClock,
 ) -> None:
     assert jobs.runner.ctx is not None
-    jobs.runner.ctx.settings = test_settings.model_copy(update={"ntfy_timeout_seconds": 0.5})
+    pushes = test_settings.notifications.model_copy(update={"timeout_seconds": 0.5})
+    jobs.runner.ctx.settings = test_settings.model_copy(update={"notifications": pushes})
     user_id, signal_id = await one_user_signal(session_factory, clock)
     ntfy.slow(1.5)  # the client gives up after 0.5 s
     await jobs.run("notify_signal", signal_id=signal_id)
@@ -159,9 +160,8 @@ async def test_the_access_token_is_sent_when_set(
     clock: FrozenClock,
 ) -> None:
     assert jobs.runner.ctx is not None
-    jobs.runner.ctx.settings = test_settings.model_copy(
-        update={"ntfy_token": SecretStr("tk_secret")}
-    )
+    pushes = test_settings.notifications.model_copy(update={"ntfy_token": SecretStr("tk_secret")})
+    jobs.runner.ctx.settings = test_settings.model_copy(update={"notifications": pushes})
     ntfy.required_token = "tk_secret"
     user_id, signal_id = await one_user_signal(session_factory, clock)
     await jobs.run("notify_signal", signal_id=signal_id)

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from cryptolens.billing.access import UserAccess
-from cryptolens.billing.tiers import Tier
+from cryptolens.access.tiers import Tier
+from cryptolens.access.user_access import UserAccess
 from cryptolens.notifications import eligibility as rules
 from cryptolens.notifications.alerts import SignalAlert
 from cryptolens.notifications.eligibility import (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,16 +12,14 @@ from cryptolens.db import unit_of_work
 from cryptolens.market import service as market
 from cryptolens.market.candles import CandleSeries
 from cryptolens.patterns.csv_input import read_candles_csv
+from tests.data_files import GOLDEN_SIGNALS, candle_file
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-ANON_CSV = SHARED / "data" / "ANON_BTC-1m.csv"
-GOLDEN = SHARED / "spec" / "golden" / "signals" / "ANON_BTC-1m.json"
+ANON_CSV = candle_file("ANON_BTC-1m.csv")
+GOLDEN = GOLDEN_SIGNALS / "ANON_BTC-1m.json"
 
 
 @pytest.fixture(scope="session")
 def anon_minutes() -> CandleSeries:
-    if not ANON_CSV.is_file():
-        pytest.skip(f"{ANON_CSV} is absent")
     series = read_candles_csv(ANON_CSV)
     return CandleSeries(
         series.time, series.open, series.high, series.low, series.close, series.volume
@@ -31,8 +28,6 @@ def anon_minutes() -> CandleSeries:
 
 @pytest.fixture(scope="session")
 def golden() -> dict[str, Any]:
-    if not GOLDEN.is_file():
-        pytest.skip(f"{GOLDEN} is absent")
     loaded: dict[str, Any] = json.loads(GOLDEN.read_text())
     return loaded
 

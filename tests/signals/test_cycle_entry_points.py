@@ -15,15 +15,16 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from cryptolens.core.metrics import SIGNAL_OUTCOMES_TOTAL, SIGNALS_TOTAL
 from cryptolens.core.timeframes import MINUTE_MS
 from cryptolens.db import unit_of_work
-from cryptolens.jobs.scanning import count_signal_metrics
 from cryptolens.market.candles import CandleSeries
 from cryptolens.patterns.models import Pattern
+from cryptolens.settings import SignalSettings
 from cryptolens.signals.commands import backtest
 from cryptolens.signals.cycle import CycleResult, run_pending_cycles
 from cryptolens.signals.lifecycle import FINAL_STATUSES
 from cryptolens.signals.models import Signal
-from cryptolens.signals.settings import SignalSettings
+from cryptolens.signals.settings import CycleSettings
 from cryptolens.signals.setups import setup_statistics
+from cryptolens.signals.tasks import count_signal_metrics
 from tests.signals.conftest import head, store_symbol
 
 # The first signals come 703 and 958 candles into the file; MariaDB replays a shorter slice.
@@ -71,7 +72,9 @@ async def _outcome(
         ]
         statistics = [
             (line.anchor_type, line.anchor_timeframe, line.windows)
-            for line in await setup_statistics(session, now, symbol_id=symbol_id)
+            for line in await setup_statistics(
+                session, now, SignalSettings().stats_windows_days, symbol_id=symbol_id
+            )
         ]
     return list(patterns), signals, list(statistics)
 
@@ -83,7 +86,7 @@ async def test_backtest_equals_live_minute_by_minute(
 ) -> None:
     backend = db_engine.dialect.name
     minutes = head(anon_minutes, CYCLES[backend])
-    settings = SignalSettings()
+    settings = CycleSettings()
     replayed = await store_symbol(session_factory, "ANON/BTC", minutes)
     live = await store_symbol(session_factory, "LIVE/BTC", minutes)
     now = int(minutes.open_time[-1]) + MINUTE_MS
@@ -135,13 +138,16 @@ async def test_live_catch_up_runs_every_missed_minute_once(
     closes = (minutes.open_time + MINUTE_MS).tolist()
     async with unit_of_work(session_factory) as session:
         first = await run_pending_cycles(
-            session, symbol_id, int(closes[100]), SignalSettings(warm_up_minutes=30)
+            session,
+            symbol_id,
+            int(closes[100]),
+            CycleSettings(signals=SignalSettings(warm_up_minutes=30)),
         )
     # A symbol's first cycles warm up over its newest minutes; older history is not replayed.
     assert [r.close for r in first] == closes[71:101]
     async with unit_of_work(session_factory) as session:
-        missed = await run_pending_cycles(session, symbol_id, int(closes[-1]), SignalSettings())
-        again = await run_pending_cycles(session, symbol_id, int(closes[-1]), SignalSettings())
+        missed = await run_pending_cycles(session, symbol_id, int(closes[-1]), CycleSettings())
+        again = await run_pending_cycles(session, symbol_id, int(closes[-1]), CycleSettings())
     assert [r.close for r in missed] == closes[101:]
     assert again == []
 

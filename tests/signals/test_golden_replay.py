@@ -1,5 +1,5 @@
 """THE golden replay: ANON_BTC-1m.csv, 1m only, default settings, one cycle per candle,
-reproduces spec/golden/signals/ANON_BTC-1m.json: the same 67 signals (anchors, contributing
+reproduces tests/data/golden/signals/ANON_BTC-1m.json: the same 67 signals (anchors, contributing
 patterns, levels, status times, outcomes, frozen setup statistics), the same stored pattern
 counts and the final setup statistics. In full on SQLite; a slice on MariaDB."""
 
@@ -14,10 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from cryptolens.db import unit_of_work
 from cryptolens.market.candles import CandleSeries
 from cryptolens.patterns.models import Pattern
+from cryptolens.settings import SignalSettings
 from cryptolens.signals.models import Signal, SignalPattern
-from cryptolens.signals.replay import plan_replay, replay_cycles
-from cryptolens.signals.settings import SignalSettings
+from cryptolens.signals.settings import CycleSettings
 from cryptolens.signals.setups import setup_statistics
+from cryptolens.signals.workflows import plan_replay, replay_cycles
 from tests.signals.conftest import store_symbol
 
 # MariaDB replays the first cycles only (8 golden signals are created in them).
@@ -102,7 +103,7 @@ async def _replay(
     plan = await plan_replay(factory, symbol_id, 0, None)
     if cycles is not None:
         del plan.closes[cycles:]
-    report = await replay_cycles(factory, symbol_id, plan, SignalSettings())
+    report = await replay_cycles(factory, symbol_id, plan, CycleSettings())
     assert report.cycles == len(plan.closes)
     return symbol_id
 
@@ -143,7 +144,12 @@ async def test_golden_replay(
                 )
             ).all()
         )
-        statistics = await setup_statistics(session, golden["stats"]["now"], symbol_id=symbol_id)
+        statistics = await setup_statistics(
+            session,
+            golden["stats"]["now"],
+            SignalSettings().stats_windows_days,
+            symbol_id=symbol_id,
+        )
     assert {tf: counts.get(tf, 0) for tf in golden["stored_patterns"]} == golden["stored_patterns"]
     _assert_final_statistics(statistics, golden["stats"]["setups"])
 
@@ -177,9 +183,9 @@ async def test_replaying_again_creates_and_changes_nothing(
     plan = await plan_replay(session_factory, symbol_id, 0, None)
     del plan.closes[1_100:]
     # Again from the start, then the last stretch once more (a retried job).
-    await replay_cycles(session_factory, symbol_id, plan, SignalSettings())
+    await replay_cycles(session_factory, symbol_id, plan, CycleSettings())
     del plan.closes[:900]
-    await replay_cycles(session_factory, symbol_id, plan, SignalSettings())
+    await replay_cycles(session_factory, symbol_id, plan, CycleSettings())
     after = await snapshot()
     assert len(before[0]) > 200 and len(before[1]) >= 2
     # Everything but the bookkeeping times (the last two columns of both tables).

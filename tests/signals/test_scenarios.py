@@ -1,7 +1,7 @@
 """Hand-built multi-timeframe scenarios through the real cycle (issue #7): 1m candles made to
 produce known patterns are stored and replayed one cycle per minute, exactly as `cryptolens
 backtest` does, then the stored patterns and signals are checked against values worked out
-here from the candles and the rules (spec/patterns.md, spec/signals.md).
+here from the candles and the rules (docs/rules/patterns.md, docs/rules/signals.md).
 
 Each scenario first asserts the stored patterns it was built for (type, direction, timeframe,
 formation time, zone; strength as the plain-loop reference computes it), so a construction
@@ -24,11 +24,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from cryptolens.db import unit_of_work
 from cryptolens.market import service as market
 from cryptolens.patterns.models import Pattern
-from cryptolens.patterns.scanner import ScanSettings
+from cryptolens.settings import ScanSettings, SignalSettings
 from cryptolens.signals.cycle import run_cycle, run_pending_cycles
 from cryptolens.signals.models import Signal, SignalPattern
-from cryptolens.signals.replay import plan_replay, replay_cycles
-from cryptolens.signals.settings import SignalSettings
+from cryptolens.signals.settings import CycleSettings
+from cryptolens.signals.workflows import plan_replay, replay_cycles
 from tests.patterns import reference
 from tests.signals.conftest import store_symbol
 from tests.signals.scenario_builder import (
@@ -45,8 +45,9 @@ from tests.signals.scenario_builder import (
 )
 
 TIMEFRAMES = ("1m", "5m")
-SETTINGS = SignalSettings(
-    confluence_timeframes=TIMEFRAMES, scan=ScanSettings(timeframes=TIMEFRAMES)
+SETTINGS = CycleSettings(
+    signals=SignalSettings(confluence_timeframes=TIMEFRAMES),
+    scan=ScanSettings(timeframes=TIMEFRAMES),
 )
 EXPIRY_MS = {"1m": 4 * HOUR_MS, "5m": 12 * HOUR_MS}
 MINUTES_PER = {"1m": 1, "5m": 5}
@@ -109,7 +110,7 @@ def _approx(value: float) -> Any:
 async def _replay(
     factory: async_sessionmaker[AsyncSession],
     script: MinuteScript,
-    settings: SignalSettings,
+    settings: CycleSettings,
     *,
     tick_size: float | None = None,
 ) -> int:
@@ -326,10 +327,12 @@ async def test_one_setup_gives_exactly_the_expected_signal_and_a_rerun_changes_n
     pattern_direction = "bullish"
     if direction == "short":
         script, pattern_direction = script.mirrored(), "bearish"
-    settings = SignalSettings(
-        confluence_timeframes=TIMEFRAMES,
+    settings = CycleSettings(
+        signals=SignalSettings(
+            confluence_timeframes=TIMEFRAMES,
+            min_risk_pct=0.05,  # so the ATR term of the buffer is the larger one
+        ),
         scan=SETTINGS.scan,
-        min_risk_pct=0.05,  # so the ATR term of the buffer is the larger one
     )
     symbol_id = await _replay(session_factory, script, settings, tick_size=0.01)
 
@@ -430,7 +433,7 @@ async def test_a_new_setup_within_the_cooldown_waits_for_the_first_cycle_after_i
     second = bullish_setup(script, first.new_level, impulse=first.impulse + 180)
     script.flat_until(second.new_level, first.impulse + 260)
     settings = SETTINGS  # default cooldown, min_risk_pct, no tick size
-    assert settings.signal_cooldown_hours == 4.0
+    assert settings.signals.cooldown_hours == 4.0
     symbol_id = await _replay(session_factory, script, settings)
 
     one_a, five_a = _fvg_pair(script, first.impulse, "bullish")

@@ -10,8 +10,8 @@ from collections.abc import AsyncIterator
 import pytest
 from redis.asyncio import Redis
 
-from cryptolens.billing.access import UserAccess
-from cryptolens.billing.tiers import Tier
+from cryptolens.access.tiers import Tier
+from cryptolens.access.user_access import UserAccess
 from cryptolens.core.events import EventBus, LiveEvent, MemoryEventBus, RedisEventBus
 from cryptolens.signals.stream import event_lines
 from tests.conftest import REDIS_URL

@@ -28,12 +28,12 @@ from cryptolens.billing.service import grant_subscription
 from cryptolens.core.events import STREAM_KEY, RedisEventBus
 from cryptolens.core.security import PasswordHasher
 from cryptolens.db import unit_of_work
-from cryptolens.jobs.scanning import publish_cycle_events
 from cryptolens.market.candles import CandleSeries
 from cryptolens.signals.cycle import run_pending_cycles
-from cryptolens.signals.replay import plan_replay, replay_cycles
-from cryptolens.signals.settings import SignalSettings
+from cryptolens.signals.settings import CycleSettings
 from cryptolens.signals.stream import KEEP_ALIVE_SECONDS, RECONNECT_MS
+from cryptolens.signals.tasks import publish_cycle_events
+from cryptolens.signals.workflows import plan_replay, replay_cycles
 from tests.auth.helpers import fetch_csrf, login, strong_password
 from tests.conftest import MYSQL_URL, REDIS_URL
 from tests.signals.conftest import head, store_symbol
@@ -289,7 +289,7 @@ async def run_live_cycles(
     """What the scan job does after its fetch: the due cycles in one unit of work, then their
     events. Returns the signals created and changed, and when the commit was done."""
     async with unit_of_work(factory) as session:
-        cycles = await run_pending_cycles(session, symbol_id, now, SignalSettings())
+        cycles = await run_pending_cycles(session, symbol_id, now, CycleSettings())
     committed = time.perf_counter()
     await publish_cycle_events(bus, SYMBOL, cycles)
     created = [signal_id for cycle in cycles for signal_id in cycle.signals_created]
@@ -309,7 +309,7 @@ async def test_a_second_api_process_streams_a_stored_signal_within_a_second_and_
     # The history before the first signal, replayed while the API process starts.
     started = time.monotonic()
     plan = await plan_replay(session_factory, stored_symbol, 0, FIRST_SIGNAL_CLOSE - MINUTE_MS)
-    replayed = await replay_cycles(session_factory, stored_symbol, plan, SignalSettings())
+    replayed = await replay_cycles(session_factory, stored_symbol, plan, CycleSettings())
     assert replayed.cycles == 702 and replayed.signals_created == 0
     await api_process.wait_live(API_STARTUP_SECONDS)
     print(f"replay and API start-up: {time.monotonic() - started:.1f} s")

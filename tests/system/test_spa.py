@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cryptolens.app import create_app
+from cryptolens.settings import HttpSettings
 from tests.conftest import make_settings
 
 
@@ -19,7 +20,9 @@ async def spa_client(tmp_path: Path, db_engine: AsyncEngine) -> AsyncIterator[ht
     (dist / "assets").mkdir(parents=True)
     (dist / "index.html").write_text("<!doctype html><div id=root></div>")
     (dist / "assets" / "app-1234.js").write_text("console.log('app')")
-    application = create_app(make_settings(tmp_path, frontend_dist=dist), engine=db_engine)
+    application = create_app(
+        make_settings(tmp_path, http=HttpSettings(frontend_dist=dist)), engine=db_engine
+    )
     transport = httpx.ASGITransport(app=application, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield http

@@ -127,7 +127,7 @@ async def forgot_password(
     user = await repository.get_user_by_email(db, normalize_email(email))
     if user is None or not user.is_active:
         return
-    minutes = tools.config.reset_token_minutes
+    minutes = tools.security.reset_token_minutes
     token = await _issue_token(db, user.id, RESET_PURPOSE, now, timedelta(minutes=minutes))
     link = tools.spa_link(mails.RESET_ROUTE, token)
     outbox.post(mails.password_reset_mail(user.email, link, minutes))
@@ -178,7 +178,7 @@ async def change_password(
     check_password(new_password, user.email)
     await _set_password(tools, user, new_password, now)
     await end_other_sessions(db, user.id, keep_session_id=signed_in.session.id)
-    token = await rotate_session(db, tools.config, signed_in, now, client)
+    token = await rotate_session(db, tools.security, signed_in, now, client)
     outbox.post(mails.password_changed_mail(user.email))
     log.info("auth.password_changed", extra={"user_id": user.id})
     return token
@@ -187,7 +187,7 @@ async def change_password(
 async def _send_verification(
     db: AsyncSession, tools: AuthToolkit, outbox: Outbox, user: User, now: datetime
 ) -> None:
-    hours = tools.config.verification_token_hours
+    hours = tools.security.verification_token_hours
     # One live link at a time: asking again retires the previous one.
     await repository.delete_tokens(db, user.id, VERIFY_PURPOSE)
     token = await _issue_token(db, user.id, VERIFY_PURPOSE, now, timedelta(hours=hours))

@@ -56,7 +56,7 @@ async def create_admin(settings: Settings, email: str, password: str) -> bool:
 
 def _create_admin(args: argparse.Namespace) -> int:
     settings = get_settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     password = _read_password(args.email, args.password_stdin)
     if password is None:
         return 1

@@ -1,35 +1,35 @@
-"""Who is calling: the session-cookie dependencies every domain uses.
+"""Dependencies of the account routes (and of routes that change the account row itself).
 
-    user: CurrentUser     # 401 without a live session
-    user: OptionalUser    # None when signed out
-    user: VerifiedUser    # 403 until the email is verified
-    user: AdminUser       # 403 for non-admins
+Who is calling comes from the identity layer (cryptolens.access.deps: CurrentPrincipal,
+CurrentUser, VerifiedUser, AdminUser...). What is here loads the caller's own rows in the
+route's unit of work, for routes that change them:
 
-A cookie-authenticated unsafe request (POST/PUT/PATCH/DELETE) must carry the CSRF header; the
-check lives here, so every session route is covered and API-key routes are not.
+    signed_in: SignedInSession   # the session and its user (the session credential only)
+    user: SignedInAccount        # the caller's account row
+    user: VerifiedAccount        # the same, 403 until the email is verified
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
-from fastapi import BackgroundTasks, Depends, Request, Response
+from fastapi import BackgroundTasks, Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cryptolens.auth.cookies import SESSION_COOKIE, set_session_cookie
-from cryptolens.auth.errors import AdminRequiredError, EmailNotVerifiedError, NotSignedInError
+from cryptolens.access.deps import CurrentPrincipal, OptionalPrincipal
+from cryptolens.access.errors import EmailNotVerifiedError, NotSignedInError
+from cryptolens.access.principal import Principal
+from cryptolens.auth import repository
 from cryptolens.auth.models import User
-from cryptolens.auth.sessions import ClientInfo, SignedIn, resolve_session
-from cryptolens.auth.toolkit import AuthToolkit
-from cryptolens.core.clock import Clock
-from cryptolens.core.csrf import csrf_tokens_of
+from cryptolens.auth.sessions import ClientInfo, SignedIn, signed_in_by_id
+from cryptolens.auth.toolkit import AuthToolkit, auth_resources
 from cryptolens.core.deps import ClockDep, SessionDep
 from cryptolens.core.mail import MailMessage, MailSender, Outbox, send_quietly
 
 
 async def _toolkit(request: Request) -> AuthToolkit:
-    toolkit: AuthToolkit = request.app.state.auth_toolkit
-    return toolkit
+    return auth_resources(request.app).auth_toolkit
 
 
 AuthToolkitDep = Annotated[AuthToolkit, Depends(_toolkit)]
@@ -45,75 +45,48 @@ async def _client(request: Request) -> ClientInfo:
 ClientDep = Annotated[ClientInfo, Depends(_client)]
 
 
-async def signed_in_by_cookie(
-    request: Request,
-    response: Response,
-    db: AsyncSession,
-    clock: Clock,
-    tools: AuthToolkit,
-) -> SignedIn | None:
-    """The session named by the request's cookie (CSRF checked, cookie extended), or None."""
-    token = request.cookies.get(SESSION_COOKIE)
-    if not token:
+async def _session_of(principal: Principal, db: AsyncSession, now: datetime) -> SignedIn | None:
+    # Session routes (sign out, password, two-factor) need the session itself; an API key
+    # (next) never reaches them.
+    if principal.method != "session":
         return None
-    signed_in = await resolve_session(db, tools.config, token, clock.now())
-    if signed_in is None:
-        return None
-    csrf_tokens_of(request.app).check(request)
-    if signed_in.extended:
-        # The expiry slid forward: the browser's cookie must live as long.
-        set_session_cookie(response, request, token, tools.config)
-    return signed_in
+    return await signed_in_by_id(db, principal.user.id, principal.credential_id, now)
 
 
 async def _optional_signed_in(
-    request: Request,
-    response: Response,
-    db: SessionDep,
-    clock: ClockDep,
-    tools: AuthToolkitDep,
+    principal: OptionalPrincipal, db: SessionDep, clock: ClockDep
 ) -> SignedIn | None:
-    return await signed_in_by_cookie(request, response, db, clock, tools)
+    return None if principal is None else await _session_of(principal, db, clock.now())
 
 
 OptionalSignedIn = Annotated[SignedIn | None, Depends(_optional_signed_in)]
 
 
-async def _signed_in(signed_in: OptionalSignedIn) -> SignedIn:
+async def _signed_in(principal: CurrentPrincipal, db: SessionDep, clock: ClockDep) -> SignedIn:
+    signed_in = await _session_of(principal, db, clock.now())
     if signed_in is None:
         raise NotSignedInError()
     return signed_in
 
 
-CurrentSignedIn = Annotated[SignedIn, Depends(_signed_in)]
+SignedInSession = Annotated[SignedIn, Depends(_signed_in)]
 
 
-async def _optional_user(signed_in: OptionalSignedIn) -> User | None:
-    return None if signed_in is None else signed_in.user
+async def _account(principal: CurrentPrincipal, db: SessionDep) -> User:
+    user = await repository.get_user(db, principal.user.id)
+    if user is None or not user.is_active:
+        raise NotSignedInError()
+    return user
 
 
-async def _current_user(signed_in: CurrentSignedIn) -> User:
-    return signed_in.user
-
-
-CurrentUser = Annotated[User, Depends(_current_user)]
-OptionalUser = Annotated[User | None, Depends(_optional_user)]
-
-
-async def _verified_user(user: CurrentUser) -> User:
+async def _verified_account(user: Annotated[User, Depends(_account)]) -> User:
     if not user.is_verified:
         raise EmailNotVerifiedError()
     return user
 
 
-async def _admin_user(user: CurrentUser) -> User:
-    if not user.is_admin:
-        raise AdminRequiredError()
-    return user
-
-
-VerifiedUser = Annotated[User, Depends(_verified_user)]
-AdminUser = Annotated[User, Depends(_admin_user)]
+SignedInAccount = Annotated[User, Depends(_account)]
+VerifiedAccount = Annotated[User, Depends(_verified_account)]
 
 
 class AfterResponseOutbox:

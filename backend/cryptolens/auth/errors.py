@@ -1,26 +1,16 @@
-"""Errors of the accounts domain (each maps to the envelope through core.errors.AppError)."""
+"""Errors of the accounts domain (each maps to the envelope through core.errors.AppError).
+
+Refusals of who is calling (not signed in, not verified, not an admin) are the identity
+layer's: cryptolens.access.errors."""
 
 from __future__ import annotations
 
-from cryptolens.core.errors import (
-    AppError,
-    BadRequestError,
-    ConflictError,
-    ForbiddenError,
-    UnauthorizedError,
-)
+from cryptolens.core.errors import AppError, BadRequestError, ConflictError, UnauthorizedError
 
 # One message for unknown email, wrong password and inactive account: nothing to enumerate.
 INVALID_LOGIN = "Invalid email or password"
 # When the request carried a code, a wrong password and a wrong code read the same.
 INVALID_LOGIN_WITH_CODE = "Invalid email, password or code"
-
-
-class NotSignedInError(UnauthorizedError):
-    code = "not_signed_in"
-
-    def __init__(self) -> None:
-        super().__init__("Sign in required")
 
 
 class InvalidCredentialsError(UnauthorizedError):
@@ -43,20 +33,6 @@ class PendingLoginExpiredError(UnauthorizedError):
 
     def __init__(self) -> None:
         super().__init__("The sign-in step expired; enter your email and password again")
-
-
-class EmailNotVerifiedError(ForbiddenError):
-    code = "email_not_verified"
-
-    def __init__(self) -> None:
-        super().__init__("Verify your email address first")
-
-
-class AdminRequiredError(ForbiddenError):
-    code = "admin_required"
-
-    def __init__(self) -> None:
-        super().__init__("Administrators only")
 
 
 class EmailTakenError(ConflictError):
@@ -95,14 +71,11 @@ __all__ = [
     "INVALID_LOGIN",
     "INVALID_LOGIN_WITH_CODE",
     "AccountLockedError",
-    "AdminRequiredError",
     "AppError",
-    "EmailNotVerifiedError",
     "EmailTakenError",
     "InvalidCodeError",
     "InvalidCredentialsError",
     "InvalidLinkError",
-    "NotSignedInError",
     "PendingLoginExpiredError",
     "TwoFactorStateError",
     "WrongPasswordError",

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.auth import repository
-from cryptolens.auth.config import AuthSettings
 from cryptolens.auth.models import User
+from cryptolens.settings import SecuritySettings
 
 log = logging.getLogger("cryptolens.auth")
 
@@ -24,13 +24,13 @@ def minutes_locked(user: User, now: datetime) -> int | None:
 
 
 async def record_failure(
-    db: AsyncSession, config: AuthSettings, user_id: int, now: datetime
+    db: AsyncSession, security: SecuritySettings, user_id: int, now: datetime
 ) -> None:
     failures = await repository.count_failed_login(db, user_id)
-    if failures >= config.lockout_threshold:
-        await repository.lock_user(db, user_id, now + timedelta(minutes=config.lockout_minutes))
+    if failures >= security.lockout_threshold:
+        await repository.lock_user(db, user_id, now + timedelta(minutes=security.lockout_minutes))
         log.warning(
-            "auth.account_locked", extra={"user_id": user_id, "minutes": config.lockout_minutes}
+            "auth.account_locked", extra={"user_id": user_id, "minutes": security.lockout_minutes}
         )
 
 

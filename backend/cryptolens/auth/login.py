@@ -88,7 +88,7 @@ async def sign_in(
         log.info("auth.login_failed", extra={"reason": "inactive", "user_id": user.id})
         return LoginRefused(InvalidCredentialsError(refusal))
     if not password_ok:
-        await lockout.record_failure(db, tools.config, user.id, now)
+        await lockout.record_failure(db, tools.security, user.id, now)
         log.info("auth.login_failed", extra={"reason": "password", "user_id": user.id})
         return LoginRefused(InvalidCredentialsError(refusal))
     if tools.hasher.needs_rehash(user.password_hash):
@@ -99,7 +99,7 @@ async def sign_in(
         if code is None:
             return SecondFactorNeeded(await _start_pending_login(db, tools, user.id, now))
         if not await two_factor.accept_second_factor(db, tools, credential, code, now):
-            await lockout.record_failure(db, tools.config, user.id, now)
+            await lockout.record_failure(db, tools.security, user.id, now)
             log.info("auth.login_failed", extra={"reason": "code", "user_id": user.id})
             return LoginRefused(InvalidCredentialsError(refusal))
     return await _complete(db, tools, user, now, client, previous_token)
@@ -123,7 +123,7 @@ async def complete_second_factor(
         pending is None
         or pending.used_at is not None
         or pending.expires_at <= now
-        or pending.attempts >= tools.config.pending_login_attempts
+        or pending.attempts >= tools.security.pending_login_attempts
     ):
         return LoginRefused(PendingLoginExpiredError(), end_pending=True)
     user = await repository.get_user(db, pending.user_id)
@@ -136,9 +136,9 @@ async def complete_second_factor(
 
     if not await two_factor.accept_second_factor(db, tools, credential, code, now):
         attempts = await repository.count_token_attempt(db, pending.id)
-        await lockout.record_failure(db, tools.config, user.id, now)
+        await lockout.record_failure(db, tools.security, user.id, now)
         log.info("auth.login_failed", extra={"reason": "code", "user_id": user.id})
-        used_up = attempts >= tools.config.pending_login_attempts
+        used_up = attempts >= tools.security.pending_login_attempts
         if used_up:
             await repository.claim_token(db, pending.id, now)
         return LoginRefused(InvalidCredentialsError("Invalid code"), end_pending=used_up)
@@ -158,7 +158,7 @@ async def _start_pending_login(
             purpose=PENDING_LOGIN,
             token_hash=hash_token(token),
             created_at=now,
-            expires_at=now + timedelta(minutes=tools.config.pending_login_minutes),
+            expires_at=now + timedelta(minutes=tools.security.pending_login_minutes),
             attempts=0,
         ),
     )
@@ -176,7 +176,7 @@ async def _complete(
     await lockout.record_success(db, user)
     user.last_login_at = now
     token = await start_session(
-        db, tools.config, user.id, now, client, replaces_token=previous_token
+        db, tools.security, user.id, now, client, replaces_token=previous_token
     )
     log.info("auth.login_succeeded", extra={"user_id": user.id})
     return LoginSucceeded(user=user, session_token=token)

@@ -106,6 +106,19 @@ async def find_session(db: AsyncSession, token_hash: str) -> tuple[UserSession, 
     return None if row is None else (row[0], row[1])
 
 
+async def find_session_of_user(
+    db: AsyncSession, user_id: int, session_id: int
+) -> tuple[UserSession, User] | None:
+    row = (
+        await db.execute(
+            select(UserSession, User)
+            .join(User, User.id == UserSession.user_id)
+            .where(UserSession.id == session_id, UserSession.user_id == user_id)
+        )
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
 async def list_sessions(db: AsyncSession, user_id: int, now: datetime) -> Sequence[UserSession]:
     result = await db.scalars(
         select(UserSession)

@@ -6,11 +6,18 @@ from datetime import datetime
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field
+from pydantic import (
+    AfterValidator,
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
 
-from cryptolens.auth.models import User, UserSession
-from cryptolens.billing.schemas import LimitsOut, SubscriptionOut
-from cryptolens.billing.tiers import Tier
+from cryptolens.auth.models import UserSession
 
 
 def _known_timezone(name: str) -> str:
@@ -107,6 +114,8 @@ class WatchlistIn(StrictBody):
 
 
 class UserOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)  # built from User rows
+
     id: int
     email: str
     display_name: str | None
@@ -116,28 +125,6 @@ class UserOut(BaseModel):
     ntfy_topic: str
     created_at: datetime
     last_login_at: datetime | None
-
-    @classmethod
-    def of(cls, user: User) -> UserOut:
-        return cls(
-            id=user.id,
-            email=user.email,
-            display_name=user.display_name,
-            is_admin=user.is_admin,
-            is_verified=user.is_verified,
-            timezone=user.timezone,
-            ntfy_topic=user.ntfy_topic,
-            created_at=user.created_at,
-            last_login_at=user.last_login_at,
-        )
-
-
-class MeOut(UserOut):
-    tier: Tier
-    limits: LimitsOut
-    subscription: SubscriptionOut | None
-    two_factor_enabled: bool
-    backup_codes_left: int
 
 
 class LoginOut(BaseModel):
@@ -151,26 +138,30 @@ class MessageOut(BaseModel):
     message: str
 
 
+CURRENT_SESSION = "current_session_id"  # validation context of SessionOut.of
+
+
 class SessionOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)  # built from UserSession rows
+
     id: int
     created_at: datetime
     last_seen_at: datetime
     expires_at: datetime
     ip: str | None
     user_agent: str | None
-    current: bool
+    # From a row: its id, compared with the caller's session id in the context.
+    current: bool = Field(validation_alias=AliasChoices("current", "id"))
+
+    @field_validator("current", mode="before")
+    @classmethod
+    def _is_the_callers(cls, value: object, info: ValidationInfo) -> object:
+        caller = (info.context or {}).get(CURRENT_SESSION)
+        return value if caller is None else value == caller
 
     @classmethod
     def of(cls, user_session: UserSession, current_id: int) -> SessionOut:
-        return cls(
-            id=user_session.id,
-            created_at=user_session.created_at,
-            last_seen_at=user_session.last_seen_at,
-            expires_at=user_session.expires_at,
-            ip=user_session.ip,
-            user_agent=user_session.user_agent,
-            current=user_session.id == current_id,
-        )
+        return cls.model_validate(user_session, context={CURRENT_SESSION: current_id})
 
 
 class WatchlistOut(BaseModel):

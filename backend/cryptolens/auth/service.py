@@ -7,28 +7,59 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cryptolens.auth import lockout, repository, sessions
+from cryptolens.auth import lockout, repository, sessions, two_factor
 from cryptolens.auth.accounts import create_user
 from cryptolens.auth.login import normalize_email
-from cryptolens.auth.models import User
-from cryptolens.auth.passwords import check_password
+from cryptolens.auth.models import User as User  # the rows it hands out, named for others
+from cryptolens.auth.passwords import check_password, password_problem
+from cryptolens.auth.profile import apply_profile_changes
 from cryptolens.auth.watchlist import watchlist_symbols
 from cryptolens.core.security import PasswordHasher
 
 log = logging.getLogger("cryptolens.auth")
 
 __all__ = [
+    "count_users",
     "create_or_promote_admin",
+    "create_user",
     "end_all_sessions",
     "get_user",
+    "password_problem",
     "purge_expired",
+    "two_factor_state",
     "unlock_account",
+    "update_profile",
     "watchlist_symbols",
 ]
 
 
 async def get_user(db: AsyncSession, user_id: int) -> User | None:
     return await repository.get_user(db, user_id)
+
+
+async def update_profile(
+    db: AsyncSession,
+    user_id: int,
+    *,
+    display_name: str | None,
+    timezone: str | None,
+    fields: set[str],
+) -> User | None:
+    """Changes the profile fields the client sent; None when the account is gone."""
+    user = await repository.get_user(db, user_id)
+    if user is not None:
+        apply_profile_changes(user, display_name=display_name, timezone=timezone, fields=fields)
+    return user
+
+
+async def two_factor_state(db: AsyncSession, user_id: int) -> tuple[bool, int]:
+    """Whether two-factor sign-in is on, and how many backup codes are left unused."""
+    enabled = await two_factor.is_enabled(db, user_id)
+    return enabled, await two_factor.unused_backup_codes(db, user_id) if enabled else 0
+
+
+async def count_users(db: AsyncSession) -> int:
+    return await repository.count_users(db)
 
 
 async def unlock_account(db: AsyncSession, user_id: int) -> None:

@@ -10,10 +10,10 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.auth import repository
-from cryptolens.auth.config import AuthSettings
 from cryptolens.auth.models import User, UserSession
 from cryptolens.core.errors import NotFoundError
 from cryptolens.core.security import hash_token, new_token, tokens_equal
+from cryptolens.settings import SecuritySettings
 
 # Sliding expiry is written at most this often, not on every request.
 TOUCH_INTERVAL = timedelta(minutes=1)
@@ -37,7 +37,7 @@ class SignedIn:
 
 async def start_session(
     db: AsyncSession,
-    config: AuthSettings,
+    security: SecuritySettings,
     user_id: int,
     now: datetime,
     client: ClientInfo,
@@ -57,7 +57,7 @@ async def start_session(
             user_id=user_id,
             token_hash=hash_token(token),
             created_at=now,
-            expires_at=now + timedelta(days=config.session_days),
+            expires_at=now + timedelta(days=security.session_days),
             last_seen_at=now,
             ip=client.ip,
             user_agent=(client.user_agent or "")[:MAX_USER_AGENT] or None,
@@ -67,7 +67,7 @@ async def start_session(
 
 
 async def resolve_session(
-    db: AsyncSession, config: AuthSettings, token: str, now: datetime
+    db: AsyncSession, security: SecuritySettings, token: str, now: datetime
 ) -> SignedIn | None:
     """The live session named by a cookie token, or None (unknown, expired, inactive user)."""
     if not token:
@@ -84,17 +84,35 @@ async def resolve_session(
     extended = False
     if now - user_session.last_seen_at >= TOUCH_INTERVAL:
         user_session.last_seen_at = now
-        user_session.expires_at = now + timedelta(days=config.session_days)
+        user_session.expires_at = now + timedelta(days=security.session_days)
         extended = True
     return SignedIn(user=user, session=user_session, extended=extended)
 
 
+async def signed_in_by_id(
+    db: AsyncSession, user_id: int, session_id: int, now: datetime
+) -> SignedIn | None:
+    """The live session `session_id` of `user_id` with its user, loaded in the caller's unit
+    of work (routes that change the account or end the session), or None."""
+    found = await repository.find_session_of_user(db, user_id, session_id)
+    if found is None:
+        return None
+    user_session, user = found
+    if user_session.expires_at <= now or not user.is_active:
+        return None
+    return SignedIn(user=user, session=user_session)
+
+
 async def rotate_session(
-    db: AsyncSession, config: AuthSettings, signed_in: SignedIn, now: datetime, client: ClientInfo
+    db: AsyncSession,
+    security: SecuritySettings,
+    signed_in: SignedIn,
+    now: datetime,
+    client: ClientInfo,
 ) -> str:
     """Replaces the current session by a new one (after a privilege change)."""
     await repository.delete_session(db, signed_in.session.id)
-    return await start_session(db, config, signed_in.user.id, now, client)
+    return await start_session(db, security, signed_in.user.id, now, client)
 
 
 async def end_session(db: AsyncSession, session_id: int) -> None:

@@ -1,23 +1,26 @@
-"""The collaborators account services need, built once per app: settings of the domain, the
+"""The collaborators account services need, built once per app: the security settings, the
 password hasher, the secret box, the mail sender and the public URL for links."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urlencode
 
-from cryptolens.auth.config import AuthSettings
+from starlette.applications import Starlette
+
 from cryptolens.core.mail import MailSender, SavedMailSender, SmtpConfig, SmtpMailSender
+from cryptolens.core.resources import RESOURCES_ATTRIBUTE, CoreResources
 from cryptolens.core.security import PasswordHasher, SecretBox
-from cryptolens.settings import Settings
+from cryptolens.settings import MailSettings, SecuritySettings, Settings
 
 log = logging.getLogger("cryptolens.auth")
 
 
 @dataclass(frozen=True)
 class AuthToolkit:
-    config: AuthSettings
+    security: SecuritySettings
     hasher: PasswordHasher
     secret_box: SecretBox
     mail_sender: MailSender
@@ -28,31 +31,43 @@ class AuthToolkit:
         return f"{self.public_url.rstrip('/')}{route}?{urlencode({'token': token})}"
 
 
-def create_mail_sender(settings: Settings, config: AuthSettings) -> MailSender:
-    if config.smtp_host:
-        password = config.smtp_password.get_secret_value() if config.smtp_password else None
+class AuthResources(CoreResources, Protocol):
+    """What the accounts domain reads from the app's one AppResources (cryptolens.resources)."""
+
+    @property
+    def auth_toolkit(self) -> AuthToolkit: ...
+
+
+def auth_resources(app: Starlette) -> AuthResources:
+    resources: AuthResources = getattr(app.state, RESOURCES_ATTRIBUTE)
+    return resources
+
+
+def create_mail_sender(settings: Settings) -> MailSender:
+    mail: MailSettings = settings.mail
+    if mail.smtp_host:
+        password = mail.smtp_password.get_secret_value() if mail.smtp_password else None
         return SmtpMailSender(
             SmtpConfig(
-                host=config.smtp_host,
-                port=config.smtp_port,
-                security=config.smtp_tls,
-                user=config.smtp_user,
+                host=mail.smtp_host,
+                port=mail.smtp_port,
+                security=mail.smtp_tls,
+                user=mail.smtp_user,
                 password=password,
-                sender=config.mail_from,
-                timeout_seconds=config.smtp_timeout_seconds,
+                sender=mail.mail_from,
+                timeout_seconds=mail.smtp_timeout_seconds,
             )
         )
     if settings.is_production:
         log.warning("mail.not_configured", extra={"fallback": "saved to var_dir/mail"})
-    return SavedMailSender(settings.var_dir / "mail", config.mail_from)
+    return SavedMailSender(settings.var_dir / "mail", mail.mail_from)
 
 
-def build_toolkit(settings: Settings, config: AuthSettings | None = None) -> AuthToolkit:
-    config = config or settings
+def build_toolkit(settings: Settings) -> AuthToolkit:
     return AuthToolkit(
-        config=config,
+        security=settings.security,
         hasher=PasswordHasher.for_settings(settings),
         secret_box=SecretBox.for_settings(settings),
-        mail_sender=create_mail_sender(settings, config),
+        mail_sender=create_mail_sender(settings),
         public_url=settings.public_url,
     )

@@ -72,7 +72,7 @@ async def enable(
     credential.enabled = True
     credential.enabled_at = now
     codes = await _issue_backup_codes(db, user.id, now)
-    token = await rotate_session(db, tools.config, signed_in, now, client)
+    token = await rotate_session(db, tools.security, signed_in, now, client)
     log.info("auth.two_factor_enabled", extra={"user_id": user.id})
     return TwoFactorEnabled(backup_codes=codes, session_token=token)
 
@@ -97,7 +97,7 @@ async def disable(
         raise InvalidCodeError()
     await repository.delete_totp(db, user.id)
     log.info("auth.two_factor_disabled", extra={"user_id": user.id})
-    return await rotate_session(db, tools.config, signed_in, now, client)
+    return await rotate_session(db, tools.security, signed_in, now, client)
 
 
 async def regenerate_backup_codes(

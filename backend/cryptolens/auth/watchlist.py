@@ -8,8 +8,8 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cryptolens.access.user_access import UserAccess
 from cryptolens.auth import repository
-from cryptolens.billing.access import UserAccess
 from cryptolens.core.errors import ValidationFailedError
 
 # ccxt's spot form, BASE/QUOTE.

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from cryptolens.auth.config import AuthSettings
-from cryptolens.billing.tiers import Tier
+from cryptolens.access.tiers import Tier
+from cryptolens.settings import PlanSettings
 
 BillingPeriod = Literal["monthly", "yearly"]
 
@@ -28,7 +28,7 @@ class Plan:
         return PERIOD_DAYS[self.period]
 
 
-def plan_catalogue(config: AuthSettings) -> dict[str, Plan]:
+def plan_catalogue(config: PlanSettings) -> dict[str, Plan]:
     plans = (
         Plan("pro_monthly", Tier.PRO, "monthly", config.price_pro_monthly),
         Plan("pro_yearly", Tier.PRO, "yearly", config.price_pro_yearly),

@@ -1,4 +1,4 @@
-"""Subscriptions and the tier they give, derived on every read (auth-and-tiers.md):
+"""Subscriptions and the tier they give, derived on every read :
 
 - active: the plan's tier until expires_at, plus the grace days after it;
 - cancelled: the plan's tier until expires_at, no grace;
@@ -12,13 +12,16 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cryptolens.access.tiers import Tier
 from cryptolens.billing import repository
 from cryptolens.billing.models import Subscription
-from cryptolens.billing.plans import Plan, tier_of_plan
-from cryptolens.billing.tiers import Tier
+from cryptolens.billing.plans import Plan
+from cryptolens.billing.plans import tier_of_plan as tier_of_plan  # part of the interface
 from cryptolens.core.errors import NotFoundError, ValidationFailedError
+from cryptolens.settings import PlanSettings
 
-DEFAULT_GRACE_DAYS = 3
+# Grants made without the settings at hand (demo accounts, tests) use the configured default.
+DEFAULT_GRACE_DAYS: int = PlanSettings.model_fields["subscription_grace_days"].default
 
 
 def tier_from_subscription(subscription: Subscription | None, now: datetime) -> Tier:

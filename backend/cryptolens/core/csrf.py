@@ -3,8 +3,9 @@
 - The token lives in a readable cookie (the SPA reads it) and must be echoed in
   `X-CSRF-Token` on every unsafe request. It is signed with a server key, so a cookie planted
   from a sibling subdomain (which cannot know the key) is refused.
-- The check runs where a session authenticates (and on the public account routes), so requests
-  authenticated by an API key, provider webhooks and signed links need no token.
+- The check runs where a session authenticates (the identity layer, access/credentials.py)
+  and on the public account routes (core.deps.require_csrf), so requests authenticated by an
+  API key, provider webhooks and signed links need no token.
 - Unsafe requests with a body must be `application/json`: HTML forms, the classic CSRF vector,
   cannot send it without a CORS preflight.
 """
@@ -60,17 +61,6 @@ class CsrfTokens:
             raise CsrfError()
         if not self.is_genuine(cookie):
             raise CsrfError()
-
-
-def csrf_tokens_of(app: FastAPI) -> CsrfTokens:
-    tokens: CsrfTokens = app.state.csrf_tokens
-    return tokens
-
-
-async def require_csrf(request: Request) -> None:
-    """Dependency for routes that are unsafe and cookie-facing but not session-authenticated
-    (login, register, token flows). Safe methods pass."""
-    csrf_tokens_of(request.app).check(request)
 
 
 def set_csrf_cookie(response: Response, token: str, *, secure: bool) -> None:
@@ -131,12 +121,10 @@ class JsonOnlyMiddleware:
         return _has_body(headers) and not _is_json(headers.get("content-type", ""))
 
 
-def install_csrf(app: FastAPI, secret_key: str, exempt_prefixes: tuple[str, ...] = ()) -> None:
-    if getattr(app.state, "csrf_tokens", None) is not None:
-        return
-    app.state.csrf_tokens = CsrfTokens(secret_key)
+def install_json_only(app: FastAPI, exempt_prefixes: tuple[str, ...] = ()) -> None:
+    """The JSON-only body rule (the tokens themselves live in the app's resources)."""
     if app.middleware_stack is not None:
-        raise RuntimeError("install_csrf must run before the app starts serving")
+        raise RuntimeError("install_json_only must run before the app starts serving")
     # Appended, so it runs inside the request-id middleware: the 415 carries the request id
     # and the security headers like every other answer.
     app.user_middleware.append(Middleware(JsonOnlyMiddleware, exempt_prefixes=exempt_prefixes))

@@ -1,4 +1,4 @@
-"""The response envelope every JSON answer uses (DESIGN.md section 4)."""
+"""The response envelope every JSON answer uses: success, data, error and meta."""
 
 from __future__ import annotations
 

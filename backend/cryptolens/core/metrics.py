@@ -20,7 +20,7 @@ def install_metrics(app: FastAPI) -> None:
 
 
 # Job metrics live in the default registry: the API's /metrics and each worker's own endpoint
-# (settings.worker_metrics_port) serve them from the process where the work happens.
+# (settings.jobs.worker_metrics_port) serve them from the process where the work happens.
 JOB_PROCESSING_SECONDS = Histogram(
     "cryptolens_job_processing_seconds",
     "Time spent running a job",

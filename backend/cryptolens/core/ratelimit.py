@@ -3,7 +3,7 @@
     @router.post(..., dependencies=[Depends(RateLimit("5/minute", scope="auth-login"))])
 
 Counters live in memory in the embedded mode and in Redis when `redis_url` is set.
-`settings.rate_limit_scale` multiplies every window (tests shrink them). A refusal is a 429 in
+`settings.http.rate_limit_scale` multiplies every window (tests shrink them). A refusal is a 429 in
 the envelope with `Retry-After`. The limiter is per app, so tests reset it with
 `reset_rate_limits(app)`.
 """
@@ -14,7 +14,7 @@ import asyncio
 import logging
 import math
 import time
-from typing import Any
+from typing import Any, Protocol
 
 from fastapi import FastAPI, Request
 from limits import RateLimitItem, RateLimitItemPerSecond, parse
@@ -23,10 +23,12 @@ from limits.strategies import MovingWindowRateLimiter, RateLimiter
 from slowapi import Limiter
 from slowapi.errors import RateLimitExceeded
 from slowapi.util import get_remote_address
+from starlette.applications import Starlette
 from starlette.responses import Response
 
 from cryptolens.core.errors import RateLimitedError
 from cryptolens.core.handlers import envelope_response
+from cryptolens.core.resources import RESOURCES_ATTRIBUTE
 from cryptolens.settings import Settings
 
 log = logging.getLogger("cryptolens.ratelimit")
@@ -45,7 +47,7 @@ class AppRateLimiter:
     """One app's limiter: slowapi's Limiter (keying, storage) behind an async check."""
 
     def __init__(self, settings: Settings) -> None:
-        self.scale = settings.rate_limit_scale
+        self.scale = settings.http.rate_limit_scale
         self.uses_redis = bool(settings.redis_url)
         storage_options: dict[str, Any] = {}
         if settings.redis_url:
@@ -112,9 +114,16 @@ class RateLimit:
             raise RateLimitedError(retry_after, f"limit of {self.rule} reached")
 
 
-def limiter_of(app: FastAPI) -> AppRateLimiter:
-    limiter: AppRateLimiter = app.state.rate_limiter
-    return limiter
+class RateLimitResources(Protocol):
+    """What rate limiting reads from the app's one AppResources (cryptolens.resources)."""
+
+    @property
+    def rate_limiter(self) -> AppRateLimiter: ...
+
+
+def limiter_of(app: Starlette) -> AppRateLimiter:
+    resources: RateLimitResources = getattr(app.state, RESOURCES_ATTRIBUTE)
+    return resources.rate_limiter
 
 
 async def _slowapi_exceeded(request: Request, exc: Exception) -> Response:
@@ -131,14 +140,11 @@ async def _slowapi_exceeded(request: Request, exc: Exception) -> Response:
     )
 
 
-def install_rate_limiting(app: FastAPI, settings: Settings) -> None:
-    if getattr(app.state, "rate_limiter", None) is not None:
-        return
-    limiter = AppRateLimiter(settings)
-    app.state.rate_limiter = limiter
-    app.state.limiter = limiter.slowapi  # where slowapi's decorator looks for it
+def install_rate_limiting(app: FastAPI, limiter: AppRateLimiter) -> None:
+    """slowapi's side of the app's limiter (the limiter itself lives in the app's resources)."""
+    app.state.limiter = limiter.slowapi  # slowapi's decorator looks for it there, by name
     app.add_exception_handler(RateLimitExceeded, _slowapi_exceeded)
 
 
-def reset_rate_limits(app: FastAPI) -> None:
+def reset_rate_limits(app: Starlette) -> None:
     limiter_of(app).reset()

@@ -1,10 +1,12 @@
-"""Canonical timeframes: their lengths, pattern expiry and overlap thresholds (patterns.md)."""
+"""Canonical timeframes: their lengths, pattern expiry and overlap thresholds
+(docs/rules/patterns.md)."""
 
 from __future__ import annotations
 
 MINUTE_MS = 60_000
 HOUR_MS = 60 * MINUTE_MS
 DAY_MS = 24 * HOUR_MS
+
 
 TIMEFRAME_MS: dict[str, int] = {
     "1m": MINUTE_MS,

@@ -1,4 +1,5 @@
-"""`cryptolens worker`: arq workers for the named queues, with the cron schedule."""
+"""`cryptolens worker`: arq workers for the named queues, with the cron schedule of those
+queues (unique per slot, so every worker may run it)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ def register(subparsers: Any) -> None:
         "--no-schedule", action="store_true", help="do not fire the cron schedule from here"
     )
     worker.add_argument(
-        "--metrics-port", type=int, help="Prometheus port (default settings.worker_metrics_port)"
+        "--metrics-port",
+        type=int,
+        help="Prometheus port (default CRYPTOLENS_WORKER_METRICS_PORT, 0: none)",
     )
     worker.set_defaults(handler=_worker)
 
@@ -38,9 +41,9 @@ def _parse_queues(raw: str) -> list[Queue]:
 
 def _worker(args: argparse.Namespace) -> int:
     settings = get_settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     queues = _parse_queues(args.queues)
-    port = settings.worker_metrics_port if args.metrics_port is None else args.metrics_port
+    port = settings.jobs.worker_metrics_port if args.metrics_port is None else args.metrics_port
     serve_worker_metrics(port)
     asyncio.run(run_worker(settings, queues, schedule=not args.no_schedule))
     return 0

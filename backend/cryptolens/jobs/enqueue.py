@@ -1,11 +1,15 @@
-"""Enqueueing by name with ids only. arq in production; the embedded runner without Redis."""
+"""Enqueueing by name with ids only, onto arq's queues in Redis (the embedded runner is its
+own queue). The job id is arq's `_job_id`: while a job of that id is queued, running or its
+result kept, enqueueing it again does nothing."""
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 from arq.connections import ArqRedis
 
+from cryptolens.job_context import JobArgument, JobQueue
+from cryptolens.jobs.payload import check_arguments, dump_payload
 from cryptolens.jobs.registry import QUEUES, Queue, get_job
 
 QUEUE_KEY_PREFIX = "cryptolens:queue:"
@@ -15,23 +19,15 @@ def queue_key(queue: Queue) -> str:
     return QUEUE_KEY_PREFIX + queue
 
 
-class Enqueuer(Protocol):
-    async def enqueue(
-        self,
-        name: str,
-        *,
-        job_id: str | None = None,
-        defer_seconds: float | None = None,
-        **kwargs: Any,
-    ) -> str | None:
-        """Queue a job; returns its id, or None when a job with that id is already queued."""
-        ...
-
+class Enqueuer(JobQueue, Protocol):
     async def queue_sizes(self) -> dict[str, int]: ...
 
 
 class ArqEnqueuer:
     def __init__(self, pool: ArqRedis) -> None:
+        # A pool that pickles would hand workers payloads they refuse: fail here instead.
+        if pool.job_serializer is not dump_payload:
+            raise ValueError("the arq pool must serialize jobs as JSON (create_arq_redis)")
         self.pool = pool
 
     async def enqueue(
@@ -40,7 +36,7 @@ class ArqEnqueuer:
         *,
         job_id: str | None = None,
         defer_seconds: float | None = None,
-        **kwargs: Any,
+        **arguments: JobArgument,
     ) -> str | None:
         definition = get_job(name)
         job = await self.pool.enqueue_job(
@@ -48,7 +44,7 @@ class ArqEnqueuer:
             _job_id=job_id,
             _queue_name=queue_key(definition.queue),
             _defer_by=defer_seconds,
-            **kwargs,
+            **check_arguments(arguments),
         )
         return None if job is None else str(job.job_id)
 

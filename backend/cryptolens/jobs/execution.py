@@ -1,30 +1,53 @@
-"""Runs one job: admin switch, single-copy lock, timeout, run record, metrics, retry decision.
+"""Runs one try of a job: the admin switch, one copy at a time, the run record, metrics and
+the retry decision.
 
-Both runners (arq worker and the embedded one) call `execute`; only how a retry is scheduled
-differs between them.
+Both runners (arq workers, the embedded runner) call `execute`; each enforces the job's one
+time limit itself (arq's per-function timeout, the embedded runner's asyncio.timeout) by
+cancelling it, and `execute` records a cancelled run before letting the cancellation through.
+Only how a retry is scheduled differs between the runners.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import random
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from cryptolens.core.metrics import JOB_PROCESSING_SECONDS, JOBS_TOTAL
 from cryptolens.db import unit_of_work
-from cryptolens.jobs.context import JobContext
-from cryptolens.jobs.errors import is_transient
-from cryptolens.jobs.registry import args_key, get_job, queue_timeout_seconds
+from cryptolens.job_context import JobContext, JobCounters
+from cryptolens.jobs.locks import LockManager
+from cryptolens.jobs.registry import JobDefinition, args_key, get_job, timeout_seconds
+from cryptolens.jobs.retries import job_retry_policy, retry_delay
 from cryptolens.system import job_runs, runtime_settings
-from cryptolens.system.job_runs import JobCounters, RunStatus
+from cryptolens.system.job_runs import RunStatus
 
 log = logging.getLogger("cryptolens.jobs")
 
-RETRY_CAP_SECONDS = 300.0
+# The single-copy lock outlives the time limit a little: the runner stops the job at the
+# limit, and the lock of a worker killed mid-job frees itself soon after.
+LOCK_MARGIN_SECONDS = 5.0
+# A cancellation this close to the limit is the limit (the runner started its clock first).
+TIMEOUT_SLACK_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class JobCall:
+    """One try of a named job, as a runner hands it over."""
+
+    name: str
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    job_id: str | None = None
+    enqueued_at: datetime | None = None
+    attempt: int = 1  # 1 for the first try
+    from_cron: bool = False
+
+    @property
+    def summary(self) -> str:
+        return args_key(self.kwargs)
 
 
 @dataclass(frozen=True)
@@ -35,33 +58,99 @@ class Outcome:
     retry_in_seconds: float | None = None
 
 
-def retry_delay(ctx: JobContext, attempt: int) -> float:
-    """Exponential backoff with full jitter: base * 2^(attempt-1), capped."""
-    ceiling = min(
-        RETRY_CAP_SECONDS, float(ctx.settings.job_retry_base_seconds) * 2.0 ** (attempt - 1)
-    )
-    return ceiling / 2 + random.uniform(0, ceiling / 2)  # noqa: S311 - jitter, not security
+async def execute(ctx: JobContext, locks: LockManager, call: JobCall) -> Outcome:
+    entered = time.monotonic()
+    definition = get_job(call.name)
+    if call.from_cron:
+        reason = await _reason_to_skip_slot(ctx, call)
+        if reason is not None:
+            return await _skip(ctx, definition, call, reason)
+    limit = timeout_seconds(ctx.settings.jobs, definition.queue)
+    lock_key = f"{call.name}:{call.summary}"
+    async with locks.hold(lock_key, ttl_seconds=limit + LOCK_MARGIN_SECONDS) as acquired:
+        if not acquired:
+            return await _skip(ctx, definition, call, "another run is in progress")
+        return await _run(ctx, definition, call, limit, entered)
 
 
-async def _record_start(
+async def _reason_to_skip_slot(ctx: JobContext, call: JobCall) -> str | None:
+    async with unit_of_work(ctx.session_factory) as session:
+        if not await runtime_settings.is_job_enabled(session, call.name):
+            return "switched off by an admin"
+        if call.job_id is not None and await job_runs.already_done(
+            session, call.name, call.job_id, ctx.clock.now()
+        ):
+            return "this slot already ran"
+    return None
+
+
+async def _skip(ctx: JobContext, definition: JobDefinition, call: JobCall, reason: str) -> Outcome:
+    log.info("job.skipped", extra={"job": call.name, "job_args": call.summary, "reason": reason})
+    run_id = await _record_start(ctx, definition, call)
+    await _record_end(ctx, run_id, "skipped", error=reason)
+    JOBS_TOTAL.labels(job=call.name, status="skipped").inc()
+    return Outcome(status="skipped", error=reason)
+
+
+async def _run(
+    ctx: JobContext, definition: JobDefinition, call: JobCall, limit: float, entered: float
+) -> Outcome:
+    run_id = await _record_start(ctx, definition, call)
+    started = time.perf_counter()
+    try:
+        counters = await definition.run(ctx, **call.kwargs)
+    except asyncio.CancelledError:
+        timed_out = time.monotonic() - entered >= limit - TIMEOUT_SLACK_SECONDS
+        text = (
+            f"TimeoutError: stopped at its {limit:g} s limit"
+            if timed_out
+            else "CancelledError: the worker stopped before the job ended"
+        )
+        log.warning("job.stopped", extra={"job": call.name, "attempt": call.attempt, "error": text})
+        await _finish(ctx, run_id, call.name, started, "failed", error=text)
+        raise
+    except Exception as error:
+        text = f"{type(error).__name__}: {error}"
+        delay = retry_delay(error, call.attempt, job_retry_policy(ctx.settings.jobs))
+        if delay is None:
+            log.exception("job.failed", extra={"job": call.name, "attempt": call.attempt})
+            await _finish(ctx, run_id, call.name, started, "failed", error=text)
+            return Outcome(status="failed", error=text)
+        log.warning(
+            "job.retrying", extra={"job": call.name, "attempt": call.attempt, "error": text}
+        )
+        await _finish(ctx, run_id, call.name, started, "retrying", error=text)
+        return Outcome(status="retrying", error=text, retry_in_seconds=delay)
+    await _finish(ctx, run_id, call.name, started, "ok", counters=counters)
+    log.info("job.done", extra={"job": call.name, "job_args": call.summary, **counters.details})
+    return Outcome(status="ok", counters=counters)
+
+
+async def _finish(
     ctx: JobContext,
+    run_id: int,
     name: str,
-    queue: str,
-    summary: str,
-    job_id: str | None,
-    enqueued_at: datetime | None,
-    status: RunStatus = "running",
-) -> int:
+    started: float,
+    status: RunStatus,
+    *,
+    counters: JobCounters | None = None,
+    error: str | None = None,
+) -> None:
+    JOB_PROCESSING_SECONDS.labels(job=name).observe(time.perf_counter() - started)
+    JOBS_TOTAL.labels(job=name, status=status).inc()
+    await _record_end(ctx, run_id, status, counters=counters, error=error)
+
+
+async def _record_start(ctx: JobContext, definition: JobDefinition, call: JobCall) -> int:
     async with unit_of_work(ctx.session_factory) as session:
         run = await job_runs.start_run(
             session,
-            name=name,
-            queue=queue,
-            args_summary=summary,
-            job_id=job_id,
-            enqueued_at=enqueued_at,
+            name=call.name,
+            queue=definition.queue,
+            args_summary=call.summary,
+            job_id=call.job_id,
+            enqueued_at=call.enqueued_at,
             now=ctx.clock.now(),
-            status=status,
         )
         return run.id
 
@@ -70,6 +159,7 @@ async def _record_end(
     ctx: JobContext,
     run_id: int,
     status: RunStatus,
+    *,
     counters: JobCounters | None = None,
     error: str | None = None,
 ) -> None:
@@ -77,75 +167,3 @@ async def _record_end(
         await job_runs.finish_run(
             session, run_id, status=status, now=ctx.clock.now(), counters=counters, error=error
         )
-
-
-async def _switched_off(ctx: JobContext, name: str) -> bool:
-    async with unit_of_work(ctx.session_factory) as session:
-        return not await runtime_settings.is_job_enabled(session, name)
-
-
-async def execute(
-    ctx: JobContext,
-    name: str,
-    kwargs: dict[str, Any],
-    *,
-    job_id: str | None = None,
-    enqueued_at: datetime | None = None,
-    attempt: int = 1,
-    from_cron: bool = False,
-) -> Outcome:
-    definition = get_job(name)
-    summary = args_key(kwargs)
-    if from_cron and await _switched_off(ctx, name):
-        run_id = await _record_start(ctx, name, definition.queue, summary, job_id, enqueued_at)
-        await _record_end(ctx, run_id, "skipped", error="switched off by an admin")
-        JOBS_TOTAL.labels(job=name, status="skipped").inc()
-        return Outcome(status="skipped", error="switched off by an admin")
-
-    timeout = queue_timeout_seconds(ctx, definition.queue)
-    async with ctx.locks.hold(f"{name}:{summary}", ttl_seconds=timeout + 5) as acquired:
-        if not acquired:
-            log.info("job.skipped_running", extra={"job": name, "job_args": summary})
-            run_id = await _record_start(ctx, name, definition.queue, summary, job_id, enqueued_at)
-            await _record_end(ctx, run_id, "skipped", error="another run is in progress")
-            JOBS_TOTAL.labels(job=name, status="skipped").inc()
-            return Outcome(status="skipped", error="another run is in progress")
-        return await _run_locked(
-            ctx, definition.name, kwargs, summary, job_id, enqueued_at, attempt
-        )
-
-
-async def _run_locked(
-    ctx: JobContext,
-    name: str,
-    kwargs: dict[str, Any],
-    summary: str,
-    job_id: str | None,
-    enqueued_at: datetime | None,
-    attempt: int,
-) -> Outcome:
-    definition = get_job(name)
-    run_id = await _record_start(ctx, name, definition.queue, summary, job_id, enqueued_at)
-    started = time.perf_counter()
-    try:
-        async with asyncio.timeout(queue_timeout_seconds(ctx, definition.queue)):
-            counters = await definition.run(ctx, **kwargs)
-    except Exception as error:
-        elapsed = time.perf_counter() - started
-        JOB_PROCESSING_SECONDS.labels(job=name).observe(elapsed)
-        text = f"{type(error).__name__}: {error}"
-        if is_transient(error) and attempt < ctx.settings.job_max_tries:
-            delay = retry_delay(ctx, attempt)
-            log.warning("job.retrying", extra={"job": name, "attempt": attempt, "error": text})
-            await _record_end(ctx, run_id, "retrying", error=text)
-            JOBS_TOTAL.labels(job=name, status="retrying").inc()
-            return Outcome(status="retrying", error=text, retry_in_seconds=delay)
-        log.exception("job.failed", extra={"job": name, "attempt": attempt})
-        await _record_end(ctx, run_id, "failed", error=text)
-        JOBS_TOTAL.labels(job=name, status="failed").inc()
-        return Outcome(status="failed", error=text)
-    JOB_PROCESSING_SECONDS.labels(job=name).observe(time.perf_counter() - started)
-    await _record_end(ctx, run_id, "ok", counters=counters)
-    JOBS_TOTAL.labels(job=name, status="ok").inc()
-    log.info("job.done", extra={"job": name, "job_args": summary, **counters.details})
-    return Outcome(status="ok", counters=counters)

@@ -1,7 +1,9 @@
 """The embedded runner: the same job functions and schedule, run inside the API process.
 
-Used when no Redis is configured (`make run` on a laptop). Each queue has its own concurrency
-limit so a long scan never holds up a notification, as with separate arq workers.
+Only for the embedded default (no Redis: `make run` on a laptop); with Redis, arq workers run
+the jobs. Each queue has its own concurrency limit so a long scan never holds up a
+notification, as with separate arq workers. Job ids deduplicate as with arq: an id queued,
+running or recently finished is not queued again.
 """
 
 from __future__ import annotations
@@ -11,26 +13,30 @@ import contextlib
 import logging
 import uuid
 from collections import OrderedDict
-from datetime import datetime
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
-from cryptolens.jobs.context import JobContext
-from cryptolens.jobs.execution import Outcome, execute
-from cryptolens.jobs.registry import QUEUES, Queue, get_job
-from cryptolens.jobs.scheduler import run_cron_loop
+from cryptolens.job_context import JobArgument, JobContext
+from cryptolens.jobs.execution import JobCall, Outcome, execute
+from cryptolens.jobs.locks import MemoryLocks
+from cryptolens.jobs.payload import check_arguments
+from cryptolens.jobs.registry import QUEUES, Queue, get_job, timeout_seconds
+from cryptolens.jobs.schedule import CRON_SCHEDULE
 
 log = logging.getLogger("cryptolens.jobs.inline")
 
 QUEUE_CONCURRENCY: dict[Queue, int] = {"high": 10, "default": 2, "low": 1}
-# Outcomes of finished jobs kept for status look-ups (like arq's kept results).
+# Outcomes of finished jobs kept for status look-ups and deduplication (arq keeps results).
 FINISHED_KEPT = 1000
 
 
 class InlineRunner:
-    """Implements the Enqueuer interface; `ctx.enqueuer` is the runner itself."""
+    """Implements the job queue interface; `ctx.enqueuer` is the runner itself."""
 
     def __init__(self) -> None:
         self.ctx: JobContext | None = None
+        self.locks = MemoryLocks()
         self._limits = {queue: asyncio.Semaphore(QUEUE_CONCURRENCY[queue]) for queue in QUEUES}
         self._waiting: dict[Queue, int] = dict.fromkeys(QUEUES, 0)
         self._tasks: dict[str, asyncio.Task[Outcome]] = {}
@@ -47,18 +53,30 @@ class InlineRunner:
         *,
         job_id: str | None = None,
         defer_seconds: float | None = None,
-        **kwargs: Any,
+        **arguments: JobArgument,
+    ) -> str | None:
+        return self._submit(name, arguments, job_id, defer_seconds, from_cron=False)
+
+    def _submit(
+        self,
+        name: str,
+        arguments: dict[str, Any],
+        job_id: str | None,
+        defer_seconds: float | None,
+        *,
+        from_cron: bool,
     ) -> str | None:
         get_job(name)  # unknown names fail at the caller, as with arq
+        check_arguments(arguments)
         if not self._accepting:
             return None
         job_id = job_id or uuid.uuid4().hex
         running = self._tasks.get(job_id)
-        if running is not None and not running.done():
+        if (running is not None and not running.done()) or job_id in self._finished:
             return None
         assert self.ctx is not None, "bind() the runner to a JobContext first"
-        enqueued_at = self.ctx.clock.now()
-        task = asyncio.create_task(self._run(name, kwargs, job_id, defer_seconds, enqueued_at))
+        call = JobCall(name, arguments, job_id, self.ctx.clock.now(), from_cron=from_cron)
+        task = asyncio.create_task(self._run(call, defer_seconds))
         self._tasks[job_id] = task
         task.add_done_callback(lambda _: self._forget(job_id, task))
         return job_id
@@ -81,45 +99,72 @@ class InlineRunner:
             return await task
         return self._finished.get(job_id)
 
-    async def _run(
-        self,
-        name: str,
-        kwargs: dict[str, Any],
-        job_id: str,
-        defer_seconds: float | None,
-        enqueued_at: datetime,
-    ) -> Outcome:
+    async def _run(self, call: JobCall, defer_seconds: float | None) -> Outcome:
         assert self.ctx is not None
-        queue = get_job(name).queue
+        queue = get_job(call.name).queue
+        limit = timeout_seconds(self.ctx.settings.jobs, queue)
         if defer_seconds:
             await asyncio.sleep(defer_seconds)
-        attempt = 1
         while True:
-            limit = self._limits[queue]
-            self._waiting[queue] += 1
-            try:
-                await limit.acquire()
-            finally:
-                self._waiting[queue] -= 1
-            try:
-                outcome = await execute(
-                    self.ctx,
-                    name,
-                    kwargs,
-                    job_id=job_id,
-                    enqueued_at=enqueued_at,
-                    attempt=attempt,
-                    from_cron=job_id.startswith("cron:"),
-                )
-            finally:
-                limit.release()
+            async with self._slot(queue):
+                try:
+                    # The job's one time limit; execute() records the run it cuts short.
+                    async with asyncio.timeout(limit):
+                        outcome = await execute(self.ctx, self.locks, call)
+                except TimeoutError:
+                    return Outcome(status="failed", error=f"TimeoutError: stopped at {limit:g} s")
             if outcome.retry_in_seconds is None or not self._accepting:
                 return outcome
             await asyncio.sleep(outcome.retry_in_seconds)
-            attempt += 1
+            call = JobCall(
+                call.name,
+                call.kwargs,
+                call.job_id,
+                call.enqueued_at,
+                attempt=call.attempt + 1,
+                from_cron=call.from_cron,
+            )
 
-    def start_schedule(self, *, fire_at_start: bool = True) -> None:
-        self._cron_task = asyncio.create_task(run_cron_loop(self, fire_at_start=fire_at_start))
+    @contextlib.asynccontextmanager
+    async def _slot(self, queue: Queue) -> AsyncIterator[None]:
+        limit = self._limits[queue]
+        self._waiting[queue] += 1
+        try:
+            await limit.acquire()
+        finally:
+            self._waiting[queue] -= 1
+        try:
+            yield
+        finally:
+            limit.release()
+
+    def fire_due(self, moment: datetime) -> list[str]:
+        """Enqueues the schedule's slots falling in the minute of `moment`; a slot's id makes
+        this idempotent."""
+        fired = []
+        for entry in CRON_SCHEDULE:
+            slot = entry.slot_at(moment)
+            if slot is None:
+                continue
+            job_id = self._submit(entry.job_name, {}, entry.slot_id(slot), None, from_cron=True)
+            if job_id is not None:
+                fired.append(job_id)
+        return fired
+
+    async def _run_schedule(self) -> None:
+        """Runs until cancelled, on the wall clock: the schedule is about real minutes. The
+        current minute's slots fire at once, so a fresh start scans without waiting."""
+        self.fire_due(datetime.now(UTC))
+        while True:
+            now = datetime.now(UTC)
+            slot = min(entry.next_slot(now) for entry in CRON_SCHEDULE)
+            await asyncio.sleep(max(0.0, (slot - now).total_seconds()))
+            fired = self.fire_due(slot)
+            if fired:
+                log.info("cron.fired", extra={"jobs": fired})
+
+    def start_schedule(self) -> None:
+        self._cron_task = asyncio.create_task(self._run_schedule())
 
     async def stop(self, timeout_seconds: float = 30.0) -> None:
         """Takes no new jobs, lets running ones finish up to the timeout, cancels the rest."""

@@ -1,63 +1,70 @@
-"""One copy at a time per job name and arguments: an expiring lock, in Redis or in memory.
+"""One copy at a time per job name and arguments (docs/operations.md, "Background jobs"): a lock
+taken without waiting.
 
-The Redis lock expires on its own, so a worker killed mid-job never blocks the job forever.
+Across processes this is redis-py's lock, which expires on its own, so a worker killed mid-job
+never blocks the job for longer than its time limit. In the embedded mode one process runs
+everything, and a set of held keys is enough.
 """
 
 from __future__ import annotations
 
-import secrets
-import time
+import logging
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Protocol
 
 from redis.asyncio import Redis
+from redis.asyncio.lock import Lock
+from redis.exceptions import LockError
 
-# Deletes the key only if it still holds our token (never another holder's lock).
-_RELEASE_SCRIPT = """
-if redis.call('get', KEYS[1]) == ARGV[1] then
-    return redis.call('del', KEYS[1])
-end
-return 0
-"""
+log = logging.getLogger("cryptolens.jobs.locks")
+
+LOCK_PREFIX = "cryptolens:lock:"
 
 
 class LockManager(Protocol):
-    def hold(self, key: str, ttl_seconds: float) -> AbstractAsyncContextManager[bool]: ...
+    def hold(self, key: str, ttl_seconds: float) -> AbstractAsyncContextManager[bool]:
+        """Yields whether the lock was free (and is now ours until the block ends)."""
+        ...
 
 
 class MemoryLocks:
     def __init__(self) -> None:
-        self._held: dict[str, float] = {}
+        self._held: set[str] = set()
 
     @asynccontextmanager
     async def hold(self, key: str, ttl_seconds: float) -> AsyncIterator[bool]:
-        now = time.monotonic()
-        expires = self._held.get(key)
-        if expires is not None and expires > now:
+        if key in self._held:
             yield False
             return
-        self._held[key] = now + ttl_seconds
+        self._held.add(key)
         try:
             yield True
         finally:
-            self._held.pop(key, None)
+            self._held.discard(key)
 
 
 class RedisLocks:
-    def __init__(self, client: Redis, prefix: str = "cryptolens:lock:") -> None:
+    def __init__(self, client: Redis) -> None:
         self._client = client
-        self._prefix = prefix
 
     @asynccontextmanager
     async def hold(self, key: str, ttl_seconds: float) -> AsyncIterator[bool]:
-        token = secrets.token_hex(16)
-        name = self._prefix + key
-        acquired = bool(
-            await self._client.set(name, token, nx=True, px=max(1, int(ttl_seconds * 1000)))
+        # One Lock object per hold, so its token needs no thread-local storage.
+        lock = Lock(
+            self._client, LOCK_PREFIX + key, timeout=ttl_seconds, blocking=False, thread_local=False
         )
+        acquired = bool(await lock.acquire())
         try:
             yield acquired
         finally:
             if acquired:
-                await self._client.eval(_RELEASE_SCRIPT, 1, name, token)  # type: ignore[misc]
+                await _release(lock, key)
+
+
+async def _release(lock: Lock, key: str) -> None:
+    try:
+        await lock.release()
+    except LockError:
+        # Expired while held (the job outlived its limit): someone else's now, or nobody's.
+        log.warning("job.lock_expired", extra={"lock": key})

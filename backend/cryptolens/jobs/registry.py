@@ -1,54 +1,63 @@
-"""The named jobs and the queue each runs on. Job modules register themselves on import."""
+"""The named jobs: each one's body (in its domain's tasks.py, or jobs/minute.py for the minute's
+pipeline across domains), queue and time limit.
+
+Jobs are enqueued by name with ids only; this table is the only place a name meets its body.
+"""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from cryptolens.system.job_runs import JobCounters
-
-if TYPE_CHECKING:
-    from cryptolens.jobs.context import JobContext
+from cryptolens.job_context import JobCounters
+from cryptolens.jobs import minute
+from cryptolens.market import tasks as market
+from cryptolens.notifications import tasks as notifications
+from cryptolens.settings import JobSettings
+from cryptolens.signals import tasks as signals
+from cryptolens.system import tasks as system
 
 Queue = Literal["high", "default", "low"]
 QUEUES: tuple[Queue, ...] = ("high", "default", "low")
 
-JobFunction = Callable[..., Awaitable[JobCounters]]
-
-# Modules whose import registers jobs; a domain adds its own when its jobs land.
-JOB_MODULES = [
-    "cryptolens.jobs.maintenance",
-    "cryptolens.jobs.scanning",
-    "cryptolens.jobs.notifications",
-]
+JobBody = Callable[..., Awaitable[JobCounters]]
 
 
 @dataclass(frozen=True)
 class JobDefinition:
     name: str
     queue: Queue
-    run: JobFunction
+    run: JobBody
 
 
-JOBS: dict[str, JobDefinition] = {}
+JOBS: dict[str, JobDefinition] = {
+    definition.name: definition
+    for definition in (
+        JobDefinition("fetch_and_scan", "default", minute.fetch_and_scan),
+        JobDefinition("scan_symbol", "default", minute.scan_symbol),
+        JobDefinition("notify_signal", "high", notifications.notify_signal),
+        JobDefinition("deliver_notification", "high", notifications.deliver_notification),
+        JobDefinition("resume_deliveries", "high", notifications.resume_deliveries),
+        JobDefinition("send_broadcast", "high", notifications.send_broadcast),
+        JobDefinition("refresh_stats", "low", signals.refresh_stats),
+        JobDefinition("expire_and_cleanup", "low", system.expire_and_cleanup),
+        JobDefinition("db_health", "low", market.db_health),
+        JobDefinition(
+            "warn_expiring_subscriptions", "low", notifications.warn_expiring_subscriptions
+        ),
+    )
+}
 
 
-def job(name: str, queue: Queue) -> Callable[[JobFunction], JobFunction]:
-    """Register `async def fn(ctx: JobContext, **kwargs) -> JobCounters` as a named job."""
+def job(name: str, queue: Queue) -> Callable[[JobBody], JobBody]:
+    """Registers one more job under `name` (tests add probe jobs this way)."""
 
-    def register(function: JobFunction) -> JobFunction:
-        JOBS[name] = JobDefinition(name=name, queue=queue, run=function)
-        return function
+    def register(body: JobBody) -> JobBody:
+        JOBS[name] = JobDefinition(name=name, queue=queue, run=body)
+        return body
 
     return register
-
-
-def load_jobs() -> dict[str, JobDefinition]:
-    for module_name in JOB_MODULES:
-        importlib.import_module(module_name)
-    return JOBS
 
 
 def get_job(name: str) -> JobDefinition:
@@ -58,12 +67,12 @@ def get_job(name: str) -> JobDefinition:
         raise KeyError(f"unknown job {name!r}") from None
 
 
-def queue_timeout_seconds(ctx: JobContext, queue: Queue) -> float:
-    settings = ctx.settings
+def timeout_seconds(settings: JobSettings, queue: Queue) -> float:
+    """The one time limit of a job on `queue`; the runner in use enforces it."""
     timeouts: dict[Queue, float] = {
-        "high": settings.job_timeout_high_seconds,
-        "default": settings.job_timeout_default_seconds,
-        "low": settings.job_timeout_low_seconds,
+        "high": settings.timeout_high_seconds,
+        "default": settings.timeout_default_seconds,
+        "low": settings.timeout_low_seconds,
     }
     return timeouts[queue]
 

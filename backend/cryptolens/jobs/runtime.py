@@ -1,4 +1,5 @@
-"""Builds a process's job machinery: the JobContext plus, without Redis, the embedded runner."""
+"""Builds a process's job machinery: the JobContext, the locks and, without Redis, the embedded
+runner. With Redis the process only enqueues; arq workers (`cryptolens worker`) run the jobs."""
 
 from __future__ import annotations
 
@@ -11,22 +12,29 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from cryptolens.core.cache import Cache
 from cryptolens.core.clock import Clock
 from cryptolens.core.events import EventBus, MemoryEventBus, RedisEventBus
-from cryptolens.jobs.context import JobContext
+from cryptolens.job_context import JobContext
 from cryptolens.jobs.enqueue import ArqEnqueuer, Enqueuer
 from cryptolens.jobs.inline import InlineRunner
-from cryptolens.jobs.locks import LockManager, MemoryLocks, RedisLocks
-from cryptolens.jobs.registry import load_jobs
+from cryptolens.jobs.payload import dump_payload, load_payload
+from cryptolens.jobs.registry import QUEUES, timeout_seconds
 from cryptolens.settings import Settings
 
 log = logging.getLogger("cryptolens.jobs")
 
 
+def use_json_payloads(client: ArqRedis) -> ArqRedis:
+    client.job_serializer = dump_payload
+    client.job_deserializer = load_payload
+    return client
+
+
 def create_arq_redis(url: str) -> ArqRedis:
-    """A lazily connecting client: the API starts, and keeps serving, with Redis down."""
+    """A lazily connecting client that enqueues JSON payloads: the API starts, and keeps
+    serving, with Redis down."""
     client: ArqRedis = ArqRedis.from_url(
         url, socket_connect_timeout=2, socket_timeout=5, health_check_interval=30
     )
-    return client
+    return use_json_payloads(client)
 
 
 def build_context(
@@ -34,19 +42,16 @@ def build_context(
     session_factory: async_sessionmaker[AsyncSession],
     cache: Cache,
     clock: Clock,
-    locks: LockManager,
     enqueuer: Enqueuer,
     events: EventBus | None = None,
 ) -> JobContext:
-    load_jobs()
     return JobContext(
         settings=settings,
         session_factory=session_factory,
         cache=cache,
         clock=clock,
-        locks=locks,
         enqueuer=enqueuer,
-        data_source=settings.data_source,
+        data_source=settings.market.data_source,
         events=events or MemoryEventBus(),
     )
 
@@ -54,7 +59,7 @@ def build_context(
 @dataclass
 class JobsRuntime:
     ctx: JobContext
-    runner: InlineRunner | None
+    runner: InlineRunner | None  # None: arq workers run the jobs
 
     async def start(self, *, schedule: bool) -> None:
         if self.runner is not None and schedule:
@@ -63,7 +68,8 @@ class JobsRuntime:
 
     async def stop(self) -> None:
         if self.runner is not None:
-            await self.runner.stop(timeout_seconds=self.ctx.settings.job_timeout_default_seconds)
+            longest = max(timeout_seconds(self.ctx.settings.jobs, queue) for queue in QUEUES)
+            await self.runner.stop(timeout_seconds=longest)
         await close_resources(self.ctx)
 
 
@@ -90,12 +96,11 @@ def create_jobs_runtime(
             session_factory,
             cache,
             clock,
-            RedisLocks(redis),
             ArqEnqueuer(redis),
             events or RedisEventBus(redis),
         )
         return JobsRuntime(ctx=ctx, runner=None)
     runner = InlineRunner()
-    ctx = build_context(settings, session_factory, cache, clock, MemoryLocks(), runner, events)
+    ctx = build_context(settings, session_factory, cache, clock, runner, events)
     runner.bind(ctx)
     return JobsRuntime(ctx=ctx, runner=runner)

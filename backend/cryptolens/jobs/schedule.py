@@ -1,45 +1,67 @@
-"""The cron schedule (jobs.md), UTC. Both runners read it; each slot has a unique id so a slot
-is enqueued once however many processes look at the clock."""
+"""The cron schedule (docs/operations.md, "Background jobs"), UTC, written once for both runners.
+
+In worker mode each entry becomes an arq `cron(..., unique=True)` job on the worker of its
+queue; the embedded runner fires the same entries through arq's own `next_cron`, under the
+same slot ids, so both modes agree on when a slot is and what it is called. A slot id names
+the job and the slot's instant: a slot is enqueued once however many processes look at the
+clock.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
-from cryptolens.jobs.registry import JOBS
+from arq.cron import next_cron
+from arq.utils import to_unix_ms
 
 EVERY_FIVE_MINUTES = frozenset(range(0, 60, 5))
+# Slots fire half a second past the minute, so the minute that just closed is complete.
+SLOT_MICROSECOND = 500_000
 
 
 @dataclass(frozen=True)
 class CronEntry:
     job_name: str
-    minutes: frozenset[int] | None = None  # None: every minute
-    hours: frozenset[int] | None = None  # None: every hour
+    minute: int | frozenset[int] | None = None  # None: every minute
+    hour: int | None = None  # None: every hour
 
-    def is_due(self, moment: datetime) -> bool:
-        return (self.minutes is None or moment.minute in self.minutes) and (
-            self.hours is None or moment.hour in self.hours
+    @property
+    def cron_name(self) -> str:
+        """arq's name for the cron job; its slot ids start with it."""
+        return f"cron:{self.job_name}"
+
+    @property
+    def minute_option(self) -> int | set[int] | None:
+        """`minute` as arq's cron options take it."""
+        return set(self.minute) if isinstance(self.minute, frozenset) else self.minute
+
+    def next_slot(self, after: datetime) -> datetime:
+        """The first slot after `after` (more than a second after), as arq computes it."""
+        return next_cron(
+            after,
+            minute=self.minute_option,
+            hour=self.hour,
+            second=0,
+            microsecond=SLOT_MICROSECOND,
         )
 
-    def slot_id(self, moment: datetime) -> str:
-        return f"cron:{self.job_name}:{moment.strftime('%Y%m%dT%H%M')}"
+    def slot_at(self, moment: datetime) -> datetime | None:
+        """This entry's slot in the minute of `moment`, or None when none falls in it."""
+        minute = moment.astimezone(UTC).replace(second=0, microsecond=0)
+        slot = self.next_slot(minute - timedelta(seconds=1))
+        return slot if slot < minute + timedelta(minutes=1) else None
+
+    def slot_id(self, slot: datetime) -> str:
+        """The job id arq's `cron(unique=True)` gives this slot."""
+        return f"{self.cron_name}:{to_unix_ms(slot)}"
 
 
 CRON_SCHEDULE: tuple[CronEntry, ...] = (
     CronEntry("fetch_and_scan"),
-    CronEntry("refresh_stats", minutes=EVERY_FIVE_MINUTES),
-    CronEntry("resume_deliveries", minutes=EVERY_FIVE_MINUTES),
-    CronEntry("expire_and_cleanup", minutes=frozenset({7})),
-    CronEntry("warn_expiring_subscriptions", minutes=frozenset({20})),
-    CronEntry("db_health", minutes=frozenset({0}), hours=frozenset({3})),
+    CronEntry("refresh_stats", minute=EVERY_FIVE_MINUTES),
+    CronEntry("resume_deliveries", minute=EVERY_FIVE_MINUTES),
+    CronEntry("expire_and_cleanup", minute=7),
+    CronEntry("warn_expiring_subscriptions", minute=20),
+    CronEntry("db_health", minute=0, hour=3),
 )
-
-
-def active_schedule() -> list[CronEntry]:
-    """The entries whose job exists in this build (a job family lands with its domain)."""
-    return [entry for entry in CRON_SCHEDULE if entry.job_name in JOBS]
-
-
-def due_entries(moment: datetime) -> list[CronEntry]:
-    return [entry for entry in active_schedule() if entry.is_due(moment)]

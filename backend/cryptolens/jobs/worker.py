@@ -1,5 +1,11 @@
 """The arq worker: one arq Worker per named queue in one process, so a long scan on `default`
-never delays a notification on `high`. Several processes may run side by side."""
+never delays a notification on `high`. Any number of processes may run side by side.
+
+arq provides what keeps a job from running twice: `_job_id` deduplication (a kept result
+holds the id an hour), one in-progress key per job, `cron(..., unique=True)` slot ids, each
+job's timeout and its tries (`max_tries`, `Retry(defer=...)`). Payloads are JSON
+(jobs/payload.py), never pickle.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,12 @@ import contextlib
 import logging
 import signal
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC
+from typing import Any, cast
 
 from arq.connections import ArqRedis, RedisSettings, create_pool
+from arq.cron import CronJob, cron
+from arq.typing import WorkerCoroutine
 from arq.worker import Function, Retry, Worker, func
 from prometheus_client import start_http_server
 
@@ -20,89 +28,132 @@ from cryptolens.core.clock import SystemClock
 from cryptolens.core.events import RedisEventBus
 from cryptolens.core.metrics import JOB_QUEUE_SIZE
 from cryptolens.db import create_engine, create_session_factory
-from cryptolens.jobs.context import JobContext
+from cryptolens.job_context import JobContext
 from cryptolens.jobs.enqueue import ArqEnqueuer, queue_key
-from cryptolens.jobs.execution import execute
-from cryptolens.jobs.locks import RedisLocks
-from cryptolens.jobs.registry import QUEUES, JobDefinition, Queue, load_jobs
+from cryptolens.jobs.execution import JobCall, execute
+from cryptolens.jobs.locks import LockManager, RedisLocks
+from cryptolens.jobs.payload import dump_payload, load_payload
+from cryptolens.jobs.registry import JOBS, QUEUES, JobDefinition, Queue, get_job, timeout_seconds
 from cryptolens.jobs.runtime import build_context, close_resources
-from cryptolens.jobs.scheduler import run_cron_loop
+from cryptolens.jobs.schedule import CRON_SCHEDULE, SLOT_MICROSECOND, CronEntry
 from cryptolens.settings import Settings
 
 log = logging.getLogger("cryptolens.jobs.worker")
 
 CONTEXT_KEY = "cryptolens"
-# Finished jobs keep their result this long; it also stops a cron slot being enqueued twice.
+LOCKS_KEY = "cryptolens_locks"
+# A finished job keeps its result (and so its id) this long: a late enqueue of the same id,
+# such as a cron slot seen by a worker whose loop was busy, does nothing.
 KEEP_RESULT_SECONDS = 3600
 QUEUE_SIZE_INTERVAL_SECONDS = 5.0
+MAX_JOBS: dict[Queue, int] = {"high": 20, "default": 4, "low": 4}
+# A stopping worker lets running jobs end this long past their limit before cancelling them.
+STOP_GRACE_SECONDS = 10
 
 
-def _arq_entry(definition: JobDefinition) -> Any:
+async def _run_call(arq_ctx: dict[str, Any], call: JobCall) -> dict[str, Any]:
+    outcome = await execute(arq_ctx[CONTEXT_KEY], arq_ctx[LOCKS_KEY], call)
+    if outcome.retry_in_seconds is not None:
+        raise Retry(defer=outcome.retry_in_seconds)
+    return {"status": outcome.status, "error": outcome.error}
+
+
+def _call(arq_ctx: dict[str, Any], name: str, kwargs: dict[str, Any], from_cron: bool) -> JobCall:
+    enqueued = arq_ctx.get("enqueue_time")
+    return JobCall(
+        name,
+        kwargs,
+        job_id=arq_ctx.get("job_id"),
+        enqueued_at=enqueued.astimezone(UTC) if enqueued else None,
+        attempt=int(arq_ctx.get("job_try", 1)),
+        from_cron=from_cron,
+    )
+
+
+# arq calls these with the positional arguments of the payload, which are always none
+# (jobs/payload.py refuses any): hence no *args, and the cast to arq's coroutine type.
+
+
+def _job_entry(definition: JobDefinition) -> WorkerCoroutine:
     async def run(arq_ctx: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-        ctx: JobContext = arq_ctx[CONTEXT_KEY]
-        enqueue_time = arq_ctx.get("enqueue_time")
-        outcome = await execute(
-            ctx,
-            definition.name,
-            kwargs,
-            job_id=arq_ctx.get("job_id"),
-            enqueued_at=enqueue_time.astimezone(UTC) if enqueue_time else None,
-            attempt=int(arq_ctx.get("job_try", 1)),
-            from_cron=str(arq_ctx.get("job_id", "")).startswith("cron:"),
-        )
-        if outcome.retry_in_seconds is not None:
-            raise Retry(defer=outcome.retry_in_seconds)
-        return {"status": outcome.status, "error": outcome.error}
+        return await _run_call(arq_ctx, _call(arq_ctx, definition.name, kwargs, False))
 
     run.__qualname__ = run.__name__ = definition.name
-    return run
+    return cast(WorkerCoroutine, run)
+
+
+def _cron_entry(entry: CronEntry) -> WorkerCoroutine:
+    async def run(arq_ctx: dict[str, Any]) -> dict[str, Any]:
+        return await _run_call(arq_ctx, _call(arq_ctx, entry.job_name, {}, True))
+
+    run.__qualname__ = run.__name__ = entry.cron_name
+    return cast(WorkerCoroutine, run)
 
 
 def arq_functions(settings: Settings, queue: Queue) -> list[Function]:
-    timeouts = {
-        "high": settings.job_timeout_high_seconds,
-        "default": settings.job_timeout_default_seconds,
-        "low": settings.job_timeout_low_seconds,
-    }
+    jobs = settings.jobs
     return [
         func(
-            _arq_entry(definition),
+            _job_entry(definition),
             name=definition.name,
-            # Our own execute() enforces the timeout; arq's is a backstop a little later.
-            timeout=timeouts[queue] + 10,
-            max_tries=settings.job_max_tries + 1,
+            timeout=timeout_seconds(jobs, queue),
+            max_tries=jobs.max_tries,
+            keep_result=KEEP_RESULT_SECONDS,
         )
-        for definition in load_jobs().values()
+        for definition in JOBS.values()
         if definition.queue == queue
     ]
 
 
-def build_workers(
-    settings: Settings, pool: ArqRedis, ctx: JobContext, queues: Sequence[Queue]
-) -> list[Worker]:
-    workers = []
-    for queue in queues:
-        timeout = {
-            "high": settings.job_timeout_high_seconds,
-            "default": settings.job_timeout_default_seconds,
-            "low": settings.job_timeout_low_seconds,
-        }[queue]
-        workers.append(
-            Worker(
-                functions=arq_functions(settings, queue),
-                queue_name=queue_key(queue),
-                redis_pool=pool,
-                ctx={CONTEXT_KEY: ctx},
-                handle_signals=False,
-                job_completion_wait=int(timeout) + 10,
-                keep_result=KEEP_RESULT_SECONDS,
-                max_jobs=20 if queue == "high" else 4,
-                poll_delay=0.2,
-                health_check_key=f"cryptolens:health:{queue}",
-                max_tries=settings.job_max_tries + 1,
-            )
+def arq_cron_jobs(settings: Settings, queue: Queue) -> list[CronJob]:
+    """The schedule's entries whose job runs on `queue`: arq enqueues a cron job on the
+    queue of the worker that schedules it."""
+    jobs = settings.jobs
+    return [
+        cron(
+            _cron_entry(entry),
+            name=entry.cron_name,
+            minute=entry.minute_option,
+            hour=entry.hour,
+            second=0,
+            microsecond=SLOT_MICROSECOND,
+            unique=True,
+            timeout=timeout_seconds(jobs, queue),
+            max_tries=jobs.max_tries,
+            keep_result=KEEP_RESULT_SECONDS,
         )
-    return workers
+        for entry in CRON_SCHEDULE
+        if get_job(entry.job_name).queue == queue
+    ]
+
+
+def build_worker(
+    settings: Settings,
+    pool: ArqRedis,
+    ctx: JobContext,
+    locks: LockManager,
+    queue: Queue,
+    *,
+    schedule: bool,
+) -> Worker:
+    return Worker(
+        functions=arq_functions(settings, queue),
+        cron_jobs=arq_cron_jobs(settings, queue) if schedule else None,
+        queue_name=queue_key(queue),
+        redis_pool=pool,
+        ctx={CONTEXT_KEY: ctx, LOCKS_KEY: locks},
+        handle_signals=False,
+        job_completion_wait=int(timeout_seconds(settings.jobs, queue)) + STOP_GRACE_SECONDS,
+        keep_result=KEEP_RESULT_SECONDS,
+        max_jobs=MAX_JOBS[queue],
+        poll_delay=0.2,
+        health_check_key=f"cryptolens:health:{queue}",
+        max_tries=settings.jobs.max_tries,
+        job_serializer=dump_payload,
+        job_deserializer=load_payload,
+        # The schedule is UTC (docs/operations.md, "Background jobs"), whatever the host's zone.
+        timezone=UTC,
+    )
 
 
 async def _report_queue_sizes(pool: ArqRedis) -> None:
@@ -114,40 +165,49 @@ async def _report_queue_sizes(pool: ArqRedis) -> None:
 
 
 async def run_worker(settings: Settings, queues: Sequence[Queue], *, schedule: bool) -> None:
+    """Serves `queues` until SIGTERM/SIGINT (running jobs finish first). A worker that fails
+    stops the others and the process, so its supervisor restarts it whole."""
     if not settings.redis_url:
         raise RuntimeError("the worker needs CRYPTOLENS_REDIS_URL (embedded mode runs jobs inline)")
-    pool = await create_pool(RedisSettings.from_dsn(settings.redis_url))
+    pool = await create_pool(
+        RedisSettings.from_dsn(settings.redis_url),
+        job_serializer=dump_payload,
+        job_deserializer=load_payload,
+    )
     engine = create_engine(settings.resolved_database_url, settings)
     ctx = build_context(
         settings,
         create_session_factory(engine),
         RedisCache(pool),
         SystemClock(),
-        RedisLocks(pool),
         ArqEnqueuer(pool),
         RedisEventBus(pool),
     )
-    workers = build_workers(settings, pool, ctx, queues)
-    loop = asyncio.get_running_loop()
+    locks = RedisLocks(pool)
+    workers = [
+        build_worker(settings, pool, ctx, locks, queue, schedule=schedule) for queue in queues
+    ]
 
     def graceful_stop(signum: signal.Signals) -> None:
         log.info("worker.stopping", extra={"signal": signum.name})
         for worker in workers:
             worker.handle_sig_wait_for_completion(signum)
 
+    loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, graceful_stop, signum)
 
-    background = [asyncio.create_task(_report_queue_sizes(pool))]
-    if schedule:
-        background.append(asyncio.create_task(run_cron_loop(ArqEnqueuer(pool))))
-    log.info("worker.start", extra={"queues": list(queues), "started": datetime.now(UTC)})
+    reporter = asyncio.create_task(_report_queue_sizes(pool))
+    log.info("worker.start", extra={"queues": list(queues), "schedule": schedule})
     try:
-        await asyncio.gather(*(worker.async_run() for worker in workers), return_exceptions=True)
+        # A stopped worker ends cancelled, which a task group takes as a normal end.
+        async with asyncio.TaskGroup() as group:
+            for worker in workers:
+                group.create_task(worker.async_run())
     finally:
-        for task in background:
-            task.cancel()
-        await asyncio.gather(*background, return_exceptions=True)
+        reporter.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await reporter
         await close_resources(ctx)
         await engine.dispose()
         await pool.aclose()

@@ -10,15 +10,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cryptolens.core.timeframes import DAY_MS, timeframe_ms
 from cryptolens.market import repository
 from cryptolens.market.candles import bucket_start, last_closed_open_time
-from cryptolens.market.defaults import BACKFILL_DEPTH_MS, FETCH_BATCH_SIZE
+from cryptolens.market.defaults import FETCH_BATCH_SIZE
 from cryptolens.market.download import download_closed_candles
 from cryptolens.market.models import Symbol
 from cryptolens.market.sources.base import CandleSource
+from cryptolens.settings import MarketSettings
 
 # Called after each stored page: (symbol, timeframe, candles stored by that page).
 PageProgress = Callable[[str, str, int], None]
 
-_DEFAULT_DEPTH_MS = 90 * DAY_MS
+_DEFAULT_DEPTH_DAYS = MarketSettings().backfill_depth_days
+_UNLISTED_DEPTH_DAYS = 90  # a timeframe neither the setting nor its default names
 
 
 @dataclass(slots=True)
@@ -38,10 +40,10 @@ class TimeframeFetch:
 
 def backfill_depth_ms(timeframe: str, depth_days: Mapping[str, int] | None = None) -> int:
     """How far back `timeframe` is fetched when a symbol is added: `depth_days` (the
-    setting) where it names the timeframe, else the spec's default."""
+    setting) where it names the timeframe, else the setting's default, else 90 days."""
     if depth_days is not None and timeframe in depth_days:
         return depth_days[timeframe] * DAY_MS
-    return BACKFILL_DEPTH_MS.get(timeframe, _DEFAULT_DEPTH_MS)
+    return _DEFAULT_DEPTH_DAYS.get(timeframe, _UNLISTED_DEPTH_DAYS) * DAY_MS
 
 
 def backfill_start(

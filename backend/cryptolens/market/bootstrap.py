@@ -10,21 +10,21 @@ import logging
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from cryptolens.core.retry import RetryPolicy
 from cryptolens.db import unit_of_work
 from cryptolens.market import repository, service
 from cryptolens.market.defaults import EXCHANGE_PROBE_TIMEOUT_MS, REPLAY_EXCHANGE_ID
 from cryptolens.market.demo import load_demo_market
 from cryptolens.market.errors import CandleSourceError, SymbolNotListedError
-from cryptolens.market.retry import RetryPolicy
 from cryptolens.market.sources.base import DataSource
 from cryptolens.market.sources.ccxt_source import CcxtSource
-from cryptolens.settings import Settings
+from cryptolens.settings import MarketSettings, Settings
 
 log = logging.getLogger(__name__)
 
 
 async def probe_exchange(
-    settings: Settings, *, timeout_ms: int = EXCHANGE_PROBE_TIMEOUT_MS
+    settings: MarketSettings, *, timeout_ms: int = EXCHANGE_PROBE_TIMEOUT_MS
 ) -> str | None:
     """None when the exchange answers its time endpoint quickly, else why it did not."""
     source = CcxtSource(
@@ -46,25 +46,26 @@ async def bootstrap_market(
     session_factory: async_sessionmaker[AsyncSession], settings: Settings
 ) -> DataSource:
     """Returns the data source in use, "exchange" or "replay"."""
-    if settings.data_source == "replay":
+    market = settings.market
+    if market.data_source == "replay":
         await _ensure_demo(session_factory, settings)
         return "replay"
     async with unit_of_work(session_factory) as session:
-        has_exchange_candles = await repository.any_candles(session, exchange=settings.exchange)
+        has_exchange_candles = await repository.any_candles(session, exchange=market.exchange)
     if has_exchange_candles:
         return "exchange"
-    unreachable = await probe_exchange(settings)
+    unreachable = await probe_exchange(market)
     if unreachable is None:
-        unreachable = await _follow_default_symbols(session_factory, settings)
+        unreachable = await _follow_default_symbols(session_factory, market)
     if unreachable is None:
         log.info(
-            "market.data_source", extra={"data_source": "exchange", "exchange": settings.exchange}
+            "market.data_source", extra={"data_source": "exchange", "exchange": market.exchange}
         )
         return "exchange"
     log.warning(
         "market.replay_fallback: exchange unreachable on an empty database, serving the "
         "replay market",
-        extra={"exchange": settings.exchange, "reason": unreachable},
+        extra={"exchange": market.exchange, "reason": unreachable},
     )
     await _ensure_demo(session_factory, settings)
     return "replay"
@@ -77,7 +78,9 @@ async def _ensure_demo(
         loaded = await repository.any_candles(session, exchange=REPLAY_EXCHANGE_ID)
     if loaded:
         return
-    report = await load_demo_market(session_factory, settings)
+    report = await load_demo_market(
+        session_factory, settings.market, timeframes=settings.scan.timeframes
+    )
     log.info(
         "market.demo_loaded",
         extra={"symbols": len(report.symbols), "candles": report.candles_stored},
@@ -85,7 +88,7 @@ async def _ensure_demo(
 
 
 async def _follow_default_symbols(
-    session_factory: async_sessionmaker[AsyncSession], settings: Settings
+    session_factory: async_sessionmaker[AsyncSession], settings: MarketSettings
 ) -> str | None:
     """On a fresh installation, follows the default symbols on the exchange (their backfill
     runs with the first fetch) and retires demo symbols. None on success, else the reason."""

@@ -22,10 +22,10 @@ from cryptolens.market import service
 from cryptolens.market.bootstrap import probe_exchange
 from cryptolens.market.demo import load_csv_market, load_demo_market
 from cryptolens.market.errors import CandleSourceError, SymbolNotFoundError, SymbolNotListedError
-from cryptolens.market.fetch import FetchReport, FetchRequest, fetch_market_data
 from cryptolens.market.sources.base import CandleSource, DataSource
 from cryptolens.market.sources.factory import open_candle_source
 from cryptolens.market.symbols import InvalidSymbolError, normalize_symbol
+from cryptolens.market.workflows import FetchReport, FetchRequest, fetch_market_data
 from cryptolens.settings import Settings, get_settings
 
 EXIT_OK = 0
@@ -100,7 +100,10 @@ async def _database(settings: Settings) -> AsyncIterator[async_sessionmaker[Asyn
 
 def _run(main: Callable[[Settings], Coroutine[Any, Any, int]]) -> int:
     settings = get_settings()
-    configure_logging("WARNING" if settings.log_level.upper() == "INFO" else settings.log_level)
+    configure_logging(
+        "WARNING" if settings.log_level.upper() == "INFO" else settings.log_level,
+        settings.log_format,
+    )
     try:
         return asyncio.run(main(settings))
     except (OperationalError, ProgrammingError) as error:
@@ -109,18 +112,18 @@ def _run(main: Callable[[Settings], Coroutine[Any, Any, int]]) -> int:
 
 
 def _data_source(args: argparse.Namespace, settings: Settings) -> DataSource:
-    chosen: DataSource = args.source or settings.data_source
+    chosen: DataSource = args.source or settings.market.data_source
     return chosen
 
 
 async def _unreachable(source_kind: DataSource, settings: Settings) -> bool:
     if source_kind != "exchange":
         return False
-    reason = await probe_exchange(settings)
+    reason = await probe_exchange(settings.market)
     if reason is None:
         return False
-    where = settings.exchange_api_url or "its public API"
-    print(f"cannot reach exchange {settings.exchange} at {where}: {reason}", file=sys.stderr)
+    where = settings.market.exchange_api_url or "its public API"
+    print(f"cannot reach exchange {settings.market.exchange} at {where}: {reason}", file=sys.stderr)
     return True
 
 
@@ -147,7 +150,7 @@ async def _fetch_with_progress(
     bar = _ProgressBar()
     try:
         return await fetch_market_data(
-            factory, source, request, timeframes=settings.detection_timeframes, progress=bar
+            factory, source, request, timeframes=settings.scan.timeframes, progress=bar
         )
     finally:
         bar.close()
@@ -174,7 +177,7 @@ def _print_summary(report: FetchReport) -> None:
 def _fetch(args: argparse.Namespace) -> int:
     async def main(settings: Settings) -> int:
         kind = _data_source(args, settings)
-        if args.timeframe and args.timeframe not in settings.detection_timeframes:
+        if args.timeframe and args.timeframe not in settings.scan.timeframes:
             print(f"unknown timeframe {args.timeframe!r}", file=sys.stderr)
             return EXIT_FAILED
         if await _unreachable(kind, settings):
@@ -184,9 +187,9 @@ def _fetch(args: argparse.Namespace) -> int:
             timeframes=[args.timeframe] if args.timeframe else None,
             since=args.since,
             until=args.until,
-            backfill_depth_days=settings.backfill_depth_days,
+            backfill_depth_days=settings.market.backfill_depth_days,
         )
-        source = open_candle_source(kind, settings)
+        source = open_candle_source(kind, settings.market)
         try:
             async with _database(settings) as factory:
                 report = await _fetch_with_progress(factory, source, request, settings)
@@ -203,7 +206,7 @@ def _symbols_add(args: argparse.Namespace) -> int:
         kind = _data_source(args, settings)
         if await _unreachable(kind, settings):
             return EXIT_UNREACHABLE
-        source = open_candle_source(kind, settings)
+        source = open_candle_source(kind, settings.market)
         try:
             async with _database(settings) as factory:
                 names = []
@@ -224,7 +227,9 @@ def _symbols_add(args: argparse.Namespace) -> int:
                 report = await _fetch_with_progress(
                     factory,
                     source,
-                    FetchRequest(symbols=names, backfill_depth_days=settings.backfill_depth_days),
+                    FetchRequest(
+                        symbols=names, backfill_depth_days=settings.market.backfill_depth_days
+                    ),
                     settings,
                 )
         finally:
@@ -237,7 +242,9 @@ def _symbols_add(args: argparse.Namespace) -> int:
 
 def _symbols_remove(args: argparse.Namespace) -> int:
     async def main(settings: Settings) -> int:
-        exchange = "replay" if _data_source(args, settings) == "replay" else settings.exchange
+        exchange = (
+            "replay" if _data_source(args, settings) == "replay" else settings.market.exchange
+        )
         async with _database(settings) as factory:
             try:
                 async with unit_of_work(factory) as session:
@@ -278,10 +285,20 @@ def _demo(args: argparse.Namespace) -> int:
             try:
                 if args.csv_files:
                     report = await load_csv_market(
-                        factory, settings, dict(args.csv_files), progress=bar
+                        factory,
+                        settings.market,
+                        dict(args.csv_files),
+                        timeframes=settings.scan.timeframes,
+                        progress=bar,
                     )
                 else:
-                    report = await load_demo_market(factory, settings, seed=args.seed, progress=bar)
+                    report = await load_demo_market(
+                        factory,
+                        settings.market,
+                        timeframes=settings.scan.timeframes,
+                        seed=args.seed,
+                        progress=bar,
+                    )
             finally:
                 bar.close()
         _print_summary(report)

@@ -11,7 +11,6 @@ from cryptolens.core.timeframes import DAY_MS
 from cryptolens.db import unit_of_work
 from cryptolens.market import service
 from cryptolens.market.backfill import PageProgress
-from cryptolens.market.fetch import FetchReport, FetchRequest, fetch_market_data
 from cryptolens.market.sources.base import CandleSource
 from cryptolens.market.sources.replay import (
     Clock,
@@ -21,7 +20,8 @@ from cryptolens.market.sources.replay import (
     read_candle_csv,
     wall_clock_ms,
 )
-from cryptolens.settings import Settings
+from cryptolens.market.workflows import FetchReport, FetchRequest, fetch_market_data
+from cryptolens.settings import MarketSettings
 
 
 async def load_replay_market(
@@ -50,8 +50,9 @@ async def load_replay_market(
 
 async def load_demo_market(
     session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
+    settings: MarketSettings,
     *,
+    timeframes: Sequence[str],
     seed: int | None = None,
     clock: Clock = wall_clock_ms,
     progress: PageProgress | None = None,
@@ -65,7 +66,7 @@ async def load_demo_market(
             session_factory,
             source,
             settings.default_symbols,
-            timeframes=settings.detection_timeframes,
+            timeframes=timeframes,
             backfill_depth_days=settings.backfill_depth_days,
             progress=progress,
         )
@@ -75,9 +76,10 @@ async def load_demo_market(
 
 async def load_csv_market(
     session_factory: async_sessionmaker[AsyncSession],
-    settings: Settings,
+    settings: MarketSettings,
     minute_files: Mapping[str, Path],
     *,
+    timeframes: Sequence[str],
     clock: Clock = wall_clock_ms,
     progress: PageProgress | None = None,
 ) -> FetchReport:
@@ -94,7 +96,7 @@ async def load_csv_market(
         session_factory,
         source,
         list(minute_files),
-        timeframes=settings.detection_timeframes,
+        timeframes=timeframes,
         backfill_depth_days=settings.backfill_depth_days,
         progress=progress,
     )

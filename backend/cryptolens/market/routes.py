@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
-from cryptolens.billing.deps import CurrentAccess
+from cryptolens.access.deps import CurrentAccess
 from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.errors import ValidationFailedError
@@ -75,7 +75,7 @@ async def list_candles(
         db,
         name,
         timeframe,
-        allowed_timeframes=settings.detection_timeframes,
+        allowed_timeframes=settings.scan.timeframes,
         start=start_ms,
         end=end_ms,
         limit=limit,

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
 from cryptolens.market.freshness import Freshness
+
+# Rows of other domains name their symbol by id; an out-model reads the name from the mapping
+# passed in the validation context, e.g. `PatternOut.model_validate(row, context=...)`.
+SYMBOL_NAMES = "symbol_names"
+
+
+def symbol_names_context(names: Mapping[int, str]) -> dict[str, Any]:
+    return {SYMBOL_NAMES: names}
+
+
+def _name_of_symbol_id(value: object, info: ValidationInfo) -> object:
+    if type(value) is not int:
+        return value  # already a name (or None: every symbol)
+    names: Mapping[int, str] = (info.context or {}).get(SYMBOL_NAMES, {})
+    return names.get(value, "?")
+
+
+# `symbol: SymbolName = Field(validation_alias=SYMBOL_FROM_ID)`: the symbol's name, given
+# either the name itself or (from a row) its `symbol_id`.
+SymbolName = Annotated[str, BeforeValidator(_name_of_symbol_id)]
+SYMBOL_FROM_ID = AliasChoices("symbol", "symbol_id")
 
 
 class SymbolOut(BaseModel):
@@ -51,6 +74,7 @@ class SymbolOut(BaseModel):
 
 class CandleOut(BaseModel):
     model_config = ConfigDict(
+        from_attributes=True,  # built from Candle rows
         json_schema_extra={
             "examples": [
                 {
@@ -62,10 +86,13 @@ class CandleOut(BaseModel):
                     "volume": 12.3456,
                 }
             ]
-        }
+        },
     )
 
-    time: int = Field(description="open time, ms since the epoch, UTC")
+    time: int = Field(
+        validation_alias=AliasChoices("time", "open_time"),
+        description="open time, ms since the epoch, UTC",
+    )
     open: float
     high: float
     low: float

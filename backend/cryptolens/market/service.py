@@ -3,7 +3,7 @@ candles, freshness and retention. Takes an AsyncSession; never commits."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,19 +14,23 @@ from cryptolens.core.timeframes import DAY_MS
 from cryptolens.db import to_ms, utcnow
 from cryptolens.market import repository
 from cryptolens.market.building import build_from_minutes
-from cryptolens.market.candles import CandleSeries
+
+# The value types and errors of this interface, named for other domains through here.
+from cryptolens.market.candles import CandleSeries as CandleSeries
+from cryptolens.market.candles import concat_series as concat_series
 from cryptolens.market.defaults import (
     BASE_TIMEFRAME,
     BUILT_TIMEFRAMES,
     REPLAY_EXCHANGE_ID,
-    RETENTION_MS,
 )
-from cryptolens.market.errors import SymbolNotFoundError, SymbolNotListedError
+from cryptolens.market.errors import SymbolNotFoundError as SymbolNotFoundError
+from cryptolens.market.errors import SymbolNotListedError
 from cryptolens.market.freshness import Freshness, freshness_of
-from cryptolens.market.models import Symbol
+from cryptolens.market.models import Symbol as Symbol
 from cryptolens.market.schemas import CandleOut, CandlePage, FreshnessCounts, SymbolOut
 from cryptolens.market.sources.base import CandleSource, MarketListing
 from cryptolens.market.symbols import normalize_symbol, url_symbol
+from cryptolens.settings import MarketSettings
 
 
 class UnsupportedTimeframeError(ValidationFailedError):
@@ -184,18 +188,7 @@ async def candle_page(
         next_cursor = rows[limit].open_time if len(rows) > limit else None
         rows = rows[:limit]
     return CandlePage(
-        candles=[
-            CandleOut(
-                time=row.open_time,
-                open=row.open,
-                high=row.high,
-                low=row.low,
-                close=row.close,
-                volume=row.volume,
-            )
-            for row in rows
-        ],
-        next_cursor=next_cursor,
+        candles=[CandleOut.model_validate(row) for row in rows], next_cursor=next_cursor
     )
 
 
@@ -248,13 +241,16 @@ async def delete_expired_candles(
     session: AsyncSession,
     *,
     now: datetime | None = None,
-    retention_ms: dict[str, int] | None = None,
+    retention_ms: Mapping[str, int] | None = None,
 ) -> dict[str, int]:
-    """Deletes candles older than each timeframe's retention, and the known gaps among them;
-    returns the candles deleted per timeframe."""
+    """Deletes candles older than each timeframe's retention (default: the setting's default),
+    and the known gaps among them; returns the candles deleted per timeframe."""
+    if retention_ms is None:
+        retention = MarketSettings().candle_retention_days
+        retention_ms = {timeframe: days * DAY_MS for timeframe, days in retention.items()}
     now_ms = to_ms(now or utcnow())
     deleted: dict[str, int] = {}
-    for timeframe, keep_ms in (retention_ms or RETENTION_MS).items():
+    for timeframe, keep_ms in retention_ms.items():
         cutoff = now_ms - keep_ms
         deleted[timeframe] = await repository.delete_candles_before(session, timeframe, cutoff)
         await repository.delete_gaps_before(session, timeframe, cutoff)

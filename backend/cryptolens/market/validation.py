@@ -1,4 +1,4 @@
-"""Candle sanity rules applied before anything is stored (market-data.md, Validation)."""
+"""Candle sanity rules applied before anything is stored."""
 
 from __future__ import annotations
 

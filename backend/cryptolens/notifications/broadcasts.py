@@ -16,9 +16,8 @@ from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from cryptolens.access.tiers import Tier
 from cryptolens.auth import service as auth_service
-from cryptolens.auth.models import User
-from cryptolens.billing.tiers import Tier
 from cryptolens.core.errors import NotFoundError, ValidationFailedError
 from cryptolens.db import unit_of_work
 from cryptolens.notifications import repository
@@ -104,7 +103,7 @@ def in_audience(audience: str, recipient: Recipient) -> bool:
     return recipient.tier == Tier(audience)
 
 
-def _message(broadcast: Broadcast, user: User, recipient: Recipient) -> NtfyMessage:
+def _message(broadcast: Broadcast, user: auth_service.User, recipient: Recipient) -> NtfyMessage:
     values = {"name": user.display_name or user.email, "tier": recipient.tier.value}
     return NtfyMessage(
         topic=recipient.topic,
@@ -127,7 +126,7 @@ async def send_broadcast(
     while True:
         now = kit.clock.now()
         async with unit_of_work(session_factory) as db:
-            users = await auth_service.users_after(db, after_id, kit.config.batch_size)
+            users = await auth_service.users_after(db, after_id, kit.settings.batch_size)
             recipients = await load_recipients(db, users, None, now)
         if not users:
             break

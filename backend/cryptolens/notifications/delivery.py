@@ -14,44 +14,35 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from cryptolens.core.clock import Clock
+from cryptolens.job_context import JobQueue
 from cryptolens.notifications.alerts import SignalAlert
 from cryptolens.notifications.config import (
     MAX_ATTEMPTS,
     MUTE_LINK_VALIDITY,
     RETRY_SCHEDULE_SECONDS,
     THROTTLED_PUSHES_PER_SECOND,
-    NotificationConfig,
 )
 from cryptolens.notifications.eligibility import Recipient, push_priority
 from cryptolens.notifications.messages import NtfyMessage, build_signal_push
 from cryptolens.notifications.metrics import NOTIFICATIONS_SENT
 from cryptolens.notifications.muting import MuteLinks
 from cryptolens.notifications.ntfy import NtfyPublisher, PublishResult
+from cryptolens.settings import NotificationSettings
 
 log = logging.getLogger("cryptolens.notifications")
 
 DELIVER_JOB = "deliver_notification"
 
 
-class JobQueue(Protocol):
-    async def enqueue(
-        self,
-        name: str,
-        *,
-        job_id: str | None = None,
-        defer_seconds: float | None = None,
-        **kwargs: Any,
-    ) -> str | None: ...
-
-
 @dataclass
 class PushKit:
     """What sending needs, built once per job from its context."""
 
-    config: NotificationConfig
+    settings: NotificationSettings
+    public_url: str  # the app's, without a trailing slash: the base of every link
     publisher: NtfyPublisher
     mute_links: MuteLinks
     queue: JobQueue
@@ -86,7 +77,7 @@ def signal_message(kit: PushKit, alert: SignalAlert, recipient: Recipient) -> Nt
         topic=recipient.topic,
         timezone=recipient.timezone,
         priority=push_priority(recipient.preferences, alert.confluence),
-        public_url=kit.config.public_url,
+        public_url=kit.public_url,
         mute_token=kit.mute_links.token(recipient.user_id, alert.symbol, now + MUTE_LINK_VALIDITY),
     )
 

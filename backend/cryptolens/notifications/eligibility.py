@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cryptolens.billing.access import UserAccess
-from cryptolens.billing.tiers import Tier
+from cryptolens.access.tiers import Tier
+from cryptolens.access.user_access import UserAccess
 from cryptolens.notifications.alerts import SignalAlert
 
 # Skip reasons, stored on the delivery row and shown in the user's history.

@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.auth import service as auth_service
 from cryptolens.billing import service as billing_service
-from cryptolens.billing.plans import tier_of_plan
 from cryptolens.db import unit_of_work
 from cryptolens.notifications import repository
 from cryptolens.notifications.delivery import Outgoing, PushKit, publish_all
@@ -65,7 +64,7 @@ def warning_message(
         f"in {days} day{'s' if days > 1 else ''}" if left >= timedelta(hours=24) else "within a day"
     )
     local = warning.expires_at.astimezone(zone_of(recipient.timezone))
-    plan = tier_of_plan(warning.plan).value.capitalize()
+    plan = billing_service.tier_of_plan(warning.plan).value.capitalize()
     return NtfyMessage(
         topic=recipient.topic,
         title=f"Your CryptoLens {plan} plan ends {when}",
@@ -107,7 +106,7 @@ async def warn_expiring_subscriptions(
         if recipient is None or not _reachable(recipient, now):
             tally.held += 1
             continue
-        message = warning_message(warning, recipient, kit.config.public_url, now)
+        message = warning_message(warning, recipient, kit.public_url, now)
         sending.append((warning, Outgoing(0, 1, message)))
     results = await publish_all(kit, [outgoing for _, outgoing in sending])
     rows = []

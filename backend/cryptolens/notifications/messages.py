@@ -1,7 +1,7 @@
 """What a push looks like: title, body, tags, priority, click URL and actions (ntfy JSON).
 
 The template is data (`SignalTemplate`), so admins can edit it later; the default follows
-notifications.md: `LONG BTC/USDT · FVG 4h · 3 TF`, then entry, stop-loss, targets, strength,
+the push: `LONG BTC/USDT · FVG 4h · 3 TF`, then entry, stop-loss, targets, strength,
 the setup's hit rate and the time in the user's timezone.
 """
 

@@ -20,8 +20,9 @@ from typing import Literal
 import httpx
 
 from cryptolens.notifications.aiohttp_transport import AiohttpTransport
-from cryptolens.notifications.config import RETRY_SCHEDULE_SECONDS, NotificationConfig
+from cryptolens.notifications.config import RETRY_SCHEDULE_SECONDS
 from cryptolens.notifications.messages import NtfyMessage
+from cryptolens.settings import NotificationSettings
 
 log = logging.getLogger("cryptolens.notifications.ntfy")
 
@@ -74,22 +75,26 @@ def classify(status_code: int) -> PublishStatus:
 
 class NtfyPublisher:
     def __init__(
-        self, config: NotificationConfig, transport: httpx.AsyncBaseTransport | None = None
+        self, settings: NotificationSettings, transport: httpx.AsyncBaseTransport | None = None
     ):
-        self.config = config
+        self.settings = settings
         headers = {"Content-Type": "application/json"}
-        if config.ntfy_token:
-            headers["Authorization"] = f"Bearer {config.ntfy_token}"
+        token = settings.token_value()
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
         self._http = httpx.AsyncClient(
             headers=headers,
-            timeout=httpx.Timeout(config.timeout_seconds, connect=min(5.0, config.timeout_seconds)),
-            limits=httpx.Limits(
-                max_connections=config.max_connections,
-                max_keepalive_connections=config.max_connections,
+            timeout=httpx.Timeout(
+                settings.timeout_seconds, connect=min(5.0, settings.timeout_seconds)
             ),
-            transport=transport or AiohttpTransport(config.max_connections, config.timeout_seconds),
+            limits=httpx.Limits(
+                max_connections=settings.max_connections,
+                max_keepalive_connections=settings.max_connections,
+            ),
+            transport=transport
+            or AiohttpTransport(settings.max_connections, settings.timeout_seconds),
         )
-        self._in_flight = asyncio.Semaphore(config.concurrency)
+        self._in_flight = asyncio.Semaphore(settings.concurrency)
         self.throttle = PushThrottle()
 
     async def publish(self, message: NtfyMessage, now: datetime) -> PublishResult:
@@ -98,7 +103,7 @@ class NtfyPublisher:
             if not self.throttle.is_open(now):
                 return PublishResult(status="throttled")
             try:
-                response = await self._http.post(self.config.ntfy_url + "/", json=message.as_json())
+                response = await self._http.post(self.settings.server + "/", json=message.as_json())
             except httpx.TimeoutException as exc:
                 return PublishResult(status="retry", response=f"timeout: {type(exc).__name__}")
             except httpx.TransportError as exc:
@@ -131,10 +136,10 @@ class NtfyPublisher:
 PUBLISHER_RESOURCE = "ntfy_publisher"
 
 
-def shared_publisher(resources: dict[str, object], config: NotificationConfig) -> NtfyPublisher:
+def shared_publisher(resources: dict[str, object], settings: NotificationSettings) -> NtfyPublisher:
     """One publisher per process, kept with the jobs' long-lived clients (closed with them)."""
     publisher = resources.get(PUBLISHER_RESOURCE)
     if not isinstance(publisher, NtfyPublisher):
-        publisher = NtfyPublisher(config)
+        publisher = NtfyPublisher(settings)
         resources[PUBLISHER_RESOURCE] = publisher
     return publisher

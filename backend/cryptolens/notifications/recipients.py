@@ -9,11 +9,10 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cryptolens.access.tiers import Tier
+from cryptolens.access.user_access import UserAccess
 from cryptolens.auth import service as auth_service
-from cryptolens.auth.models import User
 from cryptolens.billing import service as billing_service
-from cryptolens.billing.access import UserAccess
-from cryptolens.billing.tiers import Tier
 from cryptolens.notifications import repository
 from cryptolens.notifications.eligibility import (
     Preferences,
@@ -41,7 +40,7 @@ def preferences_from_row(row: NotificationPreference | None) -> Preferences:
 
 
 async def load_recipients(
-    db: AsyncSession, users: Sequence[User], symbol: str | None, now: datetime
+    db: AsyncSession, users: Sequence[auth_service.User], symbol: str | None, now: datetime
 ) -> list[Recipient]:
     """`symbol`: the signal's, whose mutes matter (None: ignore mutes, e.g. broadcasts)."""
     ids = [user.id for user in users]

@@ -46,7 +46,7 @@ async def resume_stalled(
     session_factory: async_sessionmaker[AsyncSession], kit: PushKit
 ) -> SweepReport:
     now = kit.clock.now()
-    give_up_before = now - kit.config.max_age - GIVE_UP_MARGIN
+    give_up_before = now - kit.settings.max_age - GIVE_UP_MARGIN
     async with unit_of_work(session_factory) as db:
         rows = await repository.stalled_deliveries(
             db,

@@ -11,6 +11,7 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cryptolens.core.paging import Keyset, Page, PageRequest
 from cryptolens.db import update_rows_by_id, upsert_statement
 from cryptolens.notifications.models import (
     Broadcast,
@@ -236,14 +237,12 @@ async def record_outcomes(db: AsyncSession, changes: Sequence[dict[str, Any]]) -
     await update_rows_by_id(db, UserNotification.__table__, changes)
 
 
-async def history(
-    db: AsyncSession, user_id: int, before_id: int | None, limit: int
-) -> list[UserNotification]:
+NEWEST_DELIVERY_FIRST = Keyset(UserNotification.id)
+
+
+async def history(db: AsyncSession, user_id: int, request: PageRequest) -> Page[UserNotification]:
     statement = select(UserNotification).where(UserNotification.user_id == user_id)
-    if before_id is not None:
-        statement = statement.where(UserNotification.id < before_id)
-    rows = await db.scalars(statement.order_by(UserNotification.id.desc()).limit(limit))
-    return list(rows)
+    return await NEWEST_DELIVERY_FIRST.page(db, statement, request)
 
 
 async def deliveries_of_signal(db: AsyncSession, signal_id: int) -> list[UserNotification]:

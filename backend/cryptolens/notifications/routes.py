@@ -6,14 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from cryptolens.auth.deps import VerifiedUser
-from cryptolens.billing.deps import CurrentAccess
-from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep
+from cryptolens.access.deps import CurrentAccess, VerifiedUser
+from cryptolens.access.errors import NotSignedInError
+from cryptolens.auth import service as auth_service
+from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep, SharedClientsDep
 from cryptolens.core.envelope import Envelope, ErrorEnvelope, ok
 from cryptolens.core.errors import RateLimitedError
+from cryptolens.core.paging import ok_page
 from cryptolens.core.ratelimit import RateLimit, limiter_of
 from cryptolens.notifications import service
-from cryptolens.notifications.config import TEST_PUSH_RATE, NotificationConfig, notification_config
+from cryptolens.notifications.config import TEST_PUSH_RATE
 from cryptolens.notifications.muting import MuteLinks
 from cryptolens.notifications.ntfy import NtfyPublisher, shared_publisher
 from cryptolens.notifications.schemas import (
@@ -24,6 +26,7 @@ from cryptolens.notifications.schemas import (
     TestPushOut,
     TopicOut,
 )
+from cryptolens.settings import NotificationSettings
 
 router = APIRouter(prefix="/api/v1/notifications", tags=["notifications"])
 
@@ -40,19 +43,30 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, object]]:
     }
 
 
-async def _config(settings: SettingsDep) -> NotificationConfig:
-    return notification_config(settings)
+async def _config(settings: SettingsDep) -> NotificationSettings:
+    return settings.notifications
 
 
-ConfigDep = Annotated[NotificationConfig, Depends(_config)]
+ConfigDep = Annotated[NotificationSettings, Depends(_config)]
 
 
-async def _publisher(request: Request, config: ConfigDep) -> NtfyPublisher:
+async def _publisher(clients: SharedClientsDep, config: ConfigDep) -> NtfyPublisher:
     # The process's one pool of NTFY connections, shared with the in-process jobs.
-    return shared_publisher(request.app.state.jobs.ctx.resources, config)
+    return shared_publisher(clients, config)
 
 
 PublisherDep = Annotated[NtfyPublisher, Depends(_publisher)]
+
+
+async def _verified_account(user: VerifiedUser, db: SessionDep) -> auth_service.User:
+    """The caller's account row: the topic lives on it, and a new topic is written to it."""
+    account = await auth_service.get_user(db, user.id)
+    if account is None or not account.is_active:
+        raise NotSignedInError()
+    return account
+
+
+VerifiedAccount = Annotated[auth_service.User, Depends(_verified_account)]
 
 
 async def _mute_links(settings: SettingsDep) -> MuteLinks:
@@ -62,7 +76,7 @@ async def _mute_links(settings: SettingsDep) -> MuteLinks:
 MuteLinksDep = Annotated[MuteLinks, Depends(_mute_links)]
 
 
-async def _test_push_allowance(request: Request, user: VerifiedUser) -> None:
+async def _test_push_allowance(request: Request, user: VerifiedAccount) -> None:
     """3 test pushes an hour per user (not per address: it is the user's topic we protect)."""
     limiter = limiter_of(request.app)
     retry_after = await limiter.hit(TEST_PUSH_RATE, "notifications-test", f"user:{user.id}")
@@ -78,7 +92,7 @@ async def _test_push_allowance(request: Request, user: VerifiedUser) -> None:
     responses=_errors(401, 403),
 )
 async def get_preferences(
-    user: VerifiedUser, access: CurrentAccess, db: SessionDep, clock: ClockDep, config: ConfigDep
+    user: VerifiedAccount, access: CurrentAccess, db: SessionDep, clock: ClockDep, config: ConfigDep
 ) -> Envelope[PreferencesOut]:
     return ok(await service.preferences_view(db, user, access, config, clock.now()))
 
@@ -92,7 +106,7 @@ async def get_preferences(
 )
 async def put_preferences(
     body: PreferencesIn,
-    user: VerifiedUser,
+    user: VerifiedAccount,
     access: CurrentAccess,
     db: SessionDep,
     clock: ClockDep,
@@ -110,7 +124,7 @@ async def put_preferences(
     dependencies=[Depends(_test_push_allowance)],
 )
 async def test_push(
-    user: VerifiedUser, clock: ClockDep, publisher: PublisherDep
+    user: VerifiedAccount, clock: ClockDep, publisher: PublisherDep
 ) -> Envelope[TestPushOut]:
     result = await service.send_test_push(publisher, user, clock.now())
     return ok(
@@ -126,15 +140,14 @@ async def test_push(
     responses=_errors(401, 403),
 )
 async def list_deliveries(
-    user: VerifiedUser,
+    user: VerifiedAccount,
     db: SessionDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[
         str | None, Query(description="meta.next_cursor of the previous page")
     ] = None,
 ) -> Envelope[list[DeliveryOut]]:
-    rows, next_cursor = await service.delivery_history(db, user.id, cursor, limit)
-    return ok([DeliveryOut.of(row) for row in rows], next_cursor=next_cursor)
+    return ok_page(await service.delivery_history(db, user.id, cursor, limit))
 
 
 @router.post(
@@ -144,7 +157,7 @@ async def list_deliveries(
     response_model=Envelope[TopicOut],
     responses=_errors(401, 403),
 )
-async def regenerate_topic(user: VerifiedUser, db: SessionDep) -> Envelope[TopicOut]:
+async def regenerate_topic(user: VerifiedAccount, db: SessionDep) -> Envelope[TopicOut]:
     return ok(TopicOut(topic=await service.regenerate_topic(db, user)))
 
 

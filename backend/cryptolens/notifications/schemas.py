@@ -7,8 +7,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cryptolens.notifications.models import UserNotification
-
 Directions = Literal["both", "long", "short"]
 
 
@@ -31,6 +29,16 @@ class PreferencesIn(BaseModel):
     )
 
 
+class SavedPreferences(PreferencesIn):
+    """The choices as a NotificationPreference row holds them (quiet hours in columns of
+    their own names)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    quiet_hours_start: int | None = Field(default=None, validation_alias="quiet_start")
+    quiet_hours_end: int | None = Field(default=None, validation_alias="quiet_end")
+
+
 class PreferencesOut(PreferencesIn):
     topic: str = Field(description="The secret NTFY topic to subscribe to in the app")
     server: str = Field(description="The NTFY server the pushes come from")
@@ -41,6 +49,8 @@ class PreferencesOut(PreferencesIn):
 
 
 class DeliveryOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)  # built from UserNotification rows
+
     id: int
     signal_id: int
     symbol: str
@@ -50,20 +60,6 @@ class DeliveryOut(BaseModel):
     attempts: int
     created_at: datetime
     sent_at: datetime | None
-
-    @classmethod
-    def of(cls, row: UserNotification) -> DeliveryOut:
-        return cls(
-            id=row.id,
-            signal_id=row.signal_id,
-            symbol=row.symbol,
-            title=row.title,
-            status=row.status,
-            reason=row.reason,
-            attempts=row.attempts,
-            created_at=row.created_at,
-            sent_at=row.sent_at,
-        )
 
 
 class TestPushOut(BaseModel):

@@ -6,55 +6,42 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cryptolens.access.tiers import lowest_tier_where, within
+from cryptolens.access.user_access import UserAccess
 from cryptolens.auth import service as auth_service
-from cryptolens.auth.models import User
-from cryptolens.billing.access import UserAccess
-from cryptolens.billing.tiers import lowest_tier_where, within
-from cryptolens.core.cursors import decode_cursor, encode_cursor
 from cryptolens.core.errors import TierRequiredError, ValidationFailedError
+from cryptolens.core.paging import Page, PageRequest
 from cryptolens.notifications import repository
-from cryptolens.notifications.config import MUTE_DURATION, NotificationConfig
+from cryptolens.notifications.config import MUTE_DURATION
 from cryptolens.notifications.messages import NtfyMessage
-from cryptolens.notifications.models import NotificationPreference, UserNotification
+from cryptolens.notifications.models import NotificationPreference
 from cryptolens.notifications.muting import InvalidMuteLinkError, MuteLinks
 from cryptolens.notifications.ntfy import NtfyPublisher, PublishResult
-from cryptolens.notifications.schemas import PreferencesIn, PreferencesOut
-
-
-def _defaults(user_id: int, now: datetime) -> NotificationPreference:
-    return NotificationPreference(
-        user_id=user_id,
-        enabled=True,
-        directions="both",
-        min_confluence=2,
-        pattern_types=None,
-        symbols=None,
-        priority=3,
-        quiet_start=None,
-        quiet_end=None,
-        daily_limit=None,
-        updated_at=now,
-    )
+from cryptolens.notifications.schemas import (
+    DeliveryOut,
+    PreferencesIn,
+    PreferencesOut,
+    SavedPreferences,
+)
+from cryptolens.settings import NotificationSettings
 
 
 async def preferences_view(
-    db: AsyncSession, user: User, access: UserAccess, config: NotificationConfig, now: datetime
+    db: AsyncSession,
+    user: auth_service.User,
+    access: UserAccess,
+    settings: NotificationSettings,
+    now: datetime,
 ) -> PreferencesOut:
-    row = await repository.get_preferences(db, user.id) or _defaults(user.id, now)
+    row = await repository.get_preferences(db, user.id)
+    # No row yet: the defaults of PreferencesIn.
+    saved = PreferencesIn() if row is None else SavedPreferences.model_validate(row)
     limits = access.limits
     mutes = await repository.muted_symbols(db, user.id, now)
     return PreferencesOut(
-        enabled=row.enabled,
-        directions=row.directions,
-        min_confluence=row.min_confluence,
-        pattern_types=row.pattern_types,
-        symbols=row.symbols,
-        priority=row.priority,
-        quiet_hours_start=row.quiet_start,
-        quiet_hours_end=row.quiet_end,
-        daily_limit=row.daily_limit,
+        **saved.model_dump(),
         topic=user.ntfy_topic,
-        server=config.ntfy_url,
+        server=settings.server,
         timezone=user.timezone,
         tier_daily_cap=limits.pushes_per_day,
         tier_delay_minutes=int(limits.push_delay.total_seconds() // 60),
@@ -82,16 +69,16 @@ def _check_against_tier(access: UserAccess, wanted: PreferencesIn) -> list[str] 
 
 async def update_preferences(
     db: AsyncSession,
-    user: User,
+    user: auth_service.User,
     access: UserAccess,
     wanted: PreferencesIn,
-    config: NotificationConfig,
+    settings: NotificationSettings,
     now: datetime,
 ) -> PreferencesOut:
     if (wanted.quiet_hours_start is None) != (wanted.quiet_hours_end is None):
         raise ValidationFailedError("quiet hours need both a start and an end (or neither)")
     symbols = _check_against_tier(access, wanted)
-    row = await repository.get_preferences(db, user.id) or _defaults(user.id, now)
+    row = await repository.get_preferences(db, user.id) or NotificationPreference(user_id=user.id)
     row.enabled = wanted.enabled
     row.directions = wanted.directions
     row.min_confluence = wanted.min_confluence
@@ -103,21 +90,21 @@ async def update_preferences(
     row.daily_limit = wanted.daily_limit
     row.updated_at = now
     await repository.save_preferences(db, row)
-    return await preferences_view(db, user, access, config, now)
+    return await preferences_view(db, user, access, settings, now)
 
 
 async def delivery_history(
     db: AsyncSession, user_id: int, cursor: str | None, limit: int
-) -> tuple[list[UserNotification], str | None]:
+) -> Page[DeliveryOut]:
     """Newest first; the cursor is the id of the last delivery served."""
-    decoded = decode_cursor(cursor, 1)
-    rows = await repository.history(db, user_id, decoded[0] if decoded else None, limit + 1)
-    page = rows[:limit]
-    next_cursor = encode_cursor(page[-1].id) if len(rows) > limit else None
-    return page, next_cursor
+    request = PageRequest.from_cursor(cursor, key_size=1, limit=limit)
+    page = await repository.history(db, user_id, request)
+    return page.map(DeliveryOut.model_validate)
 
 
-async def send_test_push(publisher: NtfyPublisher, user: User, now: datetime) -> PublishResult:
+async def send_test_push(
+    publisher: NtfyPublisher, user: auth_service.User, now: datetime
+) -> PublishResult:
     """One push to the caller's own topic, straight away (the route limits how often)."""
     return await publisher.publish(
         NtfyMessage(
@@ -131,7 +118,7 @@ async def send_test_push(publisher: NtfyPublisher, user: User, now: datetime) ->
     )
 
 
-async def regenerate_topic(db: AsyncSession, user: User) -> str:
+async def regenerate_topic(db: AsyncSession, user: auth_service.User) -> str:
     return await auth_service.regenerate_ntfy_topic(db, user)
 
 

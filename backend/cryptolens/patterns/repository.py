@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BindParameter, Select, and_, bindparam, func, or_, select, update
+from sqlalchemy import BindParameter, Select, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cryptolens.core.paging import Keyset, Page, PageRequest
 from cryptolens.core.timeframes import MINUTE_MS
 from cryptolens.db import upsert_statement, utcnow
 from cryptolens.patterns.models import Pattern
@@ -141,14 +142,12 @@ async def get(session: AsyncSession, pattern_id: int) -> Pattern | None:
     return await session.get(Pattern, pattern_id)
 
 
+NEWEST_CONFIRMED_FIRST = Keyset(Pattern.confirmed_at, Pattern.id)
+
+
 async def list_page(
-    session: AsyncSession,
-    filters: PatternFilters,
-    *,
-    after: tuple[int, int] | None,
-    limit: int,
-) -> Sequence[Pattern]:
-    """Newest confirmed first; `after` is the (confirmed_at, id) of the previous page's last."""
+    session: AsyncSession, filters: PatternFilters, request: PageRequest
+) -> Page[Pattern]:
     statement = select(Pattern)
     if filters.symbol_ids is not None:
         statement = statement.where(Pattern.symbol_id.in_(filters.symbol_ids))
@@ -162,16 +161,7 @@ async def list_page(
         statement = statement.where(Pattern.status == filters.status)
     if filters.confirmed_since is not None:
         statement = statement.where(Pattern.confirmed_at >= filters.confirmed_since)
-    if after is not None:
-        confirmed_at, pattern_id = after
-        statement = statement.where(
-            or_(
-                Pattern.confirmed_at < confirmed_at,
-                and_(Pattern.confirmed_at == confirmed_at, Pattern.id < pattern_id),
-            )
-        )
-    statement = statement.order_by(Pattern.confirmed_at.desc(), Pattern.id.desc()).limit(limit)
-    return (await session.scalars(statement)).all()
+    return await NEWEST_CONFIRMED_FIRST.page(session, statement, request)
 
 
 async def expire_unwatched(session: AsyncSession, now_ms: int, watched: Sequence[int]) -> int:

@@ -6,11 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from cryptolens.billing.deps import CurrentAccess
+from cryptolens.access.deps import CurrentAccess
 from cryptolens.core.deps import ClockDep, SessionDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.instants import parse_instant_ms
-from cryptolens.patterns import service
+from cryptolens.core.paging import PageParams, ok_page
+from cryptolens.patterns import reads
 from cryptolens.patterns.schemas import Direction, PatternOut, PatternStatus, PatternType
 
 router = APIRouter(prefix="/api/v1/patterns", tags=["patterns"])
@@ -22,8 +23,6 @@ ERRORS = error_responses(
         404: "Unknown symbol or pattern",
     }
 )
-
-LIMIT_DEFAULT, LIMIT_MAX = 50, 500
 
 
 @router.get(
@@ -37,19 +36,18 @@ async def list_patterns(
     access: CurrentAccess,
     db: SessionDep,
     clock: ClockDep,
+    page: PageParams,
     symbol: Annotated[str | None, Query(examples=["BTC-USDT"])] = None,
     timeframe: Annotated[str | None, Query(examples=["1h"])] = None,
     type: Annotated[PatternType | None, Query()] = None,
     direction: Annotated[Direction | None, Query()] = None,
     status: Annotated[PatternStatus | None, Query()] = None,
     since: Annotated[str | None, Query(description="confirmed at or after: ms or ISO-8601")] = None,
-    cursor: Annotated[str | None, Query(description="meta.next_cursor of the last page")] = None,
-    limit: Annotated[int, Query(ge=1, le=LIMIT_MAX)] = LIMIT_DEFAULT,
 ) -> Envelope[list[PatternOut]]:
-    page = await service.list_patterns(
+    patterns = await reads.list_patterns(
         db,
         access,
-        service.PatternQuery(
+        reads.PatternQuery(
             symbol=symbol,
             timeframe=timeframe,
             type=type,
@@ -57,11 +55,10 @@ async def list_patterns(
             status=status,
             since_ms=parse_instant_ms(since, "since"),
         ),
-        cursor=cursor,
-        limit=limit,
-        now=clock.now(),
+        page,
+        clock.now(),
     )
-    return ok(page.items, next_cursor=page.next_cursor)
+    return ok_page(patterns)
 
 
 @router.get(
@@ -77,4 +74,4 @@ async def get_pattern(
     clock: ClockDep,
     pattern_id: Annotated[int, Path(ge=1)],
 ) -> Envelope[PatternOut]:
-    return ok(await service.get_pattern(db, access, pattern_id, clock.now()))
+    return ok(await reads.get_pattern(db, access, pattern_id, clock.now()))

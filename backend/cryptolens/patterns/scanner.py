@@ -1,6 +1,6 @@
-"""The scanner's part of a cycle (signals.md "The cycle", patterns.md "In the service"): for one
-symbol at T, bring the stored patterns' lifecycles up to T with the 1m candle(s) the cycle
-closes, detect on every timeframe that got a candle closing in the cycle, store the new
+"""The scanner's part of a cycle (docs/rules/signals.md "The cycle", docs/rules/patterns.md "In the
+service"): for one symbol at T, bring the stored patterns' lifecycles up to T with the 1m candle(s)
+the cycle closes, detect on every timeframe that got a candle closing in the cycle, store the new
 patterns and report what is active at T. Never commits.
 
 A cycle covers the 1m candle closing at T and everything that closed since the previous
@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.core.timeframes import MINUTE_MS, overlap_threshold, timeframe_ms
 from cryptolens.market import service as market
-from cryptolens.market.candles import CandleSeries as MarketCandles
 from cryptolens.patterns import repository
 from cryptolens.patterns.detectors import (
     DIRECTIONS,
@@ -42,6 +41,7 @@ from cryptolens.patterns.lifecycle_rows import (
     zones_of,
 )
 from cryptolens.patterns.stored import StoredPattern
+from cryptolens.settings import ScanSettings
 
 # A pattern is stored only when completed at window index >= 70: enough history for the
 # 50-candle sweep reach and the 20-candle means, so its formation fields are those of
@@ -49,22 +49,11 @@ from cryptolens.patterns.stored import StoredPattern
 # the last 70 + new candles gives exactly what the configured window gives for the new ones.
 FIRST_STORED_INDEX = 70
 
-DEFAULT_SCAN_WINDOWS = {"1m": 500, "5m": 400, "15m": 300, "1h": 250, "4h": 200, "1d": 150}
-FALLBACK_SCAN_WINDOW = 250
 
-
-@dataclass(frozen=True)
-class ScanSettings:
-    timeframes: Sequence[str] = ("1m", "5m", "15m", "1h", "4h", "1d")
-    min_zone_pct: float = 0.15
-    ob_impulse_multiplier: float = 1.5
-    windows: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_SCAN_WINDOWS))
-
-    def window(self, timeframe: str) -> int:
-        return self.windows.get(timeframe, FALLBACK_SCAN_WINDOW)
-
-    def candles_to_read(self, timeframe: str, new_candles: int) -> int:
-        return min(self.window(timeframe), FIRST_STORED_INDEX + new_candles)
+def candles_to_read(settings: ScanSettings, timeframe: str, new_candles: int) -> int:
+    """The timeframe's window, or less when only a few candles are new: detection over the
+    last FIRST_STORED_INDEX + new candles gives the same patterns for the new ones."""
+    return min(settings.window(timeframe), FIRST_STORED_INDEX + new_candles)
 
 
 @dataclass
@@ -80,7 +69,7 @@ class ScanResult:
         return bool(self.created or self.updated)
 
 
-def cycle_minutes(minutes: MarketCandles, previous_close: int) -> MarketCandles:
+def cycle_minutes(minutes: market.CandleSeries, previous_close: int) -> market.CandleSeries:
     """The 1m candles a cycle closes: those closing after `previous_close`."""
     return minutes.between(previous_close, int(minutes.open_time[-1]))
 
@@ -94,7 +83,7 @@ def new_candle_count(timeframe: str, previous_close: int, close: int) -> int:
 async def scan_cycle(
     session: AsyncSession,
     symbol_id: int,
-    minutes: MarketCandles,
+    minutes: market.CandleSeries,
     previous_close: int,
     settings: ScanSettings,
 ) -> ScanResult:
@@ -125,7 +114,7 @@ async def scan_cycle(
                 symbol_id,
                 timeframe,
                 close - timeframe_ms(timeframe),
-                settings.candles_to_read(timeframe, new_count),
+                candles_to_read(settings, timeframe, new_count),
             )
         candidates = _candidates(window, timeframe, previous_close, settings)
         if candidates is None or not len(candidates):
@@ -139,14 +128,14 @@ async def scan_cycle(
     return result
 
 
-def _price_path(minutes: MarketCandles) -> PricePath:
+def _price_path(minutes: market.CandleSeries) -> PricePath:
     return PricePath(minutes.open_time, minutes.high, minutes.low)
 
 
 async def _advance_stored(
     session: AsyncSession,
     alive: list[StoredPattern],
-    closing: MarketCandles,
+    closing: market.CandleSeries,
     close: int,
 ) -> tuple[list[StoredPattern], list[int]]:
     """Runs the lifecycle of the still-active patterns over the candles this cycle closes;
@@ -174,7 +163,7 @@ async def _advance_stored(
 
 
 def _candidates(
-    window: MarketCandles, timeframe: str, previous_close: int, settings: ScanSettings
+    window: market.CandleSeries, timeframe: str, previous_close: int, settings: ScanSettings
 ) -> FormedPatterns | None:
     """Patterns completed by the window's candles that closed in this cycle, deep enough in
     the window to be stored; before suppression."""
@@ -188,7 +177,7 @@ def _candidates(
     )
 
 
-def _detector_series(candles: MarketCandles) -> CandleSeries:
+def _detector_series(candles: market.CandleSeries) -> CandleSeries:
     return CandleSeries.from_arrays(
         candles.open_time, candles.open, candles.high, candles.low, candles.close, candles.volume
     )

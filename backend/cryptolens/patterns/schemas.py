@@ -6,11 +6,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cryptolens.market.schemas import SYMBOL_FROM_ID, SymbolName
+
 PatternType = Literal["fvg", "order_block", "liquidity_sweep"]
 Direction = Literal["bullish", "bearish"]
 PatternStatus = Literal["active", "filled", "invalidated", "expired"]
 
 
+# Built from a `Pattern` row, with the symbol names in the context (symbol_names_context).
 class PatternOut(BaseModel):
     model_config = ConfigDict(
         from_attributes=True,
@@ -40,7 +43,7 @@ class PatternOut(BaseModel):
     )
 
     id: int
-    symbol: str
+    symbol: SymbolName = Field(validation_alias=SYMBOL_FROM_ID)
     timeframe: str
     type: PatternType
     direction: Direction

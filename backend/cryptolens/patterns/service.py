@@ -1,173 +1,71 @@
-"""Reading patterns for users: filters, tier limits (symbols, types, history) and pages."""
+"""What other domains may call in the patterns domain (the signals domain imports this, never
+the repository): the scanner's part of a cycle, what is active at an instant, lifecycle events,
+the ATR the signal levels use, expiring unfollowed symbols' patterns, and the value types and
+CSV reader those take. The API's reads live in reads.py. Never commits."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+import math
+from collections.abc import Sequence
 
+import numpy as np
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cryptolens.billing.access import UserAccess
-from cryptolens.billing.history import plan_history_page
-from cryptolens.core.errors import NotFoundError
-from cryptolens.db import to_ms
 from cryptolens.market import service as market
 from cryptolens.patterns import repository
-from cryptolens.patterns.models import Pattern
-from cryptolens.patterns.repository import PatternFilters
-from cryptolens.patterns.schemas import PatternOut
+from cryptolens.patterns.csv_input import CandleFileError, read_candles_csv
+from cryptolens.patterns.detectors import CandleSeries
+from cryptolens.patterns.detectors.indicators import average_true_range_at
+from cryptolens.patterns.scanner import (
+    FIRST_STORED_INDEX,
+    ScanResult,
+    new_candle_count,
+    scan_cycle,
+)
+from cryptolens.patterns.stored import TYPE_ORDER, StoredPattern
 
-ALL_PATTERN_TYPES = ("fvg", "order_block", "liquidity_sweep")
+__all__ = [
+    "FIRST_STORED_INDEX",
+    "TYPE_ORDER",
+    "CandleFileError",
+    "ScanResult",
+    "StoredPattern",
+    "active_at",
+    "atr_of_last",
+    "expire_unfollowed",
+    "final_events",
+    "new_candle_count",
+    "patterns_by_ids",
+    "read_candles_csv",
+    "scan_cycle",
+]
 
 
-@dataclass(frozen=True)
-class PatternQuery:
-    symbol: str | None = None
-    timeframe: str | None = None
-    type: str | None = None
-    direction: str | None = None
-    status: str | None = None
-    since_ms: int | None = None
-
-
-@dataclass(frozen=True)
-class PatternPage:
-    items: list[PatternOut]
-    next_cursor: str | None
-
-
-def _out(pattern: Pattern, names: dict[int, str]) -> PatternOut:
-    fields = {name: getattr(pattern, name) for name in PatternOut.model_fields if name != "symbol"}
-    return PatternOut.model_validate({**fields, "symbol": names.get(pattern.symbol_id, "?")})
-
-
-async def list_patterns(
-    session: AsyncSession,
-    access: UserAccess,
-    query: PatternQuery,
-    *,
-    cursor: str | None,
-    limit: int,
-    now: datetime,
-) -> PatternPage:
-    names = await market.symbol_names(session)
-    ids_by_name = {name: symbol_id for symbol_id, name in names.items()}
-
-    if query.symbol is not None:
-        symbol = await market.find_symbol(session, query.symbol)
-        access.require_symbol(symbol.symbol)
-        symbol_ids: list[int] | None = [symbol.id]
-    else:
-        followed = access.followed_symbols
-        symbol_ids = (
-            None
-            if followed is None
-            else [ids_by_name[name] for name in followed if name in ids_by_name]
-        )
-    if query.type is not None:
-        access.require_pattern_type(query.type)
-        types = [query.type]
-    else:
-        types = access.visible_pattern_types(ALL_PATTERN_TYPES)
-
-    page = plan_history_page(
-        access, "patterns", since_ms=query.since_ms, cursor=cursor, limit=limit, now=now
+def atr_of_last(candles: market.CandleSeries) -> float | None:
+    """ATR(14) at the last of `candles` (the newest of its timeframe), None when undefined.
+    Give at least 15 candles when the series has them: the first true range of a shorter
+    window would lack its previous close."""
+    if not len(candles):
+        return None
+    series = CandleSeries.from_arrays(
+        candles.open_time, candles.open, candles.high, candles.low, candles.close, candles.volume
     )
-    if page.limit == 0:
-        return PatternPage(items=[], next_cursor=None)
-
-    rows = await repository.list_page(
-        session,
-        PatternFilters(
-            symbol_ids=symbol_ids,
-            timeframe=query.timeframe,
-            types=types,
-            direction=query.direction,
-            status=query.status,
-            confirmed_since=page.since_ms,
-        ),
-        after=page.after,
-        limit=page.limit + 1,
-    )
-    more = len(rows) > page.limit
-    rows = rows[: page.limit]
-    next_cursor = None
-    if more and rows:
-        next_cursor = page.next_cursor(rows[-1].confirmed_at, rows[-1].id, len(rows))
-    return PatternPage(items=[_out(row, names) for row in rows], next_cursor=next_cursor)
+    value = float(average_true_range_at(series, np.array([len(series) - 1]))[0])
+    return None if math.isnan(value) else value
 
 
-async def get_pattern(
-    session: AsyncSession, access: UserAccess, pattern_id: int, now: datetime
-) -> PatternOut:
-    pattern = await repository.get(session, pattern_id)
-    names = await market.symbol_names(session)
-    # Outside the tier's view is "not found", like another user's object.
-    if pattern is None or not _visible(pattern, names, access, now):
-        raise NotFoundError("Pattern not found")
-    return _out(pattern, names)
+async def active_at(session: AsyncSession, symbol_id: int, instant: int) -> list[StoredPattern]:
+    """The symbol's patterns active at `instant` (docs/rules/signals.md "Active patterns at T")."""
+    alive = await repository.alive_between(session, symbol_id, instant, instant)
+    return [p for p in alive if p.is_active_at(instant)]
 
 
-def _visible(pattern: Pattern, names: dict[int, str], access: UserAccess, now: datetime) -> bool:
-    if not access.allows_symbol(names.get(pattern.symbol_id, "")):
-        return False
-    if not access.allows_pattern_type(pattern.type):
-        return False
-    oldest = access.history_start("patterns", now)
-    return oldest is None or pattern.confirmed_at >= to_ms(oldest)
+async def final_events(session: AsyncSession, pattern_ids: Sequence[int]) -> dict[int, int | None]:
+    return await repository.final_events(session, pattern_ids)
 
 
-async def active_counts(session: AsyncSession) -> dict[tuple[str, str], int]:
-    """Active patterns by (type, timeframe), for the metrics gauge."""
-    return await repository.active_counts(session)
-
-
-_TYPE_ORDER = {name: index for index, name in enumerate(ALL_PATTERN_TYPES)}
-
-
-@dataclass(frozen=True)
-class MatrixCellData:
-    newest: Pattern | None
-    bullish: int
-    bearish: int
-
-
-async def matrix_cells(
-    session: AsyncSession, symbol_ids: list[int], types: list[str], now_ms: int
-) -> dict[tuple[int, str], MatrixCellData]:
-    """Per (symbol, timeframe): the newest active pattern (formed_at, ties by type order) and
-    the active counts per direction (signals.md, "Pattern matrix")."""
-    cells: dict[tuple[int, str], MatrixCellData] = {}
-    for pattern in await repository.active_in(session, symbol_ids, types, now_ms):
-        key = (pattern.symbol_id, pattern.timeframe)
-        cell = cells.get(key, MatrixCellData(None, 0, 0))
-        newest = cell.newest
-        if newest is None or (pattern.formed_at, -_TYPE_ORDER[pattern.type]) > (
-            newest.formed_at,
-            -_TYPE_ORDER[newest.type],
-        ):
-            newest = pattern
-        cells[key] = MatrixCellData(
-            newest,
-            cell.bullish + (pattern.direction == "bullish"),
-            cell.bearish + (pattern.direction == "bearish"),
-        )
-    return cells
-
-
-async def patterns_out(session: AsyncSession, pattern_ids: list[int]) -> list[PatternOut]:
-    """The patterns in the given order (e.g. a signal's contributing patterns)."""
-    names = await market.symbol_names(session)
-    found = {p.id: p for p in await repository.by_ids_full(session, pattern_ids)}
-    return [_out(found[i], names) for i in pattern_ids if i in found]
-
-
-def pattern_out(pattern: Pattern, names: dict[int, str]) -> PatternOut:
-    return _out(pattern, names)
-
-
-async def active_by_direction(session: AsyncSession) -> dict[tuple[str, str], int]:
-    return await repository.active_by_direction(session)
+async def patterns_by_ids(session: AsyncSession, pattern_ids: Sequence[int]) -> list[StoredPattern]:
+    return await repository.by_ids(session, pattern_ids)
 
 
 async def expire_unfollowed(session: AsyncSession, now_ms: int, followed_ids: list[int]) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from cryptolens.core.timeframes import MINUTE_MS
 
-# Type order of the spec: ties between patterns are broken fvg, order_block, liquidity_sweep.
+# Type order of the rules: ties between patterns are broken fvg, order_block, liquidity_sweep.
 TYPE_ORDER = {"fvg": 0, "order_block": 1, "liquidity_sweep": 2}
 
 
@@ -43,8 +43,8 @@ class StoredPattern:
         return self.expires_at if event is None else min(self.expires_at, event + MINUTE_MS)
 
     def is_active_at(self, instant: int) -> bool:
-        """signals.md "Active patterns at T"; decided by times, not by the status column, so a
-        re-run of an old cycle sees what that cycle saw."""
+        """docs/rules/signals.md "Active patterns at T"; decided by times, not by the status column,
+        so a re-run of an old cycle sees what that cycle saw."""
         return self.confirmed_at <= instant < self.active_until
 
 

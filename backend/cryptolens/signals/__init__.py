@@ -1,1 +1,1 @@
-"""Signals: trade ideas from patterns that agree across timeframes (spec/signals.md)."""
+"""Signals: trade ideas from patterns that agree across timeframes (docs/rules/signals.md)."""

@@ -19,14 +19,12 @@ from cryptolens.core.instants import instant_argument
 from cryptolens.core.logging import configure_logging
 from cryptolens.db import create_engine, create_session_factory, to_ms, unit_of_work
 from cryptolens.market import service as market
-from cryptolens.market.candles import CandleSeries
-from cryptolens.market.errors import SymbolNotFoundError
-from cryptolens.patterns.csv_input import CandleFileError, read_candles_csv
+from cryptolens.patterns import service as patterns
 from cryptolens.settings import Settings, get_settings
 from cryptolens.signals.cycle import run_pending_cycles
-from cryptolens.signals.replay import ReplayReport, plan_replay, replay_cycles
-from cryptolens.signals.settings import SignalSettings
+from cryptolens.signals.settings import CycleSettings
 from cryptolens.signals.setups import SetupStatistics, setup_statistics
+from cryptolens.signals.workflows import ReplayReport, plan_replay, replay_cycles
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -52,15 +50,18 @@ def register(subparsers: Any) -> None:
 
 def run_backtest(args: argparse.Namespace) -> int:
     settings = get_settings()
-    configure_logging("WARNING" if settings.log_level.upper() == "INFO" else settings.log_level)
+    configure_logging(
+        "WARNING" if settings.log_level.upper() == "INFO" else settings.log_level,
+        settings.log_format,
+    )
     minutes = None
     if args.file is not None:
         try:
-            detector_series = read_candles_csv(args.file)
-        except (CandleFileError, OSError) as error:
+            detector_series = patterns.read_candles_csv(args.file)
+        except (patterns.CandleFileError, OSError) as error:
             print(f"{args.file}: {error}", file=sys.stderr)
             return EXIT_BAD_INPUT
-        minutes = CandleSeries(
+        minutes = market.CandleSeries(
             detector_series.time,
             detector_series.open,
             detector_series.high,
@@ -76,7 +77,7 @@ def run_backtest(args: argparse.Namespace) -> int:
 
 
 async def _backtest(
-    args: argparse.Namespace, settings: Settings, minutes: CandleSeries | None
+    args: argparse.Namespace, settings: Settings, minutes: market.CandleSeries | None
 ) -> int:
     engine = create_engine(settings.resolved_database_url, settings)
     try:
@@ -85,9 +86,8 @@ async def _backtest(
         if symbol_id is None:
             print(f"unknown symbol {args.symbol}", file=sys.stderr)
             return EXIT_FAILED
-        signal_settings = SignalSettings.from_settings(settings)
         report, statistics = await backtest(
-            factory, symbol_id, args.since, args.until, signal_settings
+            factory, symbol_id, args.since, args.until, CycleSettings.of(settings)
         )
     finally:
         await engine.dispose()
@@ -96,14 +96,14 @@ async def _backtest(
 
 
 async def _symbol_id(
-    factory: async_sessionmaker[AsyncSession], name: str, minutes: CandleSeries | None
+    factory: async_sessionmaker[AsyncSession], name: str, minutes: market.CandleSeries | None
 ) -> int | None:
     async with unit_of_work(factory) as session:
         if minutes is not None:
             return (await market.store_replayed_minutes(session, name, minutes)).id
         try:
             return (await market.find_symbol(session, name)).id
-        except SymbolNotFoundError:
+        except market.SymbolNotFoundError:
             return None
 
 
@@ -112,7 +112,7 @@ async def backtest(
     symbol_id: int,
     since: int,
     until: int | None,
-    settings: SignalSettings,
+    settings: CycleSettings,
 ) -> tuple[ReplayReport, list[SetupStatistics]]:
     """Replays with a progress bar, then the symbol's setup statistics at the last cycle."""
     plan = await plan_replay(factory, symbol_id, since, until)
@@ -124,7 +124,7 @@ async def backtest(
     if report.last_close is not None:
         async with unit_of_work(factory) as session:
             statistics = await setup_statistics(
-                session, report.last_close, settings.stats_windows_days, symbol_id=symbol_id
+                session, report.last_close, settings.signals.stats_windows_days, symbol_id=symbol_id
             )
     return report, statistics
 
@@ -154,14 +154,14 @@ def _print_report(symbol: str, report: ReplayReport, statistics: list[SetupStati
 
 def run_scan(args: argparse.Namespace) -> int:
     settings = get_settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     return asyncio.run(_scan(settings, args.symbol))
 
 
 async def _scan(settings: Settings, names: list[str] | None) -> int:
     engine = create_engine(settings.resolved_database_url, settings)
     factory = create_session_factory(engine)
-    signal_settings = SignalSettings.from_settings(settings)
+    cycle_settings = CycleSettings.of(settings)
     status = EXIT_OK
     try:
         async with unit_of_work(factory) as session:
@@ -177,7 +177,7 @@ async def _scan(settings: Settings, names: list[str] | None) -> int:
             if wanted is not None and symbol.symbol not in wanted:
                 continue
             async with unit_of_work(factory) as session:
-                cycles = await run_pending_cycles(session, symbol.id, now, signal_settings)
+                cycles = await run_pending_cycles(session, symbol.id, now, cycle_settings)
             created = sum(len(cycle.patterns_created) for cycle in cycles)
             signals = sum(len(cycle.signals_created) for cycle in cycles)
             print(f"{symbol.symbol}: {len(cycles)} cycles, {created} patterns, {signals} signals")

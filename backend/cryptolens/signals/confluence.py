@@ -1,5 +1,5 @@
-"""Confluence and the anchor (signals.md "Confluence", "Anchor and levels"): which direction
-the active patterns agree on across timeframes, and which pattern anchors the signal."""
+"""Confluence and the anchor (docs/rules/signals.md "Confluence", "Anchor and levels"): which
+direction the active patterns agree on across timeframes, and which pattern anchors the signal."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cryptolens.core.timeframes import timeframe_ms
-from cryptolens.patterns.stored import TYPE_ORDER, StoredPattern
+from cryptolens.patterns import service as patterns
 
 LONG, SHORT = "long", "short"
 PATTERN_DIRECTION = {LONG: "bullish", SHORT: "bearish"}
@@ -18,8 +18,8 @@ HIGHER_TIMEFRAMES = ("4h", "1d")
 class Confluence:
     direction: str  # long | short
     timeframes: tuple[str, ...]  # the counted timeframes, highest first
-    contributing: tuple[StoredPattern, ...]  # highest timeframe first, then oldest first
-    anchor: StoredPattern
+    contributing: tuple[patterns.StoredPattern, ...]  # highest timeframe first, then oldest first
+    anchor: patterns.StoredPattern
 
     @property
     def confluence(self) -> int:
@@ -38,7 +38,7 @@ def _highest_first(timeframes: Sequence[str]) -> tuple[str, ...]:
 
 
 def find_confluence(
-    active: Sequence[StoredPattern],
+    active: Sequence[patterns.StoredPattern],
     *,
     timeframes: Sequence[str],
     min_confluence: int,
@@ -71,7 +71,7 @@ def find_confluence(
             for p in active
             if p.direction == PATTERN_DIRECTION[direction] and p.timeframe in winning_timeframes
         ),
-        key=lambda p: (-timeframe_ms(p.timeframe), p.formed_at, TYPE_ORDER[p.type], p.id),
+        key=lambda p: (-timeframe_ms(p.timeframe), p.formed_at, patterns.TYPE_ORDER[p.type], p.id),
     )
     return Confluence(
         direction=direction,
@@ -81,9 +81,9 @@ def find_confluence(
     )
 
 
-def choose_anchor(contributing: Sequence[StoredPattern]) -> StoredPattern:
+def choose_anchor(contributing: Sequence[patterns.StoredPattern]) -> patterns.StoredPattern:
     """The pattern on the highest timeframe; ties by the newest formed_at, then type order."""
     return min(
         contributing,
-        key=lambda p: (-timeframe_ms(p.timeframe), -p.formed_at, TYPE_ORDER[p.type]),
+        key=lambda p: (-timeframe_ms(p.timeframe), -p.formed_at, patterns.TYPE_ORDER[p.type]),
     )

@@ -1,5 +1,5 @@
-"""The cycle (signals.md "The cycle"): what runs for a symbol each time one of its 1m candles
-closes. The live job and the replay (`cryptolens backtest`, tests) call the same function.
+"""The cycle (docs/rules/signals.md "The cycle"): what runs for a symbol each time one of its 1m
+candles closes. The live job and the replay (`cryptolens backtest`, tests) call the same function.
 
 At T: build the higher-timeframe candles that closed with it, bring the patterns' lifecycles
 up to T and detect on the timeframes that got a candle (patterns scanner), advance the open
@@ -17,18 +17,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.core.timeframes import MINUTE_MS
 from cryptolens.market import service as market
-from cryptolens.market.candles import CandleSeries
-from cryptolens.patterns import cycle_service as patterns
-from cryptolens.patterns.scanner import FIRST_STORED_INDEX, new_candle_count
+from cryptolens.patterns import service as patterns
 from cryptolens.signals import repository
 from cryptolens.signals.lifecycle import FINAL_STATUSES
 from cryptolens.signals.service import advance_signals, recent_signals, signal_step
-from cryptolens.signals.settings import SignalSettings
+from cryptolens.signals.settings import CycleSettings
 
 BASE_TIMEFRAME = "1m"
 # 1m candles a cycle reads: the detection window of the 1m timeframe (the newest candle and
 # the history before it), which also holds the previous candle.
-CYCLE_WINDOW = FIRST_STORED_INDEX + 1
+CYCLE_WINDOW = patterns.FIRST_STORED_INDEX + 1
 
 
 @dataclass
@@ -49,14 +47,14 @@ class MinuteHistory:
     """The symbol's stored 1m candles, read once by a replay: its cycles take their window
     from here instead of reading it again each minute (the same candles either way)."""
 
-    def __init__(self, minutes: CandleSeries) -> None:
+    def __init__(self, minutes: market.CandleSeries) -> None:
         self.minutes = minutes
 
-    def window(self, last_open_time: int, count: int) -> CandleSeries:
+    def window(self, last_open_time: int, count: int) -> market.CandleSeries:
         end = int(np.searchsorted(self.minutes.open_time, last_open_time, side="right"))
         start = max(0, end - count)
         held = self.minutes
-        return CandleSeries(
+        return market.CandleSeries(
             held.open_time[start:end],
             held.open[start:end],
             held.high[start:end],
@@ -70,7 +68,7 @@ async def run_cycle(
     session: AsyncSession,
     symbol_id: int,
     close: int,
-    settings: SignalSettings,
+    settings: CycleSettings,
     *,
     history: MinuteHistory | None = None,
 ) -> CycleResult | None:
@@ -92,7 +90,8 @@ async def run_cycle(
     built = [
         timeframe
         for timeframe in settings.scan.timeframes
-        if timeframe != BASE_TIMEFRAME and new_candle_count(timeframe, previous_close, close) > 0
+        if timeframe != BASE_TIMEFRAME
+        and patterns.new_candle_count(timeframe, previous_close, close) > 0
     ]
     if built:
         await market.build_buckets(
@@ -105,8 +104,8 @@ async def run_cycle(
         )
     scan = await patterns.scan_cycle(session, symbol_id, minutes, previous_close, settings.scan)
     result = CycleResult(close, scan.created, scan.updated)
-    recent = await recent_signals(session, symbol_id, close, settings)
-    changed = await advance_signals(session, minutes, recent, settings)
+    recent = await recent_signals(session, symbol_id, close, settings.signals)
+    changed = await advance_signals(session, minutes, recent, settings.signals)
     result.signals_changed = [signal.id for signal in changed]
     result.outcomes = [signal.status for signal in changed if signal.status in FINAL_STATUSES]
     created = await signal_step(session, symbol_id, close, scan.active, recent, settings)
@@ -126,7 +125,7 @@ async def run_pending_cycles(
     session: AsyncSession,
     symbol_id: int,
     now: int,
-    settings: SignalSettings,
+    settings: CycleSettings,
     *,
     max_cycles: int = 1_440,
 ) -> list[CycleResult]:
@@ -134,7 +133,7 @@ async def run_pending_cycles(
     yet, oldest first (normally just the newest minute)."""
     results = []
     closes = await pending_cycle_closes(
-        session, symbol_id, now, max_cycles=max_cycles, warm_up=settings.warm_up_minutes
+        session, symbol_id, now, max_cycles=max_cycles, warm_up=settings.signals.warm_up_minutes
     )
     for close in closes:
         result = await run_cycle(session, symbol_id, close, settings)

@@ -1,5 +1,6 @@
-"""Entry, stop loss and targets from the anchor (signals.md "Anchor and levels"). Plain binary64
-arithmetic in the order the spec writes it, so implementations agree to 1e-9."""
+"""Entry, stop loss and targets from the anchor (docs/rules/signals.md "Anchor and levels"). Plain
+binary64 arithmetic in the order docs/rules/signals.md writes it, so implementations agree to
+1e-9."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""A signal's life on 1m candles (signals.md "Lifecycle"): pending -> triggered -> tp1 -> tp2 ->
-tp3, or stopped / closed / expired / cancelled. Pure: the service feeds it candles.
+"""A signal's life on 1m candles (docs/rules/signals.md "Lifecycle"): pending -> triggered -> tp1 ->
+tp2 -> tp3, or stopped / closed / expired / cancelled. Pure: the service feeds it candles.
 
 Each candle's events are decided at once (stop first, then every target it reaches), so the
 state only changes at events. A candle seen again after the last event therefore changes

@@ -9,14 +9,15 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from cryptolens.billing.access import UserAccess
-from cryptolens.billing.history import plan_history_page
+from cryptolens.access.history import plan_history_page
+from cryptolens.access.user_access import UserAccess
 from cryptolens.core.cache import Cache, get_or_compute, get_or_compute_text
 from cryptolens.core.errors import NotFoundError
+from cryptolens.core.paging import Page, PageQuery
 from cryptolens.db import to_ms, unit_of_work
 from cryptolens.market import service as market
-from cryptolens.market.models import Symbol
-from cryptolens.patterns import service as patterns
+from cryptolens.market.schemas import symbol_names_context
+from cryptolens.patterns import reads as patterns
 from cryptolens.signals import repository
 from cryptolens.signals.models import Signal
 from cryptolens.signals.repository import SignalFilters
@@ -60,42 +61,8 @@ class SignalQuery:
     since_ms: int | None = None
 
 
-@dataclass(frozen=True)
-class SignalPage:
-    items: list[SignalOut]
-    next_cursor: str | None
-
-
 def signal_out(signal: Signal, names: dict[int, str]) -> SignalOut:
-    return SignalOut(
-        id=signal.id,
-        symbol=names.get(signal.symbol_id, "?"),
-        direction=signal.direction,
-        entry=signal.entry,
-        stop_loss=signal.stop_loss,
-        take_profit_1=signal.take_profit_1,
-        take_profit_2=signal.take_profit_2,
-        take_profit_3=signal.take_profit_3,
-        risk_reward=signal.risk_reward,
-        confluence=signal.confluence,
-        timeframes=signal.timeframes.split(","),
-        anchor_pattern_id=signal.anchor_pattern_id,
-        anchor_type=signal.anchor_type,
-        anchor_timeframe=signal.anchor_timeframe,
-        strength=signal.strength,
-        status=signal.status,
-        outcome_r=signal.outcome_r,
-        created_at=signal.created_at,
-        triggered_at=signal.triggered_at,
-        tp1_at=signal.tp1_at,
-        tp2_at=signal.tp2_at,
-        tp3_at=signal.tp3_at,
-        stopped_at=signal.stopped_at,
-        closed_at=signal.closed_at,
-        expired_at=signal.expired_at,
-        cancelled_at=signal.cancelled_at,
-        setup_stats=[SetupStatsOut.model_validate(entry) for entry in signal.setup_stats],
-    )
+    return SignalOut.model_validate(signal, context=symbol_names_context(names))
 
 
 def _visible_symbol_ids(access: UserAccess, names: dict[int, str]) -> list[int] | None:
@@ -109,11 +76,9 @@ async def list_signals(
     session: AsyncSession,
     access: UserAccess,
     query: SignalQuery,
-    *,
-    cursor: str | None,
-    limit: int,
+    page: PageQuery,
     now: datetime,
-) -> SignalPage:
+) -> Page[SignalOut]:
     names = await market.symbol_names(session)
     if query.symbol is not None:
         symbol = await market.find_symbol(session, query.symbol)
@@ -121,28 +86,17 @@ async def list_signals(
         symbol_ids: list[int] | None = [symbol.id]
     else:
         symbol_ids = _visible_symbol_ids(access, names)
-    page = plan_history_page(
-        access, "signals", since_ms=query.since_ms, cursor=cursor, limit=limit, now=now
+    request = plan_history_page(
+        access, "signals", since_ms=query.since_ms, cursor=page.cursor, limit=page.limit, now=now
     )
-    if page.limit == 0:
-        return SignalPage(items=[], next_cursor=None)
-    rows = await repository.list_page(
-        session,
-        SignalFilters(
-            symbol_ids=symbol_ids,
-            direction=query.direction,
-            statuses=None if query.status is None else [query.status],
-            created_since=page.since_ms,
-        ),
-        after=page.after,
-        limit=page.limit + 1,
+    filters = SignalFilters(
+        symbol_ids=symbol_ids,
+        direction=query.direction,
+        statuses=None if query.status is None else [query.status],
+        created_since=request.since_ms,
     )
-    more = len(rows) > page.limit
-    rows = rows[: page.limit]
-    next_cursor = None
-    if more and rows:
-        next_cursor = page.next_cursor(rows[-1].created_at, rows[-1].id, len(rows))
-    return SignalPage([signal_out(row, names) for row in rows], next_cursor)
+    rows = await repository.list_page(session, filters, request)
+    return rows.map(lambda signal: signal_out(signal, names))
 
 
 async def get_signal(
@@ -182,7 +136,7 @@ def _matrix_row_key(types: list[str], symbol_id: int) -> str:
 
 async def _compute_rows(
     session: AsyncSession,
-    symbols: list[Symbol],
+    symbols: list[market.Symbol],
     types: list[str],
     timeframes: list[str],
     now: datetime,
@@ -295,7 +249,7 @@ async def forget_matrix(cache: Cache, symbol_id: int) -> None:
 
 
 def _stats_out(windows: list[object]) -> list[SetupStatsOut]:
-    return [SetupStatsOut.model_validate(window, from_attributes=True) for window in windows]
+    return [SetupStatsOut.model_validate(window) for window in windows]
 
 
 async def setup_lines(
@@ -303,13 +257,9 @@ async def setup_lines(
 ) -> list[SetupLineOut]:
     names = await market.symbol_names(session)
     lines = await setup_statistics(session, to_ms(now), windows_days)
+    context = symbol_names_context(names)
     return [
-        SetupLineOut(
-            symbol=None if line.symbol_id is None else names.get(line.symbol_id, "?"),
-            anchor_type=line.anchor_type,
-            anchor_timeframe=line.anchor_timeframe,
-            windows=_stats_out(list(line.windows)),
-        )
+        SetupLineOut.model_validate(line, context=context)
         for line in lines
         if line.symbol_id is None or access.allows_symbol(names.get(line.symbol_id, ""))
     ]

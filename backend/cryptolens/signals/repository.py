@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, and_, func, or_, select
+from sqlalchemy import Table, func, or_, select
 from sqlalchemy.dialects.mysql import insert as mysql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cryptolens.core.paging import Keyset, Page, PageRequest
 from cryptolens.signals.lifecycle import OPEN_STATUSES
 from cryptolens.signals.models import Signal, SignalCycle, SignalPattern
 from cryptolens.signals.statistics import SignalRecord
@@ -147,14 +148,12 @@ async def contributing_ids(
     return found
 
 
+NEWEST_FIRST = Keyset(Signal.created_at, Signal.id)
+
+
 async def list_page(
-    session: AsyncSession,
-    filters: SignalFilters,
-    *,
-    after: tuple[int, int] | None,
-    limit: int,
-) -> list[Signal]:
-    """Newest first; `after` is the (created_at, id) of the previous page's last."""
+    session: AsyncSession, filters: SignalFilters, request: PageRequest
+) -> Page[Signal]:
     statement = select(Signal)
     if filters.symbol_ids is not None:
         statement = statement.where(Signal.symbol_id.in_(list(filters.symbol_ids)))
@@ -166,16 +165,7 @@ async def list_page(
         statement = statement.where(Signal.anchor_timeframe == filters.anchor_timeframe)
     if filters.created_since is not None:
         statement = statement.where(Signal.created_at >= filters.created_since)
-    if after is not None:
-        created_at, signal_id = after
-        statement = statement.where(
-            or_(
-                Signal.created_at < created_at,
-                and_(Signal.created_at == created_at, Signal.id < signal_id),
-            )
-        )
-    statement = statement.order_by(Signal.created_at.desc(), Signal.id.desc()).limit(limit)
-    return list(await session.scalars(statement))
+    return await NEWEST_FIRST.page(session, statement, request)
 
 
 async def newest_open_by_symbol(session: AsyncSession, symbol_ids: Sequence[int]) -> list[Signal]:

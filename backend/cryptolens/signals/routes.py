@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
-from cryptolens.billing.deps import CurrentAccess
+from cryptolens.access.deps import CurrentAccess
 from cryptolens.core.deps import CacheDep, ClockDep, SessionDep, SessionFactoryDep, SettingsDep
 from cryptolens.core.envelope import Envelope, error_responses, ok, ok_response_from_json
 from cryptolens.core.instants import parse_instant_ms
+from cryptolens.core.paging import PageParams, ok_page
 from cryptolens.signals import reads
 from cryptolens.signals.schemas import (
     GlobalStatsOut,
@@ -31,8 +32,6 @@ ERRORS = error_responses(
     }
 )
 
-LIMIT_DEFAULT, LIMIT_MAX = 50, 500
-
 
 @router.get(
     "/signals",
@@ -45,14 +44,13 @@ async def list_signals(
     access: CurrentAccess,
     db: SessionDep,
     clock: ClockDep,
+    page: PageParams,
     symbol: Annotated[str | None, Query(examples=["BTC-USDT"])] = None,
     direction: Annotated[SignalDirection | None, Query()] = None,
     status: Annotated[SignalStatus | None, Query()] = None,
     since: Annotated[str | None, Query(description="created at or after: ms or ISO-8601")] = None,
-    cursor: Annotated[str | None, Query(description="meta.next_cursor of the last page")] = None,
-    limit: Annotated[int, Query(ge=1, le=LIMIT_MAX)] = LIMIT_DEFAULT,
 ) -> Envelope[list[SignalOut]]:
-    page = await reads.list_signals(
+    signals = await reads.list_signals(
         db,
         access,
         reads.SignalQuery(
@@ -61,11 +59,10 @@ async def list_signals(
             status=status,
             since_ms=parse_instant_ms(since, "since"),
         ),
-        cursor=cursor,
-        limit=limit,
-        now=clock.now(),
+        page,
+        clock.now(),
     )
-    return ok(page.items, next_cursor=page.next_cursor)
+    return ok_page(signals)
 
 
 @router.get(
@@ -99,12 +96,12 @@ async def matrix(
     settings: SettingsDep,
 ) -> Response:
     matrix = await reads.pattern_matrix_json(
-        factory, cache, access, list(settings.detection_timeframes), clock.now()
+        factory, cache, access, list(settings.scan.timeframes), clock.now()
     )
     # Served as the cached JSON: validating and re-encoding 50 x 6 cells would cost more
     # than the rest of the request (response_model still documents the shape).
     return ok_response_from_json(
-        matrix.rows_json, count=matrix.count, timeframes=list(settings.detection_timeframes)
+        matrix.rows_json, count=matrix.count, timeframes=list(settings.scan.timeframes)
     )
 
 
@@ -122,7 +119,7 @@ async def stats(
     clock: ClockDep,
     settings: SettingsDep,
 ) -> Envelope[GlobalStatsOut]:
-    windows = tuple(settings.stats_windows_days)
+    windows = settings.signals.stats_windows_days
     return ok(await reads.global_stats(db, cache, windows, clock.now()))
 
 
@@ -140,5 +137,5 @@ async def setup_stats(
     settings: SettingsDep,
 ) -> Envelope[list[SetupLineOut]]:
     access.require_feature("full_statistics")
-    windows = tuple(settings.stats_windows_days)
+    windows = settings.signals.stats_windows_days
     return ok(await reads.setup_lines(db, access, windows, clock.now()))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from cryptolens.market.schemas import SYMBOL_FROM_ID, SymbolName
 from cryptolens.patterns.schemas import PatternOut
 
 SignalDirection = Literal["long", "short"]
@@ -14,7 +15,17 @@ SignalStatus = Literal[
 ]
 
 
+def _split_commas(value: object) -> object:
+    return value.split(",") if isinstance(value, str) else value
+
+
+# The signals table keeps a list of timeframes as one comma-separated column.
+CommaSeparated = Annotated[list[str], BeforeValidator(_split_commas)]
+
+
 class SetupStatsOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)  # also built from SetupStats
+
     window_days: int = Field(examples=[30])
     count: int
     triggered: int
@@ -30,9 +41,12 @@ class StatusEvent(BaseModel):
     at: int = Field(description="open time (ms UTC) of the 1m candle of the event")
 
 
+# Built from a `Signal` row, with the symbol names in the context (symbol_names_context).
 class SignalOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
-    symbol: str = Field(examples=["BTC/USDT"])
+    symbol: SymbolName = Field(validation_alias=SYMBOL_FROM_ID, examples=["BTC/USDT"])
     direction: SignalDirection
     entry: float
     stop_loss: float
@@ -41,7 +55,7 @@ class SignalOut(BaseModel):
     take_profit_3: float
     risk_reward: float
     confluence: int = Field(description="timeframes agreeing on the direction")
-    timeframes: list[str] = Field(description="the agreeing timeframes, highest first")
+    timeframes: CommaSeparated = Field(description="the agreeing timeframes, highest first")
     anchor_pattern_id: int
     anchor_type: str
     anchor_timeframe: str
@@ -85,8 +99,13 @@ class MatrixRow(BaseModel):
     open_signal: SignalOut | None
 
 
+# Built from a `SetupStatistics` line, with the symbol names in the context.
 class SetupLineOut(BaseModel):
-    symbol: str | None = Field(description="null: every symbol")
+    model_config = ConfigDict(from_attributes=True)
+
+    symbol: SymbolName | None = Field(
+        validation_alias=SYMBOL_FROM_ID, description="null: every symbol"
+    )
     anchor_type: str | None = Field(description="null with anchor_timeframe null: overall")
     anchor_timeframe: str | None
     windows: list[SetupStatsOut]

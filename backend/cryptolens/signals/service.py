@@ -9,9 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.core.timeframes import DAY_MS, MINUTE_MS, pattern_expiry_ms, timeframe_ms
 from cryptolens.market import service as market
-from cryptolens.market.candles import CandleSeries
-from cryptolens.patterns import cycle_service as patterns
-from cryptolens.patterns.stored import StoredPattern
+from cryptolens.patterns import service as patterns
+from cryptolens.settings import SignalSettings
 from cryptolens.signals import repository
 from cryptolens.signals.confluence import Confluence, find_confluence
 from cryptolens.signals.levels import Levels, signal_levels
@@ -25,7 +24,7 @@ from cryptolens.signals.lifecycle import (
 )
 from cryptolens.signals.models import Signal
 from cryptolens.signals.repository import PROGRESS_COLUMNS
-from cryptolens.signals.settings import SignalSettings
+from cryptolens.signals.settings import CycleSettings
 from cryptolens.signals.statistics import stats_for_windows
 
 ATR_CANDLES = 15  # ATR-14 of the last candle needs the close before its 14 true ranges
@@ -45,15 +44,16 @@ async def signal_step(
     session: AsyncSession,
     symbol_id: int,
     close: int,
-    active: Sequence[StoredPattern],
+    active: Sequence[patterns.StoredPattern],
     recent: Sequence[Signal],
-    settings: SignalSettings,
+    cycle: CycleSettings,
 ) -> Signal | None:
     """Creates the signal the patterns active at `close` (T) call for, if the anchor is
     unused and the cooldown allows it; returns it. `recent`: from recent_signals."""
+    settings = cycle.signals
     found = find_confluence(
         active,
-        timeframes=settings.confluence_timeframes,
+        timeframes=cycle.confluence_timeframes,
         min_confluence=settings.min_confluence,
         require_htf=settings.require_htf,
     )
@@ -178,7 +178,7 @@ def progress_of(signal: Signal) -> SignalProgress:
 
 async def advance_signals(
     session: AsyncSession,
-    minutes: CandleSeries,
+    minutes: market.CandleSeries,
     recent: Sequence[Signal],
     settings: SignalSettings,
 ) -> list[Signal]:

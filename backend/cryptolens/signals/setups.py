@@ -29,7 +29,7 @@ class SetupStatistics:
 async def setup_statistics(
     session: AsyncSession,
     now: int,
-    windows_days: tuple[int, ...] = (30, 90),
+    windows_days: tuple[int, ...],
     *,
     symbol_id: int | None = None,
 ) -> list[SetupStatistics]:

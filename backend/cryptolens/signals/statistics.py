@@ -1,7 +1,7 @@
-"""Setup statistics (signals.md "Setup statistics"): per setup and window, how its signals
-fared. Pure: computed from the signals' times and outcomes, each event counted only once it
-is known (its candle opened before `now`), so the statistics frozen into a new signal are
-those known at its creation."""
+"""Setup statistics (docs/rules/signals.md "Setup statistics"): per setup and window, how its
+signals fared. Pure: computed from the signals' times and outcomes, each event counted only once it
+is known (its candle opened before `now`), so the statistics frozen into a new signal are those
+known at its creation."""
 
 from __future__ import annotations
 

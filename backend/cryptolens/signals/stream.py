@@ -10,8 +10,9 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Request
 from fastapi.responses import StreamingResponse
 
-from cryptolens.billing.access import UserAccess
-from cryptolens.billing.deps import CurrentAccess
+from cryptolens.access.deps import CurrentAccess
+from cryptolens.access.user_access import UserAccess
+from cryptolens.core.deps import EventsDep
 from cryptolens.core.envelope import ErrorEnvelope
 from cryptolens.core.events import EventBus, LiveEvent
 
@@ -60,9 +61,9 @@ async def event_lines(
 async def stream(
     request: Request,
     access: CurrentAccess,
+    bus: EventsDep,
     last_event_id: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
 ) -> StreamingResponse:
-    bus: EventBus = request.app.state.events
     return StreamingResponse(
         event_lines(bus, access, last_event_id, request),
         media_type="text/event-stream",

@@ -30,7 +30,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     settings = get_settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
     uvicorn.run(
         "cryptolens.app:create_app",
         factory=True,
@@ -38,7 +38,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=args.port or settings.port,
         workers=args.workers,
         reload=args.reload,
-        proxy_headers=settings.trust_proxy_headers,
+        proxy_headers=settings.http.trust_proxy_headers,
         log_config=None,
     )
     return 0
@@ -46,7 +46,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _migrate(args: argparse.Namespace) -> int:
     settings = get_settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, settings.log_format)
 
     async def run() -> None:
         engine = create_engine(settings.resolved_database_url, settings)

@@ -1,14 +1,15 @@
-"""The job run history (jobs.md): one record per run, with its counters and its end."""
+"""The job run history (docs/operations.md, "Background jobs"): one record per run, with its
+counters and its end."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cryptolens.job_context import JobCounters
 from cryptolens.system import repository
 from cryptolens.system.models import JobRun
 
@@ -16,23 +17,6 @@ RunStatus = Literal["running", "ok", "failed", "retrying", "skipped"]
 
 ARGS_SUMMARY_LIMIT = 500
 ERROR_TEXT_LIMIT = 4000
-
-
-@dataclass
-class JobCounters:
-    """What a run did; jobs return it and the history keeps it."""
-
-    candles_fetched: int = 0
-    patterns_found: int = 0
-    signals_created: int = 0
-    notifications_sent: int = 0
-    details: dict[str, int] = field(default_factory=dict)
-
-    def add(self, other: JobCounters) -> None:
-        self.candles_fetched += other.candles_fetched
-        self.patterns_found += other.patterns_found
-        self.signals_created += other.signals_created
-        self.notifications_sent += other.notifications_sent
 
 
 async def start_run(
@@ -84,6 +68,13 @@ async def finish_run(
         run.notifications_sent = counters.notifications_sent
     run.error = error[:ERROR_TEXT_LIMIT] if error else None
     await session.flush()
+
+
+async def already_done(session: AsyncSession, name: str, job_id: str, now: datetime) -> bool:
+    """Whether this job id already ran to the end (a cron slot handed out again after a
+    worker died between its commit and the queue's bookkeeping). Looks back one day: the
+    queue drops a job it could not start within a day."""
+    return await repository.has_finished_run(session, name, job_id, now - timedelta(days=1))
 
 
 async def list_runs(

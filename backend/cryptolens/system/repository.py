@@ -60,6 +60,17 @@ async def list_job_runs(
     return (await session.scalars(statement)).all()
 
 
+async def has_finished_run(session: AsyncSession, name: str, job_id: str, since: datetime) -> bool:
+    """Whether a run of this job id ended ok (read through the name/started_at index)."""
+    statement = (
+        select(JobRun.id)
+        .where(JobRun.name == name, JobRun.started_at >= since)
+        .where(JobRun.job_id == job_id, JobRun.status == "ok")
+        .limit(1)
+    )
+    return await session.scalar(statement) is not None
+
+
 async def delete_job_runs_before(session: AsyncSession, cutoff: datetime) -> int:
     result = await session.execute(delete(JobRun).where(JobRun.started_at < cutoff))
     return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from cryptolens import __version__
+from cryptolens.core.deps import ResourcesDep
 from cryptolens.core.envelope import Envelope, ok
 from cryptolens.system.health import check_health
 from cryptolens.system.schemas import HealthOut, LivenessOut
@@ -20,15 +21,16 @@ router = APIRouter(prefix="/api/health", tags=["health"])
     response_model=Envelope[HealthOut],
     responses={503: {"model": Envelope[HealthOut], "description": "The database is down"}},
 )
-async def health(request: Request) -> JSONResponse:
-    state = request.app.state
-    report = await check_health(state.engine, state.session_factory, state.cache, state.clock.now())
+async def health(resources: ResourcesDep) -> JSONResponse:
+    report = await check_health(
+        resources.engine, resources.session_factory, resources.cache, resources.clock.now()
+    )
     body = HealthOut(
         status=report.status,
         database=report.database,
         cache=report.cache,
         cache_backend=report.cache_backend,
-        data_source=state.data_source,
+        data_source=resources.data_source,
         freshness=report.freshness,
         version=__version__,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 
 from cryptolens.auth.routes import account, login, two_factor
-from cryptolens.core.csrf import require_csrf
+from cryptolens.core.deps import require_csrf
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"], dependencies=[Depends(require_csrf)])
 router.include_router(account.router)

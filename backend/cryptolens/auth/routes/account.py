@@ -1,5 +1,5 @@
-"""Account routes: CSRF token, registration, email and password token flows, profile,
-password change, watchlist."""
+"""Account routes: CSRF token, registration, email and password token flows, password change,
+watchlist. (The profile, GET/PATCH /me, shows the subscription too: cryptolens.profile.)"""
 
 from __future__ import annotations
 
@@ -7,23 +7,17 @@ from dataclasses import replace
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from cryptolens.auth import accounts, profile, watchlist
-from cryptolens.auth.cookies import is_https, set_session_cookie
-from cryptolens.auth.deps import (
-    AuthToolkitDep,
-    ClientDep,
-    CurrentSignedIn,
-    CurrentUser,
-    OutboxDep,
-)
+from cryptolens.access.deps import CurrentAccess
+from cryptolens.access.session_cookie import is_https, set_session_cookie
+from cryptolens.access.user_access import UserAccess
+from cryptolens.auth import accounts, watchlist
+from cryptolens.auth.deps import AuthToolkitDep, ClientDep, OutboxDep, SignedInSession
 from cryptolens.auth.routes.common import UNSAFE, error_responses
 from cryptolens.auth.schemas import (
     ChangePasswordIn,
     CsrfOut,
     EmailIn,
-    MeOut,
     MessageOut,
-    ProfileIn,
     RegisterIn,
     ResetPasswordIn,
     TokenIn,
@@ -31,11 +25,8 @@ from cryptolens.auth.schemas import (
     WatchlistIn,
     WatchlistOut,
 )
-from cryptolens.billing.access import UserAccess
-from cryptolens.billing.deps import CurrentAccess
-from cryptolens.billing.schemas import LimitsOut, SubscriptionOut
-from cryptolens.core.csrf import CSRF_COOKIE, csrf_tokens_of, set_csrf_cookie
-from cryptolens.core.deps import ClockDep, SessionDep
+from cryptolens.core.csrf import CSRF_COOKIE, set_csrf_cookie
+from cryptolens.core.deps import ClockDep, ResourcesDep, SessionDep
 from cryptolens.core.envelope import Envelope, ok
 from cryptolens.core.ratelimit import RateLimit
 
@@ -51,8 +42,8 @@ SAME_ANSWER = "If the address belongs to an account, a mail is on its way."
     summary="Set the CSRF cookie and return its token (call it first)",
     response_model=Envelope[CsrfOut],
 )
-async def csrf(request: Request, response: Response) -> Envelope[CsrfOut]:
-    tokens = csrf_tokens_of(request.app)
+async def csrf(request: Request, response: Response, resources: ResourcesDep) -> Envelope[CsrfOut]:
+    tokens = resources.csrf_tokens
     current = request.cookies.get(CSRF_COOKIE, "")
     # Keep a genuine token: another tab may already have copied it.
     token = current if current and tokens.is_genuine(current) else tokens.issue()
@@ -82,7 +73,7 @@ async def register(
         display_name=body.display_name,
         timezone=body.timezone,
     )
-    return ok(UserOut.of(user))
+    return ok(UserOut.model_validate(user))
 
 
 @router.post(
@@ -95,7 +86,7 @@ async def register(
 )
 async def verify_email(body: TokenIn, db: SessionDep, clock: ClockDep) -> Envelope[UserOut]:
     user = await accounts.verify_email(db, body.token, clock.now())
-    return ok(UserOut.of(user))
+    return ok(UserOut.model_validate(user))
 
 
 @router.post(
@@ -147,44 +138,6 @@ async def reset_password(
     return ok(MessageOut(message="Password changed; sign in with the new one"))
 
 
-def _me(found: profile.Profile) -> MeOut:
-    return MeOut(
-        **UserOut.of(found.user).model_dump(),
-        tier=found.access.tier,
-        limits=LimitsOut.of(found.access.limits),
-        subscription=SubscriptionOut.of(found.subscription) if found.subscription else None,
-        two_factor_enabled=found.two_factor_enabled,
-        backup_codes_left=found.backup_codes_left,
-    )
-
-
-@router.get(
-    "/me",
-    operation_id="auth-me",
-    summary="The signed-in user: profile, tier and what it allows",
-    response_model=Envelope[MeOut],
-    responses=error_responses(401),
-)
-async def me(user: CurrentUser, access: CurrentAccess, db: SessionDep) -> Envelope[MeOut]:
-    return ok(_me(await profile.load_profile(db, user, access)))
-
-
-@router.patch(
-    "/me",
-    operation_id="auth-update-me",
-    summary="Change the display name or the time zone",
-    response_model=Envelope[MeOut],
-    responses=error_responses(401, *UNSAFE),
-)
-async def update_me(
-    body: ProfileIn, user: CurrentUser, access: CurrentAccess, db: SessionDep
-) -> Envelope[MeOut]:
-    profile.apply_profile_changes(
-        user, display_name=body.display_name, timezone=body.timezone, fields=body.model_fields_set
-    )
-    return ok(_me(await profile.load_profile(db, user, access)))
-
-
 @router.post(
     "/change-password",
     operation_id="auth-change-password",
@@ -196,7 +149,7 @@ async def change_password(
     body: ChangePasswordIn,
     request: Request,
     response: Response,
-    signed_in: CurrentSignedIn,
+    signed_in: SignedInSession,
     db: SessionDep,
     clock: ClockDep,
     tools: AuthToolkitDep,
@@ -213,7 +166,7 @@ async def change_password(
         clock.now(),
         client,
     )
-    set_session_cookie(response, request, token, tools.config)
+    set_session_cookie(response, request, token, tools.security)
     return ok(MessageOut(message="Password changed; other devices were signed out"))
 
 

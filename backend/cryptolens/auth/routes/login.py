@@ -6,23 +6,21 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 
-from cryptolens.auth import login as login_service
-from cryptolens.auth import sessions
-from cryptolens.auth.cookies import (
-    PENDING_LOGIN_COOKIE,
+from cryptolens.access.session_cookie import (
     SESSION_COOKIE,
-    clear_pending_cookie,
     clear_session_cookie,
     is_https,
-    set_pending_cookie,
     set_session_cookie,
 )
-from cryptolens.auth.deps import AuthToolkitDep, ClientDep, CurrentSignedIn, OptionalSignedIn
+from cryptolens.auth import login as login_service
+from cryptolens.auth import sessions
+from cryptolens.auth.cookies import PENDING_LOGIN_COOKIE, clear_pending_cookie, set_pending_cookie
+from cryptolens.auth.deps import AuthToolkitDep, ClientDep, OptionalSignedIn, SignedInSession
 from cryptolens.auth.routes.common import UNSAFE, error_responses
 from cryptolens.auth.schemas import LoginIn, LoginOut, MessageOut, SessionOut, TotpLoginIn, UserOut
 from cryptolens.auth.toolkit import AuthToolkit
-from cryptolens.core.csrf import csrf_tokens_of, set_csrf_cookie
-from cryptolens.core.deps import ClockDep, SessionDep
+from cryptolens.core.csrf import CsrfTokens, set_csrf_cookie
+from cryptolens.core.deps import ClockDep, ResourcesDep, SessionDep
 from cryptolens.core.envelope import Envelope, ok
 from cryptolens.core.handlers import envelope_response
 from cryptolens.core.ratelimit import RateLimit
@@ -35,6 +33,7 @@ def _present(
     request: Request,
     response: Response,
     tools: AuthToolkit,
+    csrf_tokens: CsrfTokens,
 ) -> Envelope[LoginOut] | JSONResponse:
     """Cookies and envelope for a sign-in outcome. A refusal is answered, not raised, so the
     failure it recorded is committed."""
@@ -47,13 +46,13 @@ def _present(
             clear_pending_cookie(refused, request)
         return refused
     if isinstance(outcome, login_service.SecondFactorNeeded):
-        set_pending_cookie(response, request, outcome.pending_token, tools.config)
+        set_pending_cookie(response, request, outcome.pending_token, tools.security)
         return ok(LoginOut(totp_required=True))
-    set_session_cookie(response, request, outcome.session_token, tools.config)
+    set_session_cookie(response, request, outcome.session_token, tools.security)
     clear_pending_cookie(response, request)
     # A fresh CSRF token per signed-in session.
-    set_csrf_cookie(response, csrf_tokens_of(request.app).issue(), secure=is_https(request))
-    return ok(LoginOut(totp_required=False, user=UserOut.of(outcome.user)))
+    set_csrf_cookie(response, csrf_tokens.issue(), secure=is_https(request))
+    return ok(LoginOut(totp_required=False, user=UserOut.model_validate(outcome.user)))
 
 
 @router.post(
@@ -72,6 +71,7 @@ async def login(
     clock: ClockDep,
     tools: AuthToolkitDep,
     client: ClientDep,
+    resources: ResourcesDep,
 ) -> Envelope[LoginOut] | JSONResponse:
     outcome = await login_service.sign_in(
         db,
@@ -83,7 +83,7 @@ async def login(
         client=client,
         previous_token=request.cookies.get(SESSION_COOKIE),
     )
-    return _present(outcome, request, response, tools)
+    return _present(outcome, request, response, tools, resources.csrf_tokens)
 
 
 @router.post(
@@ -102,6 +102,7 @@ async def login_totp(
     clock: ClockDep,
     tools: AuthToolkitDep,
     client: ClientDep,
+    resources: ResourcesDep,
 ) -> Envelope[LoginOut] | JSONResponse:
     outcome = await login_service.complete_second_factor(
         db,
@@ -112,7 +113,7 @@ async def login_totp(
         client=client,
         previous_token=request.cookies.get(SESSION_COOKIE),
     )
-    return _present(outcome, request, response, tools)
+    return _present(outcome, request, response, tools, resources.csrf_tokens)
 
 
 @router.post(
@@ -139,7 +140,7 @@ async def logout(
     responses=error_responses(401, *UNSAFE),
 )
 async def logout_all(
-    request: Request, response: Response, signed_in: CurrentSignedIn, db: SessionDep
+    request: Request, response: Response, signed_in: SignedInSession, db: SessionDep
 ) -> Envelope[MessageOut]:
     ended = await sessions.end_all_sessions(db, signed_in.user.id)
     clear_session_cookie(response, request)
@@ -154,7 +155,7 @@ async def logout_all(
     responses=error_responses(401),
 )
 async def list_sessions(
-    signed_in: CurrentSignedIn, db: SessionDep, clock: ClockDep
+    signed_in: SignedInSession, db: SessionDep, clock: ClockDep
 ) -> Envelope[list[SessionOut]]:
     found = await sessions.list_sessions(db, signed_in.user.id, clock.now())
     return ok([SessionOut.of(item, signed_in.session.id) for item in found])
@@ -171,7 +172,7 @@ async def end_session(
     session_id: int,
     request: Request,
     response: Response,
-    signed_in: CurrentSignedIn,
+    signed_in: SignedInSession,
     db: SessionDep,
 ) -> Envelope[MessageOut]:
     await sessions.end_session_of_user(db, signed_in.user.id, session_id)

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
+from cryptolens.access.session_cookie import set_session_cookie
 from cryptolens.auth import two_factor
-from cryptolens.auth.cookies import set_session_cookie
-from cryptolens.auth.deps import AuthToolkitDep, ClientDep, CurrentSignedIn, CurrentUser
+from cryptolens.auth.deps import AuthToolkitDep, ClientDep, SignedInAccount, SignedInSession
 from cryptolens.auth.routes.common import UNSAFE, error_responses
 from cryptolens.auth.schemas import (
     BackupCodesOut,
@@ -32,7 +32,7 @@ router = APIRouter(prefix="/2fa")
     responses=error_responses(401, *UNSAFE, 409),
 )
 async def setup(
-    user: CurrentUser,
+    user: SignedInAccount,
     db: SessionDep,
     clock: ClockDep,
     tools: AuthToolkitDep,
@@ -57,14 +57,14 @@ async def enable(
     body: CodeIn,
     request: Request,
     response: Response,
-    signed_in: CurrentSignedIn,
+    signed_in: SignedInSession,
     db: SessionDep,
     clock: ClockDep,
     tools: AuthToolkitDep,
     client: ClientDep,
 ) -> Envelope[BackupCodesOut]:
     enabled = await two_factor.enable(db, tools, signed_in, body.code, clock.now(), client)
-    set_session_cookie(response, request, enabled.session_token, tools.config)
+    set_session_cookie(response, request, enabled.session_token, tools.security)
     return ok(BackupCodesOut(backup_codes=enabled.backup_codes))
 
 
@@ -79,7 +79,7 @@ async def disable(
     body: DisableTwoFactorIn,
     request: Request,
     response: Response,
-    signed_in: CurrentSignedIn,
+    signed_in: SignedInSession,
     db: SessionDep,
     clock: ClockDep,
     tools: AuthToolkitDep,
@@ -88,7 +88,7 @@ async def disable(
     token = await two_factor.disable(
         db, tools, signed_in, body.password, body.code, clock.now(), client
     )
-    set_session_cookie(response, request, token, tools.config)
+    set_session_cookie(response, request, token, tools.security)
     return ok(MessageOut(message="Two-factor sign-in is off"))
 
 
@@ -100,7 +100,7 @@ async def disable(
     responses=error_responses(400, 401, *UNSAFE, 409),
 )
 async def backup_codes(
-    body: CodeIn, user: CurrentUser, db: SessionDep, clock: ClockDep, tools: AuthToolkitDep
+    body: CodeIn, user: SignedInAccount, db: SessionDep, clock: ClockDep, tools: AuthToolkitDep
 ) -> Envelope[BackupCodesOut]:
     codes = await two_factor.regenerate_backup_codes(db, tools, user, body.code, clock.now())
     return ok(BackupCodesOut(backup_codes=codes))

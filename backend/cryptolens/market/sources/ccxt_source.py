@@ -19,15 +19,15 @@ from urllib.parse import urlsplit, urlunsplit
 import ccxt
 import ccxt.async_support as ccxt_async
 
-from cryptolens.market.candles import OHLCV
-from cryptolens.market.defaults import EXCHANGE_TIMEOUT_MS
-from cryptolens.market.errors import ExchangeRequestError, ExchangeUnavailableError
-from cryptolens.market.retry import (
+from cryptolens.core.retry import (
     RetriesExhaustedError,
     RetryAfterTooLongError,
     RetryPolicy,
     call_with_retries,
 )
+from cryptolens.market.candles import OHLCV
+from cryptolens.market.defaults import EXCHANGE_TIMEOUT_MS
+from cryptolens.market.errors import ExchangeRequestError, ExchangeUnavailableError
 from cryptolens.market.sources.base import MarketListing, decimals_of
 
 T = TypeVar("T")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
@@ -42,7 +42,7 @@ class ReplayMarket(Protocol):
 
 
 class SyntheticReplayMarket:
-    def __init__(self, seed: int, symbols: list[str]) -> None:
+    def __init__(self, seed: int, symbols: Sequence[str]) -> None:
         self._market = SyntheticMarket(seed, symbols)
 
     def listings(self) -> list[MarketListing]:
@@ -134,7 +134,7 @@ class ReplaySource:
 
     @classmethod
     def synthetic(
-        cls, seed: int, symbols: list[str], *, clock: Clock = wall_clock_ms
+        cls, seed: int, symbols: Sequence[str], *, clock: Clock = wall_clock_ms
     ) -> ReplaySource:
         return cls(SyntheticReplayMarket(seed, symbols), clock=clock)
 

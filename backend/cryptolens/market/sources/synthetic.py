@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -81,7 +82,7 @@ _SUMMARY_CACHE_DAYS = 2048  # about 6 KB a day
 
 
 class SyntheticMarket:
-    def __init__(self, seed: int, symbols: list[str]) -> None:
+    def __init__(self, seed: int, symbols: Sequence[str]) -> None:
         self.seed = seed
         self.symbols = list(symbols)
         self._day_summaries = lru_cache(maxsize=_SUMMARY_CACHE_DAYS)(self._summarize_day)

@@ -1,5 +1,5 @@
 """Pure pattern detectors over numpy arrays: Fair Value Gaps, Order Blocks and Liquidity Sweeps,
-their strength, overlap suppression and lifecycle (rules: spec/patterns.md).
+their strength, overlap suppression and lifecycle (rules: docs/rules/patterns.md).
 
 `detect_patterns` runs everything on one series. The service composes the parts itself:
 `form_patterns` on a scan window, `advance_lifecycles` on 1m candles, `keep_after_overlap` with

@@ -28,9 +28,11 @@ from cryptolens.patterns.detectors.order_block import find_order_blocks
 from cryptolens.patterns.detectors.strength import pattern_strength
 from cryptolens.patterns.detectors.suppression import ActiveZones, active_until, keep_after_overlap
 from cryptolens.patterns.detectors.zones import DIRECTIONS, PATTERN_TYPES, join_zones
+from cryptolens.settings import ScanSettings
 
-DEFAULT_MIN_ZONE_PCT = 0.15
-DEFAULT_OB_IMPULSE_MULTIPLIER = 1.5
+# The detectors' defaults are the scan settings' defaults (written once, in cryptolens.settings).
+DEFAULT_MIN_ZONE_PCT = ScanSettings().min_zone_pct
+DEFAULT_OB_IMPULSE_MULTIPLIER = ScanSettings().ob_impulse_multiplier
 
 
 @dataclass(frozen=True, slots=True)

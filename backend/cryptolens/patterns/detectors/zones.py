@@ -54,7 +54,8 @@ def new_zones(
 
 
 def zone_pct(zone_low: FloatArray, zone_high: FloatArray) -> FloatArray:
-    """Zone height in percent of its low, evaluated in the spec's order."""
+    """Zone height in percent of its low, evaluated in the order docs/rules/patterns.md writes
+    it."""
     with np.errstate(divide="ignore", invalid="ignore"):
         result: FloatArray = (zone_high - zone_low) / zone_low * 100.0
     return result

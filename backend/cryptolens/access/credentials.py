@@ -1,0 +1,92 @@
+"""Turns a request's credentials into a Principal, or None for an anonymous request.
+
+The session cookie is the one credential today: its session and user come from the accounts
+domain, the tier from the subscriptions domain (ports.py), the answer is remembered for a
+moment (memo.py). An `X-API-Key` resolver slots in beside it in `resolve_principal`, and every
+route that takes a principal accepts it without a change.
+
+A cookie-authenticated unsafe request (POST/PUT/PATCH/DELETE) must carry the CSRF header: the
+check lives here, so every session route is covered, and requests authenticated otherwise (API
+keys) are not asked for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from cryptolens.access.principal import Principal
+from cryptolens.access.resources import AccessResources, access_resources
+from cryptolens.access.scopes import scopes_of_user
+from cryptolens.access.session_cookie import SESSION_COOKIE, set_session_cookie
+from cryptolens.access.tiers import Tier
+from cryptolens.db import unit_of_work
+
+
+async def resolve_principal(request: Request, response: Response) -> Principal | None:
+    resources = access_resources(request.app)
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        return await _session_principal(request, response, resources, token)
+    return None
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    principal: Principal
+    session_ends: datetime
+
+
+async def _session_principal(
+    request: Request, response: Response, resources: AccessResources, token: str
+) -> Principal | None:
+    now = resources.clock.now()
+    memo = resources.access_memo
+    principal = memo.get(token, now) or memo.get_while_looked_up(token, now)
+    if principal is None:
+        # Concurrent requests with one cookie: one lookup, the others take its answer.
+        async with memo.lookup_lock(token):
+            principal = memo.get(token, now)
+            if principal is None:
+                changes = memo.changes
+                resolved = await _look_up_session(request, response, resources, token, now)
+                if resolved is None:
+                    return None
+                memo.put(token, resolved.principal, now, resolved.session_ends, changes)
+                return resolved.principal  # the CSRF check ran with the lookup
+    resources.csrf_tokens.check(request)
+    return principal
+
+
+async def _look_up_session(
+    request: Request, response: Response, resources: AccessResources, token: str, now: datetime
+) -> _Resolved | None:
+    """The cookie's session, user and tier, in a unit of work of its own (it may extend the
+    session), committed before the route's own work starts."""
+    async with unit_of_work(resources.session_factory) as db:
+        identity = await resources.accounts.session_identity(db, token, now)
+        if identity is None:
+            return None
+        # Refused inside the unit of work: a forged request does not even slide the session.
+        resources.csrf_tokens.check(request)
+        user = identity.user
+        tier = await resources.tiers.tier_of(db, user.id, user.is_admin, now)
+        # Only a pro user's symbols depend on the watchlist; skip the query for the others.
+        watchlist: tuple[str, ...] = ()
+        if tier == Tier.PRO:
+            watchlist = tuple(await resources.accounts.watchlist(db, user.id))
+    if identity.extended:
+        # The expiry slid forward: the browser's cookie must live as long.
+        set_session_cookie(response, request, token, resources.settings.security)
+    principal = Principal(
+        user=user,
+        tier=tier,
+        scopes=scopes_of_user(user.is_admin),
+        method="session",
+        credential_id=identity.session_id,
+        watchlist=watchlist,
+    )
+    return _Resolved(principal, identity.expires_at)

@@ -1,0 +1,94 @@
+"""The minute's pipeline, composed across domains (so it lives in the composition root): fan out
+one scan per followed symbol; each scan fetches the symbol's new candles (market), then runs one
+signal cycle per new closed minute (patterns and signals), then enqueues the pushes of the new
+signals after the commit and reports events and metrics. Thin: the rules live in the services.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from cryptolens.core.metrics import PATTERNS_ACTIVE
+from cryptolens.db import to_ms, unit_of_work
+from cryptolens.job_context import JobContext, JobCounters, TransientJobError
+from cryptolens.market import service as market
+from cryptolens.market.sources.base import CandleSource
+from cryptolens.market.sources.factory import open_candle_source
+from cryptolens.market.workflows import FetchRequest, fetch_market_data
+from cryptolens.patterns import reads as patterns
+from cryptolens.signals.cycle import CycleResult, run_pending_cycles
+from cryptolens.signals.reads import forget_matrix
+from cryptolens.signals.settings import CycleSettings
+from cryptolens.signals.tasks import count_signal_metrics, publish_cycle_events
+
+CANDLE_SOURCE = "candle_source"
+
+
+def candle_source(ctx: JobContext) -> CandleSource:
+    """One long-lived source per process (ccxt keeps its markets and rate limiter)."""
+    source = ctx.resources.get(CANDLE_SOURCE)
+    if source is None:
+        source = open_candle_source(ctx.data_source, ctx.settings.market)
+        ctx.resources[CANDLE_SOURCE] = source
+    return cast(CandleSource, source)
+
+
+async def fetch_and_scan(ctx: JobContext) -> JobCounters:
+    source = candle_source(ctx)
+    minute = ctx.clock.now().strftime("%Y%m%dT%H%M")
+    async with unit_of_work(ctx.session_factory) as session:
+        symbols = await market.active_symbols(session, source.exchange_id)
+    for symbol in symbols:
+        # One job per symbol and minute: workers share the minute, a symbol's minute runs once.
+        await ctx.enqueuer.enqueue(
+            "scan_symbol", job_id=f"scan:{symbol.symbol}:{minute}", symbol=symbol.symbol
+        )
+    async with unit_of_work(ctx.session_factory) as session:
+        for (pattern_type, timeframe), count in (await patterns.active_counts(session)).items():
+            PATTERNS_ACTIVE.labels(type=pattern_type, timeframe=timeframe).set(count)
+    return JobCounters(details={"symbols": len(symbols)})
+
+
+async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
+    """Fetch the symbol's new candles, then run one signal cycle per new closed minute."""
+    settings = ctx.settings
+    report = await fetch_market_data(
+        ctx.session_factory,
+        candle_source(ctx),
+        FetchRequest(symbols=[symbol], backfill_depth_days=settings.market.backfill_depth_days),
+        timeframes=settings.scan.timeframes,
+    )
+    [fetched] = report.symbols
+    if fetched.error is not None:
+        # The market domain already retried the exchange; the job retries the whole step.
+        raise TransientJobError(fetched.error)
+    async with unit_of_work(ctx.session_factory) as session:
+        followed = await market.find_symbol(session, symbol)
+        cycles = await run_pending_cycles(
+            session, followed.id, to_ms(ctx.clock.now()), CycleSettings.of(settings)
+        )
+    # After the commit above, so the fan-out sees the signal (and a rollback enqueues nothing).
+    for cycle in cycles:
+        for signal_id in cycle.signals_created:
+            await ctx.enqueuer.enqueue(
+                "notify_signal", job_id=f"notify:{signal_id}", signal_id=signal_id
+            )
+    await publish_cycle_events(ctx.events, symbol, cycles)
+    count_signal_metrics(cycles)
+    if any(_changed_anything(cycle) for cycle in cycles):
+        await forget_matrix(ctx.cache, followed.id)
+    counters = JobCounters(candles_fetched=fetched.candles_stored)
+    for cycle in cycles:
+        counters.patterns_found += len(cycle.patterns_created)
+        counters.signals_created += len(cycle.signals_created)
+    counters.details["cycles"] = len(cycles)
+    return counters
+
+
+def _changed_anything(cycle: CycleResult) -> bool:
+    return bool(
+        cycle.patterns_created
+        or cycle.patterns_updated
+        or cycle.signals_created
+        or cycle.signals_changed
+    )

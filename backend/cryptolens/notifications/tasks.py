@@ -1,0 +1,56 @@
+"""Notification jobs (docs/operations.md, "Background jobs"): the fan-out of a new signal, one
+deferred delivery (a retry or the free tier's delay), the sweep resuming lost attempts, an admin
+broadcast, and the subscription expiry warnings. Thin: the rules live in the notifications
+domain."""
+
+from __future__ import annotations
+
+from cryptolens.job_context import JobContext, JobCounters
+from cryptolens.notifications.broadcasts import send_broadcast as push_broadcast
+from cryptolens.notifications.delivery import PushKit
+from cryptolens.notifications.expiry_warnings import (
+    warn_expiring_subscriptions as send_expiry_warnings,
+)
+from cryptolens.notifications.muting import MuteLinks
+from cryptolens.notifications.ntfy import shared_publisher
+from cryptolens.notifications.recovery import resume_stalled
+from cryptolens.notifications.workflows import deliver_one, fan_out
+
+
+def push_kit(ctx: JobContext) -> PushKit:
+    settings = ctx.settings
+    return PushKit(
+        settings=settings.notifications,
+        public_url=settings.public_url.rstrip("/"),
+        publisher=shared_publisher(ctx.resources, settings.notifications),
+        mute_links=MuteLinks(settings.secret_key_value()),
+        queue=ctx.enqueuer,
+        clock=ctx.clock,
+    )
+
+
+async def notify_signal(ctx: JobContext, signal_id: int) -> JobCounters:
+    report = await fan_out(ctx.session_factory, push_kit(ctx), signal_id)
+    return JobCounters(notifications_sent=report.sent, details=report.details())
+
+
+async def deliver_notification(
+    ctx: JobContext, delivery_id: int, expected_attempts: int
+) -> JobCounters:
+    status = await deliver_one(ctx.session_factory, push_kit(ctx), delivery_id, expected_attempts)
+    return JobCounters(notifications_sent=int(status == "sent"), details={status: 1})
+
+
+async def resume_deliveries(ctx: JobContext) -> JobCounters:
+    report = await resume_stalled(ctx.session_factory, push_kit(ctx))
+    return JobCounters(details={"resumed": report.resumed, "expired": report.expired})
+
+
+async def warn_expiring_subscriptions(ctx: JobContext) -> JobCounters:
+    tally = await send_expiry_warnings(ctx.session_factory, push_kit(ctx))
+    return JobCounters(notifications_sent=tally.sent, details=tally.details())
+
+
+async def send_broadcast(ctx: JobContext, broadcast_id: int) -> JobCounters:
+    tally = await push_broadcast(ctx.session_factory, push_kit(ctx), broadcast_id)
+    return JobCounters(notifications_sent=tally.delivered, details=tally.details())

@@ -1,0 +1,109 @@
+"""The app's shared resources: built once per app, stored once on it, read typed.
+
+Part of the composition root (with app.py and startup/): `AppResources` is the one dataclass
+holding what requests and the lifespan share, and the place where the domains are wired into
+the identity layer: auth answers for sessions and users, billing for tiers
+(access.ports.AccountSource / TierSource), so neither imports the other.
+
+Each layer reads the resources through the protocol of what it needs (core.resources,
+core.ratelimit, access.resources, auth.toolkit); `store_resources` checks statically that
+this dataclass satisfies all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from starlette.applications import Starlette
+
+from cryptolens.access.memo import AccessMemo
+from cryptolens.access.ports import AccountSource, TierSource
+from cryptolens.access.resources import AccessResources
+from cryptolens.auth.access_source import SessionAccountSource
+from cryptolens.auth.toolkit import AuthResources, AuthToolkit, build_toolkit
+from cryptolens.billing.access_source import SubscriptionTierSource
+from cryptolens.core.cache import Cache, MemoryCache, RedisCache
+from cryptolens.core.clock import Clock, SystemClock
+from cryptolens.core.csrf import CsrfTokens
+from cryptolens.core.events import EventBus, MemoryEventBus, RedisEventBus
+from cryptolens.core.ratelimit import AppRateLimiter, RateLimitResources
+from cryptolens.core.resources import RESOURCES_ATTRIBUTE, CoreResources, DataSource
+from cryptolens.db import create_engine, create_session_factory
+from cryptolens.jobs.runtime import JobsRuntime, create_arq_redis, create_jobs_runtime
+from cryptolens.settings import Settings
+
+
+@dataclass
+class AppResources:
+    settings: Settings
+    engine: AsyncEngine
+    session_factory: async_sessionmaker[AsyncSession]
+    clock: Clock
+    cache: Cache
+    events: EventBus
+    csrf_tokens: CsrfTokens
+    rate_limiter: AppRateLimiter
+    access_memo: AccessMemo
+    accounts: AccountSource
+    tiers: TierSource
+    auth_toolkit: AuthToolkit
+    jobs: JobsRuntime
+
+    @property
+    def data_source(self) -> DataSource:
+        # One value, the jobs' own: start-up may switch it to the replay (embedded mode).
+        return self.jobs.ctx.data_source
+
+    @property
+    def shared_clients(self) -> dict[str, Any]:
+        return self.jobs.ctx.resources
+
+
+def build_resources(
+    settings: Settings, engine: AsyncEngine | None = None, clock: Clock | None = None
+) -> AppResources:
+    """Everything an app shares; tests pass their own engine to share one migrated database."""
+    engine = engine or create_engine(settings.resolved_database_url, settings)
+    session_factory = create_session_factory(engine)
+    clock = clock or SystemClock()
+    redis = create_arq_redis(settings.redis_url) if settings.redis_url else None
+    cache: Cache = RedisCache(redis) if redis is not None else MemoryCache()
+    events: EventBus = RedisEventBus(redis) if redis is not None else MemoryEventBus()
+    return AppResources(
+        settings=settings,
+        engine=engine,
+        session_factory=session_factory,
+        clock=clock,
+        cache=cache,
+        events=events,
+        csrf_tokens=CsrfTokens(settings.secret_key_value()),
+        rate_limiter=AppRateLimiter(settings),
+        access_memo=AccessMemo(settings.security.access_memo_seconds),
+        accounts=SessionAccountSource(settings.security),
+        tiers=SubscriptionTierSource(),
+        auth_toolkit=build_toolkit(settings),
+        jobs=create_jobs_runtime(settings, session_factory, cache, clock, redis, events),
+    )
+
+
+def store_resources(app: Starlette, resources: AppResources) -> None:
+    # Every layer's view of the resources, checked here by mypy: a field a layer reads and
+    # this dataclass lacks fails the type check, not a request.
+    views: tuple[CoreResources, RateLimitResources, AccessResources, AuthResources] = (
+        resources,
+        resources,
+        resources,
+        resources,
+    )
+    del views
+    setattr(app.state, RESOURCES_ATTRIBUTE, resources)
+
+
+def app_resources(app: Starlette) -> AppResources:
+    """The concrete resources (the lifespan, start-up, tests that swap a part)."""
+    resources = getattr(app.state, RESOURCES_ATTRIBUTE)
+    if not isinstance(resources, AppResources):
+        raise RuntimeError("the app has no resources: build it with cryptolens.app.create_app")
+    return resources

@@ -1,0 +1,1 @@
+"""Checks run by `make lint` beyond ruff and mypy."""
