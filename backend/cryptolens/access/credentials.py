@@ -25,8 +25,19 @@ from cryptolens.access.session_cookie import SESSION_COOKIE, set_session_cookie
 from cryptolens.access.tiers import Tier
 from cryptolens.db import unit_of_work
 
+# The request's answer, kept in its ASGI scope: several dependencies of one request ask.
+_PRINCIPAL_KEY = "cryptolens.principal"
+
 
 async def resolve_principal(request: Request, response: Response) -> Principal | None:
+    scope = request.scope
+    if _PRINCIPAL_KEY not in scope:
+        scope[_PRINCIPAL_KEY] = await _resolve(request, response)
+    principal: Principal | None = scope[_PRINCIPAL_KEY]
+    return principal
+
+
+async def _resolve(request: Request, response: Response) -> Principal | None:
     resources = access_resources(request.app)
     token = request.cookies.get(SESSION_COOKIE)
     if token:

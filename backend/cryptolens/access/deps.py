@@ -35,7 +35,10 @@ async def _optional_principal(request: Request, response: Response) -> Principal
 OptionalPrincipal = Annotated[Principal | None, Depends(_optional_principal)]
 
 
-async def _current_principal(principal: OptionalPrincipal) -> Principal:
+async def _current_principal(request: Request, response: Response) -> Principal:
+    # Straight to the resolver, not through OptionalPrincipal: each dependency level costs
+    # on every signed-in read (the resolver answers once per request either way).
+    principal = await resolve_principal(request, response)
     if principal is None:
         raise NotSignedInError()
     return principal
@@ -72,8 +75,8 @@ VerifiedUser = Annotated[PrincipalUser, Depends(_verified_user)]
 AdminUser = Annotated[PrincipalUser, Depends(_admin_user)]
 
 
-async def _current_access(principal: CurrentPrincipal) -> UserAccess:
-    return principal.access
+async def _current_access(request: Request, response: Response) -> UserAccess:
+    return (await _current_principal(request, response)).access
 
 
 CurrentAccess = Annotated[UserAccess, Depends(_current_access)]

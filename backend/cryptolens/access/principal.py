@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from cryptolens.access.errors import ScopeRequiredError
@@ -36,7 +37,7 @@ class Principal:
     credential_id: int  # the session's id (the API key's, for a key)
     watchlist: tuple[str, ...] = ()  # read only for pro users, whose symbols it decides
 
-    @property
+    @cached_property
     def access(self) -> UserAccess:
         """What the tier lets this principal see (symbols, pattern types, history)."""
         return UserAccess(

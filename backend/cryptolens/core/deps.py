@@ -23,43 +23,44 @@ async def _resources(request: Request) -> CoreResources:
 ResourcesDep = Annotated[CoreResources, Depends(_resources)]
 
 
-async def _session(resources: ResourcesDep) -> AsyncIterator[AsyncSession]:
-    async with unit_of_work(resources.session_factory) as session:
+async def _session(request: Request) -> AsyncIterator[AsyncSession]:
+    async with unit_of_work(resources_of(request.app).session_factory) as session:
         yield session
 
 
-async def _session_factory(resources: ResourcesDep) -> async_sessionmaker[AsyncSession]:
-    return resources.session_factory
+async def _session_factory(request: Request) -> async_sessionmaker[AsyncSession]:
+    return resources_of(request.app).session_factory
 
 
-async def _settings(resources: ResourcesDep) -> Settings:
-    return resources.settings
+async def _settings(request: Request) -> Settings:
+    return resources_of(request.app).settings
 
 
-async def _clock(resources: ResourcesDep) -> Clock:
-    return resources.clock
+async def _clock(request: Request) -> Clock:
+    return resources_of(request.app).clock
 
 
-async def _cache(resources: ResourcesDep) -> Cache:
-    return resources.cache
+async def _cache(request: Request) -> Cache:
+    return resources_of(request.app).cache
 
 
-async def _events(resources: ResourcesDep) -> EventBus:
-    return resources.events
+async def _events(request: Request) -> EventBus:
+    return resources_of(request.app).events
 
 
-async def _shared_clients(resources: ResourcesDep) -> dict[str, Any]:
-    return resources.shared_clients
+async def _shared_clients(request: Request) -> dict[str, Any]:
+    return resources_of(request.app).shared_clients
 
 
-async def require_csrf(request: Request, resources: ResourcesDep) -> None:
+async def require_csrf(request: Request) -> None:
     """For routes that are unsafe and cookie-facing but not session-authenticated (login,
     register, token flows): the CSRF header must echo the cookie. Safe methods pass. Routes
     a session authenticates are checked by the identity layer instead (access/)."""
-    resources.csrf_tokens.check(request)
+    resources_of(request.app).csrf_tokens.check(request)
 
 
-# The small getters are coroutines: FastAPI runs a plain `def` dependency in a worker thread.
+# The small getters are coroutines reading the request's app directly: FastAPI runs a plain
+# `def` dependency in a worker thread, and every extra dependency level costs on every request.
 # scope="function": the unit of work commits before the response is sent.
 SessionDep = Annotated[AsyncSession, Depends(_session, scope="function")]
 # For work that needs the database only sometimes (a cache miss): open a unit of work then.
