@@ -6,7 +6,7 @@ A session acts with every scope its user has; an API key (next) with the scopes 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 Scope = Literal[
     "read:symbols",
@@ -20,19 +20,8 @@ Scope = Literal[
     "admin:scheduler",
 ]
 
-USER_SCOPES: frozenset[Scope] = frozenset(
-    {
-        "read:symbols",
-        "read:candles",
-        "read:patterns",
-        "read:signals",
-        "read:matrix",
-        "read:stats",
-        "write:scan",
-        "write:fetch",
-    }
-)
-ADMIN_SCOPES: frozenset[Scope] = frozenset({"admin:scheduler"})
+ADMIN_SCOPES: frozenset[Scope] = frozenset(s for s in get_args(Scope) if s.startswith("admin:"))
+USER_SCOPES: frozenset[Scope] = frozenset(get_args(Scope)) - ADMIN_SCOPES
 
 
 def scopes_of_user(is_admin: bool) -> frozenset[Scope]:
