@@ -5,7 +5,6 @@ documents them, and operations.md does not mention them."""
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,15 +71,6 @@ def nested(settings: Settings, field: str) -> Any:
     for part in field.split(".")[1:]:
         value = getattr(value, part)
     return value
-
-
-@pytest.fixture
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    """No CRYPTOLENS_ variable of the test run (CRYPTOLENS_ENV=test...) leaks into a test."""
-    for name in list(os.environ):
-        if name.upper().startswith("CRYPTOLENS_"):
-            monkeypatch.delenv(name)
-    return monkeypatch
 
 
 def build() -> Settings:

@@ -4,7 +4,6 @@ settings keep the flat environment names the README documents, and their default
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -111,15 +110,6 @@ def documented_names() -> list[str]:
     return [
         name for row in rows for name in re.findall(r"CRYPTOLENS_[A-Z0-9_]+", row.split(" | ")[0])
     ]
-
-
-@pytest.fixture
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    """No CRYPTOLENS_ variable from the test run's own environment leaks into a test."""
-    for name in list(os.environ):
-        if name.upper().startswith("CRYPTOLENS_"):
-            monkeypatch.delenv(name)
-    return monkeypatch
 
 
 def nested(settings: Settings, path: tuple[str, ...]) -> Any:

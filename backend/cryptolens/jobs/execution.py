@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from cryptolens.core.metrics import JOB_PROCESSING_SECONDS, JOBS_TOTAL
 from cryptolens.db import unit_of_work
 from cryptolens.job_context import JobContext, JobCounters
@@ -24,6 +26,7 @@ from cryptolens.jobs.registry import JobDefinition, args_key, get_job, timeout_s
 from cryptolens.jobs.retries import job_retry_policy, retry_delay
 from cryptolens.system import job_runs, runtime_settings
 from cryptolens.system.job_runs import RunStatus
+from cryptolens.system.models import JobRun
 
 log = logging.getLogger("cryptolens.jobs")
 
@@ -86,8 +89,12 @@ async def _reason_to_skip_slot(ctx: JobContext, call: JobCall) -> str | None:
 
 async def _skip(ctx: JobContext, definition: JobDefinition, call: JobCall, reason: str) -> Outcome:
     log.info("job.skipped", extra={"job": call.name, "job_args": call.summary, "reason": reason})
-    run_id = await _record_start(ctx, definition, call)
-    await _record_end(ctx, run_id, "skipped", error=reason)
+    # Recorded already ended, in one unit of work: nothing ran between a start and an end.
+    async with unit_of_work(ctx.session_factory) as session:
+        run = await _start_run(session, ctx, definition, call, status="skipped")
+        await job_runs.finish_run(
+            session, run.id, status="skipped", now=ctx.clock.now(), error=reason
+        )
     JOBS_TOTAL.labels(job=call.name, status="skipped").inc()
     return Outcome(status="skipped", error=reason)
 
@@ -141,18 +148,28 @@ async def _finish(
     await _record_end(ctx, run_id, status, counters=counters, error=error)
 
 
+async def _start_run(
+    session: AsyncSession,
+    ctx: JobContext,
+    definition: JobDefinition,
+    call: JobCall,
+    status: RunStatus = "running",
+) -> JobRun:
+    return await job_runs.start_run(
+        session,
+        name=call.name,
+        queue=definition.queue,
+        args_summary=call.summary,
+        job_id=call.job_id,
+        enqueued_at=call.enqueued_at,
+        now=ctx.clock.now(),
+        status=status,
+    )
+
+
 async def _record_start(ctx: JobContext, definition: JobDefinition, call: JobCall) -> int:
     async with unit_of_work(ctx.session_factory) as session:
-        run = await job_runs.start_run(
-            session,
-            name=call.name,
-            queue=definition.queue,
-            args_summary=call.summary,
-            job_id=call.job_id,
-            enqueued_at=call.enqueued_at,
-            now=ctx.clock.now(),
-        )
-        return run.id
+        return (await _start_run(session, ctx, definition, call)).id
 
 
 async def _record_end(
