@@ -19,8 +19,10 @@ from cryptolens.patterns import repository
 from cryptolens.patterns.models import Pattern
 from cryptolens.patterns.repository import PatternFilters
 from cryptolens.patterns.schemas import PatternOut
+from cryptolens.patterns.stored import TYPE_ORDER
 
-ALL_PATTERN_TYPES = ("fvg", "order_block", "liquidity_sweep")
+# In the rules' type order (stored.TYPE_ORDER), which also breaks the matrix's ties.
+ALL_PATTERN_TYPES = tuple(TYPE_ORDER)
 
 
 @dataclass(frozen=True)
@@ -104,9 +106,6 @@ async def active_counts(session: AsyncSession) -> dict[tuple[str, str], int]:
     return await repository.active_counts(session)
 
 
-_TYPE_ORDER = {name: index for index, name in enumerate(ALL_PATTERN_TYPES)}
-
-
 @dataclass(frozen=True)
 class MatrixCellData:
     newest: Pattern | None
@@ -124,9 +123,9 @@ async def matrix_cells(
         key = (pattern.symbol_id, pattern.timeframe)
         cell = cells.get(key, MatrixCellData(None, 0, 0))
         newest = cell.newest
-        if newest is None or (pattern.formed_at, -_TYPE_ORDER[pattern.type]) > (
+        if newest is None or (pattern.formed_at, -TYPE_ORDER[pattern.type]) > (
             newest.formed_at,
-            -_TYPE_ORDER[newest.type],
+            -TYPE_ORDER[newest.type],
         ):
             newest = pattern
         cells[key] = MatrixCellData(
