@@ -8,9 +8,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import signal
-import socket
-import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -36,6 +33,7 @@ from cryptolens.signals.tasks import publish_cycle_events
 from cryptolens.signals.workflows import plan_replay, replay_cycles
 from tests.auth.helpers import fetch_csrf, login, strong_password
 from tests.conftest import MYSQL_URL, REDIS_URL
+from tests.processes import API_STARTUP_SECONDS, ApiProcess, start_api
 from tests.signals.conftest import head, store_symbol
 
 SYMBOL = "ANON/BTC"
@@ -44,90 +42,10 @@ SYMBOL = "ANON/BTC"
 FIRST_SIGNAL_CLOSE = 1_509_894_000_000
 MINUTE_MS = 60_000
 STORED_MINUTES = 720
-API_STARTUP_SECONDS = 90
 LATENCY_LIMIT_SECONDS = 1.0
 
 # Production's shape: MariaDB and Redis shared by separate processes.
 pytestmark = pytest.mark.parametrize("db_engine", ["mysql"] if MYSQL_URL else [], indirect=True)
-
-
-# --- The API process ----------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
-@dataclass
-class ApiProcess:
-    process: subprocess.Popen[bytes]
-    base_url: str
-    log_path: Path
-
-    def log_tail(self, chars: int = 4000) -> str:
-        try:
-            return self.log_path.read_text(errors="replace")[-chars:]
-        except OSError:
-            return "(no log)"
-
-    async def wait_live(self, within_seconds: float) -> None:
-        deadline = time.monotonic() + within_seconds
-        async with httpx.AsyncClient(base_url=self.base_url, timeout=2) as http:
-            while time.monotonic() < deadline:
-                if self.process.poll() is not None:
-                    raise AssertionError(
-                        f"the API process exited ({self.process.returncode}):\n{self.log_tail()}"
-                    )
-                try:
-                    if (await http.get("/api/health/live")).status_code == 200:
-                        return
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.25)
-        raise AssertionError(f"the API process was not live within {within_seconds} s")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-
-
-def start_api(workdir: Path) -> ApiProcess:
-    """`cryptolens serve` as deployed beside workers: MariaDB, Redis, no jobs of its own. The
-    replay data source finds the stored replay candles, so start-up loads no demo market and
-    asks no exchange; demo accounts are for SQLite only."""
-    assert MYSQL_URL and REDIS_URL
-    port = _free_port()
-    env = {
-        **os.environ,
-        "CRYPTOLENS_ENV": "development",
-        "CRYPTOLENS_DATABASE_URL": MYSQL_URL,
-        "CRYPTOLENS_REDIS_URL": REDIS_URL,
-        "CRYPTOLENS_DATA_SOURCE": "replay",
-        "CRYPTOLENS_INLINE_JOBS": "false",
-        "CRYPTOLENS_VAR_DIR": str(workdir / "var"),
-        "CRYPTOLENS_FRONTEND_DIST": str(workdir / "no-frontend"),
-        "CRYPTOLENS_PUBLIC_URL": f"http://127.0.0.1:{port}",
-        "CRYPTOLENS_LOG_LEVEL": "INFO",
-    }
-    command = [sys.executable, "-m", "cryptolens.cli", "serve", "--host", "127.0.0.1"]
-    log_path = workdir / "api.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [*command, "--port", str(port)],
-            env=env,
-            cwd=workdir,  # no developer .env is read
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    return ApiProcess(process, f"http://127.0.0.1:{port}", log_path)
 
 
 @pytest.fixture
@@ -156,7 +74,8 @@ async def stored_symbol(
 def api_process(stored_symbol: int, tmp_path: Path) -> Iterator[ApiProcess]:
     """Started, not yet waited for: the test replays the history meanwhile. Its log is shown
     with a failure (pytest reports the teardown's captured stderr)."""
-    api = start_api(tmp_path)
+    assert MYSQL_URL and REDIS_URL
+    api = start_api(tmp_path, database_url=MYSQL_URL, redis_url=REDIS_URL)
     try:
         yield api
     finally:
