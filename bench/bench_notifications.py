@@ -3,9 +3,11 @@ the fake NTFY server (tests/fakes/ntfy.py) running in its own process, delivery 
 included (written in batches). Target: 10,000 deliveries in under 10 seconds.
 
 Pool settings used here are the defaults: 16 keep-alive connections, 16 pushes in flight,
-batches of 500 users. The shared httpx client sends through aiohttp's pool
-(notifications/aiohttp_transport.py): httpcore's own pool cost more CPU per request the more
-requests were in flight and capped this at ~400 pushes/s.
+batches of 500 users. Outcomes are committed as the pushes complete, and a push's slot is
+given back only once its outcome is (notifications/sending.py): a crash repeats at most 16.
+The shared httpx client sends through aiohttp's pool (notifications/aiohttp_transport.py):
+httpcore's own pool cost more CPU per request the more requests were in flight and capped
+this at ~400 pushes/s.
 
 Run: .venv/bin/python bench/bench_notifications.py [--users N] [--mysql-url SERVER_URL]
 (SQLite, then a throwaway MariaDB database on the server)."""
@@ -52,7 +54,7 @@ def start_fake_ntfy() -> tuple[BaseProcess, str]:
     port_queue = context.Queue()
     process = context.Process(target=serve_forever, args=(port_queue,), daemon=True)
     process.start()
-    return process, str(port_queue.get(timeout=30))
+    return process, str(port_queue.get(timeout=120))
 
 
 async def run(users: int, database_url: str | None, var_dir: Path, ntfy_url: str) -> bool:

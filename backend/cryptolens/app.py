@@ -11,15 +11,22 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cryptolens import __version__
+from cryptolens.access.session_cookie import SESSION_COOKIE
 from cryptolens.auth.routes import router as auth_router
 from cryptolens.billing.routes import router as billing_router
+from cryptolens.core.admission import install_admission
+from cryptolens.core.body_limit import install_body_limit
 from cryptolens.core.clock import Clock
+from cryptolens.core.conflicts import install_conflict_retries
 from cryptolens.core.csrf import install_json_only
 from cryptolens.core.envelope import ErrorEnvelope
 from cryptolens.core.handlers import install_error_handlers
 from cryptolens.core.metrics import install_metrics
 from cryptolens.core.middleware import RequestContextMiddleware
+from cryptolens.core.no_store import install_no_store
+from cryptolens.core.origin import install_same_origin
 from cryptolens.core.ratelimit import install_rate_limiting
+from cryptolens.core.shutdown import install_stop_signal, stop_on_signals, stop_signal_of
 from cryptolens.market.routes import router as market_router
 from cryptolens.notifications.routes import router as notifications_router
 from cryptolens.patterns.routes import router as patterns_router
@@ -37,9 +44,18 @@ log = logging.getLogger("cryptolens.app")
 
 # Declared on every operation so clients know the error shape.
 COMMON_ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
-    422: {"model": ErrorEnvelope, "description": "Invalid body or query"},
+    400: {"model": ErrorEnvelope, "description": "The body could not be read (e.g. not UTF-8)"},
+    413: {"model": ErrorEnvelope, "description": "The body is over settings.http.max_body_bytes"},
+    415: {"model": ErrorEnvelope, "description": "An unsafe request's body is not JSON"},
+    422: {"model": ErrorEnvelope, "description": "Invalid path, query or body (named in meta)"},
     500: {"model": ErrorEnvelope, "description": "Internal error (no details leaked)"},
 }
+
+# Every answer of the account routes is personal (tokens, sessions, the profile).
+NO_STORE_PREFIXES = ("/api/v1/auth/",)
+
+# Probes must answer under any load; streams live for hours and would hold a turn for ever.
+ADMISSION_EXEMPT = ("/api/health/live", "/metrics", "/api/v1/stream")
 
 # Providers sign their raw body and send it as they like; the signature protects them.
 JSON_ONLY_EXEMPT = ("/api/v1/billing/webhooks/",)
@@ -57,15 +73,20 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
             "cache": resources.cache.backend,
         },
     )
-    if settings.env != "test":  # tests set up data and drive jobs themselves
-        await prepare_embedded_start(resources)
-    await resources.jobs.start(schedule=settings.jobs.inline and settings.env != "test")
-    try:
-        yield
-    finally:
-        await resources.jobs.stop()
-        await resources.cache.close()
-        await resources.engine.dispose()
+    stop = stop_signal_of(app)
+    # A signal ends SSE streams and inline jobs within the grace (core/shutdown.py).
+    with stop_on_signals(stop):
+        if settings.env != "test":  # tests set up data and drive jobs themselves
+            await prepare_embedded_start(resources)
+        await resources.jobs.start(schedule=settings.jobs.inline and settings.env != "test")
+        if resources.jobs.runner is not None:
+            resources.jobs.runner.stop_when(stop)
+        try:
+            yield
+        finally:
+            await resources.jobs.stop()
+            await resources.cache.close()
+            await resources.engine.dispose()
 
 
 def create_app(
@@ -92,12 +113,18 @@ def create_app(
     # Built with the app, not in the lifespan, so tests and the lifespan share them.
     resources = build_resources(settings, engine, clock)
     store_resources(app, resources)
+    install_stop_signal(app, settings.http.shutdown_grace_seconds)
 
     install_error_handlers(app)
+    install_conflict_retries(app)  # first: the innermost middleware
     install_metrics(app)
     app.add_middleware(RequestContextMiddleware)
     install_rate_limiting(app, resources.rate_limiter)
     install_json_only(app, exempt_prefixes=JSON_ONLY_EXEMPT)
+    install_same_origin(app, settings.public_url, settings.http.cors_origins)
+    install_no_store(app, SESSION_COOKIE, always_prefixes=NO_STORE_PREFIXES)
+    install_admission(app, settings.http.max_concurrent_requests, ADMISSION_EXEMPT)
+    install_body_limit(app, settings.http.max_body_bytes)
 
     app.include_router(auth_router)
     app.include_router(profile_router)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+import asyncio
+import logging
+import random
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import DateTime, MetaData, TypeDecorator, case, event, literal, update
 from sqlalchemy.dialects import mysql
 from sqlalchemy.dialects.mysql import insert as mysql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -23,7 +28,10 @@ from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.types import TypeEngine
 
-from cryptolens.settings import Settings
+from cryptolens.settings import DatabaseSettings, Settings
+
+log = logging.getLogger("cryptolens.db")
+T = TypeVar("T")
 
 # Stable constraint names so alembic migrations are the same on every backend.
 NAMING_CONVENTION = {
@@ -81,29 +89,66 @@ def is_sqlite_url(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def create_engine(url: str, settings: Settings) -> AsyncEngine:
+# Jobs and commands may run long statements and wait for locks: SQLite's busy timeout for them.
+JOB_BUSY_TIMEOUT_SECONDS = 30.0
+# MariaDB aborts a request's statement a little before the client stops waiting for it, so the
+# server frees its locks and the client sees why (error 1969) rather than a lost connection.
+SERVER_STATEMENT_SHARE = 0.9
+
+
+def create_engine(url: str, settings: Settings, *, serving_requests: bool = False) -> AsyncEngine:
+    """The engine for `url`. Every engine bounds connecting; `serving_requests` (an API
+    process) also bounds the wait for a pooled connection and for each statement, so a request
+    never waits on a dead, black-holed or locked database longer than a few seconds."""
     database = settings.database
     if is_sqlite_url(url):
-        return _create_sqlite_engine(url, echo=database.echo)
+        busy = database.statement_timeout_seconds if serving_requests else JOB_BUSY_TIMEOUT_SECONDS
+        return _create_sqlite_engine(url, echo=database.echo, busy_timeout_seconds=busy)
     # MySQL/MariaDB: pre-ping survives server restarts, recycle stays under wait_timeout.
-    return create_async_engine(
+    connect_args: dict[str, Any] = {"connect_timeout": database.connect_timeout_seconds}
+    pool_args: dict[str, Any] = {}
+    if serving_requests:
+        # asyncmy's read timeout bounds every wait for the server (the handshake, a ping, a
+        # statement): a black-holed server answers nothing and would be waited on for ever.
+        connect_args["read_timeout"] = database.statement_timeout_seconds
+        pool_args["pool_timeout"] = database.pool_timeout_seconds
+    engine = create_async_engine(
         url,
         echo=database.echo,
         pool_size=database.pool_size,
         max_overflow=database.max_overflow,
         pool_recycle=database.pool_recycle_seconds,
         pool_pre_ping=True,
+        connect_args=connect_args,
+        **pool_args,
     )
+    if serving_requests:
+        _limit_statements_on_mariadb(engine, database)
+    return engine
 
 
-def _create_sqlite_engine(url: str, *, echo: bool) -> AsyncEngine:
+def _limit_statements_on_mariadb(engine: AsyncEngine, database: DatabaseSettings) -> None:
+    seconds = round(database.statement_timeout_seconds * SERVER_STATEMENT_SHARE, 3)
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # MySQL has no such variable (its max_execution_time covers SELECT only).
+        if not getattr(engine.dialect, "is_mariadb", False):
+            return
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"SET SESSION max_statement_time = {seconds}")
+        cursor.close()
+
+
+def _create_sqlite_engine(url: str, *, echo: bool, busy_timeout_seconds: float) -> AsyncEngine:
     in_memory = ":memory:" in url or url.rstrip("/").endswith("sqlite+aiosqlite:")
     kwargs: dict[str, Any] = {"echo": echo}
     if in_memory:
         kwargs["poolclass"] = StaticPool
     else:
         _ensure_parent_dir(url)
-    engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
+    engine = create_async_engine(url, connect_args={"timeout": busy_timeout_seconds}, **kwargs)
+    busy_ms = int(busy_timeout_seconds * 1000)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -112,7 +157,7 @@ def _create_sqlite_engine(url: str, *, echo: bool) -> AsyncEngine:
         if not in_memory:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
         cursor.close()
 
     return engine
@@ -130,7 +175,10 @@ def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSessi
 
 @asynccontextmanager
 async def unit_of_work(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
-    """The unit of work of a job or command: commit on success, roll back on any error."""
+    """The unit of work of a job or command: commit on success, roll back on any error.
+
+    A block cannot be run twice, so a deadlock here propagates (jobs retry it as transient);
+    work that can be run again uses `in_unit_of_work`, which retries it."""
     async with factory() as session:
         try:
             yield session
@@ -138,6 +186,99 @@ async def unit_of_work(factory: async_sessionmaker[AsyncSession]) -> AsyncIterat
         except BaseException:
             await session.rollback()
             raise
+
+
+# --- Faults: which database errors are retried, which mean "unavailable" ----------------------
+
+# InnoDB chose this transaction as a deadlock victim (1213) or its lock wait ran out (1205):
+# the transaction was rolled back, and running it again is correct.
+CONFLICT_CODES = frozenset({1213, 1205})
+# The server cannot be reached or stopped answering, or it is overloaded or shutting down:
+# 2002/2003 cannot connect, 2006 gone away, 2013 lost mid-query (also our read timeout),
+# 2055 lost at handshake, 1040 too many connections, 1053 shutdown, 1927 connection killed,
+# 1969 max_statement_time exceeded, 3024 MySQL's max_execution_time, 4031 idle disconnect.
+LOST_CODES = frozenset({2002, 2003, 2006, 2013, 2055, 1040, 1053, 1927, 1969, 3024, 4031})
+UNAVAILABLE_CODES = CONFLICT_CODES | LOST_CODES
+# SQLite's words for a database it cannot use now (programming errors are OperationalError too,
+# "no such table" and the like, and are not among these).
+SQLITE_UNAVAILABLE = (
+    "database is locked",
+    "database table is locked",
+    "unable to open",
+    "disk i/o",
+)
+CONFLICT_ATTEMPTS = 3
+
+
+class TransactionConflictError(Exception):
+    """A request's transaction lost a deadlock or a lock wait; the request may be run again."""
+
+
+def _mysql_code(error: DBAPIError) -> int | None:
+    args = getattr(error.orig, "args", ())
+    code = args[0] if args else None
+    return code if isinstance(code, int) else None
+
+
+def is_conflict(error: BaseException) -> bool:
+    """A deadlock or lock-wait timeout: the whole transaction may simply be run again."""
+    if isinstance(error, TransactionConflictError):
+        return True
+    return isinstance(error, DBAPIError) and _mysql_code(error) in CONFLICT_CODES
+
+
+def is_database_unavailable(error: BaseException) -> bool:
+    """The database cannot answer now (refused, timed out, lost, locked, out of connections):
+    a 503 and try again, never a 500. Programming errors are not among these."""
+    if isinstance(error, PoolTimeoutError | TransactionConflictError):
+        return True
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated or isinstance(error.orig, ConnectionError | TimeoutError):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    if _mysql_code(error) in UNAVAILABLE_CODES:
+        return True
+    message = str(error.orig).lower()
+    return any(words in message for words in SQLITE_UNAVAILABLE)
+
+
+def conflict_backoff_seconds(attempt: int) -> float:
+    """A short, jittered pause before the next attempt, so the two sides of a deadlock do not
+    meet again at once."""
+    return random.uniform(0.01, 0.05) * attempt  # noqa: S311 (timing jitter, not a secret)
+
+
+async def in_unit_of_work(
+    factory: async_sessionmaker[AsyncSession],
+    work: Callable[[AsyncSession], Awaitable[T]],
+    *,
+    attempts: int = CONFLICT_ATTEMPTS,
+) -> T:
+    """`work` in a unit of work, run again (a few times, in a fresh transaction) when the
+    database picked it as a deadlock victim or its lock wait timed out."""
+    attempt = 1
+    while True:
+        try:
+            async with unit_of_work(factory) as session:
+                return await work(session)
+        except (DBAPIError, TransactionConflictError) as error:
+            if not is_conflict(error) or attempt >= attempts:
+                raise
+            log.info("db.conflict_retried", extra={"attempt": attempt, "error": repr(error)})
+        await asyncio.sleep(conflict_backoff_seconds(attempt))
+        attempt += 1
+
+
+async def end_read_transaction(session: AsyncSession) -> None:
+    """Ends a transaction that has only read, giving its connection back to the pool before
+    slow work that needs no database (password hashing); the objects read stay loaded, and the
+    next statement starts a new transaction. Call it before the first write: with ORM changes
+    pending it does nothing (they stay in one transaction, the connection stays held)."""
+    if session.new or session.dirty or session.deleted or not session.in_transaction():
+        return
+    await session.commit()
 
 
 def upsert_statement(
@@ -172,11 +313,12 @@ UPDATE_CHUNK_ROWS = 250
 
 
 async def update_rows_by_id(
-    session: AsyncSession, table: Any, changes: Sequence[dict[str, Any]]
+    session: AsyncSession, table: Any, changes: Sequence[dict[str, Any]], *, only_if: Any = None
 ) -> None:
     """Updates many rows, each by its `id` with its own values, in a few statements:
     `SET col = CASE id WHEN .. THEN .. END WHERE id IN (..)` per group of rows that set the
     same columns. An executemany of UPDATEs is one round trip per row on MySQL drivers.
+    `only_if`: a further condition a row must meet to be changed (e.g. still held by a claim).
     """
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for change in changes:
@@ -197,9 +339,9 @@ async def update_rows_by_id(
                         {row["id"]: literal(row[name], column.type) for row in chunk},
                         value=id_column,
                     )
+            statement = update(table).where(id_column.in_([row["id"] for row in chunk]))
+            if only_if is not None:
+                statement = statement.where(only_if)
             await session.execute(
-                update(table)
-                .where(id_column.in_([row["id"] for row in chunk]))
-                .values(values)
-                .execution_options(synchronize_session=False)
+                statement.values(values).execution_options(synchronize_session=False)
             )

@@ -15,23 +15,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from arq.connections import ArqRedis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 
 from cryptolens.access.memo import AccessMemo
 from cryptolens.access.ports import AccountSource, TierSource
 from cryptolens.access.resources import AccessResources
+from cryptolens.access.session_cookie import SESSION_COOKIE
 from cryptolens.auth.access_source import SessionAccountSource
+from cryptolens.auth.mail_jobs import MailQueueResources
 from cryptolens.auth.toolkit import AuthResources, AuthToolkit, build_toolkit
 from cryptolens.billing.access_source import SubscriptionTierSource
 from cryptolens.core.cache import Cache, MemoryCache, RedisCache
 from cryptolens.core.clock import Clock, SystemClock
 from cryptolens.core.csrf import CsrfTokens
-from cryptolens.core.events import EventBus, MemoryEventBus, RedisEventBus
+from cryptolens.core.events import MAX_BLOCK_SECONDS, EventBus, MemoryEventBus, RedisEventBus
 from cryptolens.core.ratelimit import AppRateLimiter, RateLimitResources
+from cryptolens.core.redis_guard import RedisGuard
 from cryptolens.core.resources import RESOURCES_ATTRIBUTE, CoreResources, DataSource
 from cryptolens.db import create_engine, create_session_factory
-from cryptolens.jobs.runtime import JobsRuntime, create_arq_redis, create_jobs_runtime
+from cryptolens.job_context import JobQueue
+from cryptolens.jobs.runtime import JobsRuntime, create_jobs_runtime, use_json_payloads
 from cryptolens.settings import Settings
 
 
@@ -60,17 +65,27 @@ class AppResources:
     def shared_clients(self) -> dict[str, Any]:
         return self.jobs.ctx.resources
 
+    @property
+    def job_queue(self) -> JobQueue:
+        # Where requests queue jobs: arq with Redis, else the embedded runner.
+        return self.jobs.ctx.enqueuer
+
 
 def build_resources(
     settings: Settings, engine: AsyncEngine | None = None, clock: Clock | None = None
 ) -> AppResources:
     """Everything an app shares; tests pass their own engine to share one migrated database."""
-    engine = engine or create_engine(settings.resolved_database_url, settings)
+    engine = engine or create_engine(
+        settings.resolved_database_url, settings, serving_requests=True
+    )
     session_factory = create_session_factory(engine)
     clock = clock or SystemClock()
-    redis = create_arq_redis(settings.redis_url) if settings.redis_url else None
-    cache: Cache = RedisCache(redis) if redis is not None else MemoryCache()
-    events: EventBus = RedisEventBus(redis) if redis is not None else MemoryEventBus()
+    redis = create_api_redis(settings.redis_url, settings) if settings.redis_url else None
+    # One guard for every Redis call a request makes: Redis down is one fact for the cache,
+    # the limiter and the stream, and its breaker spares all three the timeout.
+    guard = RedisGuard.from_settings(settings.http)
+    cache: Cache = RedisCache(redis, guard=guard) if redis is not None else MemoryCache()
+    events: EventBus = RedisEventBus(redis, guard=guard) if redis is not None else MemoryEventBus()
     return AppResources(
         settings=settings,
         engine=engine,
@@ -78,8 +93,8 @@ def build_resources(
         clock=clock,
         cache=cache,
         events=events,
-        csrf_tokens=CsrfTokens(settings.secret_key_value()),
-        rate_limiter=AppRateLimiter(settings),
+        csrf_tokens=CsrfTokens(settings.secret_key_value(), session_cookie=SESSION_COOKIE),
+        rate_limiter=AppRateLimiter(settings, guard),
         access_memo=AccessMemo(settings.security.access_memo_seconds),
         accounts=SessionAccountSource(settings.security),
         tiers=SubscriptionTierSource(),
@@ -88,15 +103,26 @@ def build_resources(
     )
 
 
+def create_api_redis(url: str, settings: Settings) -> ArqRedis:
+    """An API process's one Redis client (cache, event stream, enqueueing), connecting lazily
+    so the API starts, and keeps serving, with Redis down. Connecting is bounded by the short
+    Redis timeout, one read by the stream's longest block (and a second); the guard bounds
+    each cache and stream call further (core/redis_guard.py)."""
+    client: ArqRedis = ArqRedis.from_url(
+        url,
+        socket_connect_timeout=settings.http.redis_timeout_seconds,
+        socket_timeout=MAX_BLOCK_SECONDS + 1.0,
+        health_check_interval=30,
+    )
+    return use_json_payloads(client)
+
+
 def store_resources(app: Starlette, resources: AppResources) -> None:
     # Every layer's view of the resources, checked here by mypy: a field a layer reads and
     # this dataclass lacks fails the type check, not a request.
-    views: tuple[CoreResources, RateLimitResources, AccessResources, AuthResources] = (
-        resources,
-        resources,
-        resources,
-        resources,
-    )
+    views: tuple[
+        CoreResources, RateLimitResources, AccessResources, AuthResources, MailQueueResources
+    ] = (resources, resources, resources, resources, resources)
     del views
     setattr(app.state, RESOURCES_ATTRIBUTE, resources)
 

@@ -71,6 +71,24 @@ class DatabaseSettings(SettingsGroup):
     max_overflow: Annotated[int, EnvName("DB_MAX_OVERFLOW")] = 20
     pool_recycle_seconds: Annotated[int, EnvName("DB_POOL_RECYCLE_SECONDS")] = 1800
     echo: Annotated[bool, EnvName("DB_ECHO")] = False
+    connect_timeout_seconds: Annotated[float, EnvName("DB_CONNECT_TIMEOUT_SECONDS")] = Field(
+        default=2.0, gt=0, description="Longest wait to open a MySQL connection"
+    )
+    pool_timeout_seconds: Annotated[float, EnvName("DB_POOL_TIMEOUT_SECONDS")] = Field(
+        default=2.0, gt=0, description="Longest a request waits for a pooled connection"
+    )
+    statement_timeout_seconds: Annotated[float, EnvName("DB_STATEMENT_TIMEOUT_SECONDS")] = Field(
+        default=2.0,
+        gt=0,
+        description="Longest a request waits on one statement (MySQL read timeout and "
+        "MariaDB max_statement_time; SQLite busy timeout) before answering 503",
+    )
+
+    @property
+    def request_wait_seconds(self) -> float:
+        """The longest a request waits for the database before it answers 503: a connection
+        (opened anew when the pooled one is dead) and a statement."""
+        return self.connect_timeout_seconds + self.statement_timeout_seconds
 
 
 class HttpSettings(SettingsGroup):
@@ -80,6 +98,26 @@ class HttpSettings(SettingsGroup):
     trust_proxy_headers: bool = False
     cors_origins: tuple[str, ...] = ()
     frontend_dist: Path = Path("frontend/dist")
+    max_body_bytes: int = Field(
+        default=1_048_576, ge=1, description="Largest request body accepted; larger ones are a 413"
+    )
+    redis_timeout_seconds: float = Field(
+        default=0.1, gt=0, description="Longest one cache or rate-limit call to Redis may take"
+    )
+    redis_breaker_seconds: float = Field(
+        default=2.0, ge=0, description="After a Redis failure, Redis is not tried for this long"
+    )
+    max_concurrent_requests: int = Field(
+        default=16,
+        ge=0,
+        description="Requests one process works on at once; more wait in line (0: no limit)",
+    )
+    shutdown_grace_seconds: int = Field(
+        default=5,
+        ge=0,
+        le=60,
+        description="On SIGTERM/SIGINT: requests and inline jobs get this long, then are cancelled",
+    )
 
 
 class MarketSettings(SettingsGroup):
@@ -179,6 +217,11 @@ class SecuritySettings(SettingsGroup):
     pending_login_attempts: int = 5
     lockout_threshold: int = Field(default=5, description="Consecutive failures that lock")
     lockout_minutes: int = 15
+    password_hash_concurrency: int = Field(
+        default=0,
+        ge=0,
+        description="Password hashes computed at once per process (0: one per CPU core)",
+    )
 
 
 class PlanSettings(SettingsGroup):
@@ -240,6 +283,18 @@ class JobSettings(SettingsGroup):
     )
     retry_base_seconds: Annotated[float, EnvName("JOB_RETRY_BASE_SECONDS")] = 5.0
     runs_retention_days: Annotated[int, EnvName("JOB_RUNS_RETENTION_DAYS")] = 30
+    key_prefix: Annotated[str, EnvName("JOB_KEY_PREFIX")] = Field(
+        default="cryptolens",
+        min_length=1,
+        pattern=r"^[A-Za-z0-9_.-]+$",
+        description="Prefix of this installation's queues, locks, health keys and job ids",
+    )
+    lock_ttl_seconds: Annotated[float, EnvName("JOB_LOCK_TTL_SECONDS")] = Field(
+        default=30.0, ge=1.0, description="Single-copy lock lifetime, renewed while held"
+    )
+    redis_give_up_seconds: Annotated[float, EnvName("JOB_REDIS_GIVE_UP_SECONDS")] = Field(
+        default=300.0, gt=0, description="A worker without Redis this long exits (status 1)"
+    )
 
 
 class Settings(BaseSettings):

@@ -21,7 +21,13 @@ async def market_rows(
     session_factory: async_sessionmaker[AsyncSession], clock: FrozenClock, app: FastAPI
 ) -> dict[str, int]:
     """BTC and ETH with candles, patterns of each type, and one open BTC signal."""
-    now = to_ms(clock.now())
+    return await store_market_rows(session_factory, to_ms(clock.now()))
+
+
+async def store_market_rows(
+    session_factory: async_sessionmaker[AsyncSession], now: int
+) -> dict[str, int]:
+    """The rows of `market_rows`, around `now` (ms); returns their ids by name."""
     ids: dict[str, int] = {}
     async with unit_of_work(session_factory) as session:
         for name in ("BTC/USDT", "ETH/USDT"):

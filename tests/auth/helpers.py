@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
+import time
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +12,7 @@ import httpx
 import pyotp
 
 from cryptolens.auth.totp import code_at
+from tests.fakes.smtp import SmtpSink
 
 API = "/api/v1/auth"
 
@@ -24,13 +27,28 @@ def plant_session(client: httpx.AsyncClient, token: str) -> None:
 
 
 async def fetch_csrf(client: httpx.AsyncClient) -> str:
-    """GET /csrf like the SPA does first; the client then echoes the token on every request."""
+    """GET /csrf like the SPA does first; the client then echoes the token on every request,
+    and, like the SPA (which reads the cookie before each request), follows each new token
+    the server sets (login, password change, two-factor on or off, logout)."""
     response = await client.get(f"{API}/csrf")
     assert response.status_code == 200, response.text
     token: str = response.json()["data"]["csrf_token"]
     assert client.cookies.get("cl_csrf") == token
     client.headers["X-CSRF-Token"] = token
+    _follow_new_tokens(client)
     return token
+
+
+def _follow_new_tokens(client: httpx.AsyncClient) -> None:
+    async def follow(response: httpx.Response) -> None:
+        # The jar has taken the response's cookies by now.
+        if any(value.startswith("cl_csrf=") for value in response.headers.get_list("set-cookie")):
+            client.headers["X-CSRF-Token"] = client.cookies["cl_csrf"]
+
+    hooks = client.event_hooks["response"]
+    if not any(getattr(hook, "follows_csrf", False) for hook in hooks):
+        follow.follows_csrf = True  # type: ignore[attr-defined]
+        client.event_hooks["response"] = [*hooks, follow]
 
 
 async def register(client: httpx.AsyncClient, email: str, password: str) -> httpx.Response:
@@ -80,6 +98,15 @@ def wrong_code(secret: str, now: datetime) -> str:
     while f"{candidate:06d}" in valid:
         candidate += 1
     return f"{candidate:06d}"
+
+
+async def mail_arrives(sink: SmtpSink, address: str, count: int, within: float = 10.0) -> None:
+    """Waits until `address` has `count` mails: token mails are sent by a job, after the
+    answer (forgot-password, resend-verification)."""
+    deadline = time.monotonic() + within
+    while len(sink.mails_to(address)) < count:
+        assert time.monotonic() < deadline, f"{address} has not received {count} mails"
+        await asyncio.sleep(0.02)
 
 
 def error_of(response: httpx.Response) -> tuple[int, str, str]:

@@ -15,7 +15,16 @@ from cryptolens.core.clock import FrozenClock
 from cryptolens.core.security import PasswordHasher
 from cryptolens.resources import app_resources
 from tests.auth.conftest import MakeClient, MakeUserClient
-from tests.auth.helpers import API, error_of, fetch_csrf, login, me, register, strong_password
+from tests.auth.helpers import (
+    API,
+    error_of,
+    fetch_csrf,
+    login,
+    mail_arrives,
+    me,
+    register,
+    strong_password,
+)
 from tests.fakes.smtp import SmtpSink
 
 
@@ -89,6 +98,7 @@ async def test_verification_link_expires_after_24_hours_and_works_once(
 
     resent = await client.post(f"{API}/resend-verification", json={"email": "DAVE@example.com"})
     assert resent.status_code == 200
+    await mail_arrives(smtp_sink, "dave@example.com", 2)
     fresh = smtp_sink.last_link_to("dave@example.com", "/verify-email")
     assert fresh != token
     assert (await client.post(f"{API}/verify-email", json={"token": fresh})).status_code == 200
@@ -107,6 +117,7 @@ async def test_token_requests_answer_the_same_for_unknown_emails(
         unknown = await client.post(f"{API}{path}", json={"email": "nobody@example.com"})
         assert known.status_code == unknown.status_code == 200
         assert known.json()["data"] == unknown.json()["data"]
+    await mail_arrives(smtp_sink, user.email, 2)
     assert len(smtp_sink.mails_to(user.email)) == 2
     assert smtp_sink.mails_to("nobody@example.com") == []
 
@@ -121,6 +132,7 @@ async def test_reset_link_expires_after_an_hour_and_works_once(
     client = make_client()
     await fetch_csrf(client)
     await client.post(f"{API}/forgot-password", json={"email": user.email})
+    await mail_arrives(smtp_sink, user.email, 1)
     token = smtp_sink.last_link_to(user.email, "/reset-password")
     clock.advance(timedelta(minutes=60))
     late = await client.post(
@@ -129,6 +141,7 @@ async def test_reset_link_expires_after_an_hour_and_works_once(
     assert error_of(late)[::2] == (400, "invalid_token")
 
     await client.post(f"{API}/forgot-password", json={"email": user.email})
+    await mail_arrives(smtp_sink, user.email, 2)
     token = smtp_sink.last_link_to(user.email, "/reset-password")
     weak = await client.post(
         f"{API}/reset-password", json={"token": token, "new_password": "1234567890"}

@@ -16,6 +16,7 @@ from tests.auth.helpers import (
     fetch_csrf,
     login,
     login_totp,
+    mail_arrives,
     me,
     plant_session,
     register,
@@ -103,8 +104,10 @@ async def test_account_journey(
 
     stranger = make_client(ip="10.2.2.2")
     await fetch_csrf(stranger)
+    mails_before = len(smtp_sink.mails_to("alice.trader@example.com"))
     forgot = await stranger.post(f"{API}/forgot-password", json={"email": email})
     assert forgot.status_code == 200
+    await mail_arrives(smtp_sink, "alice.trader@example.com", mails_before + 1)
     reset_token = smtp_sink.last_link_to("alice.trader@example.com", "/reset-password")
     new_password = strong_password()
     reset = await stranger.post(

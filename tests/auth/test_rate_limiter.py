@@ -3,13 +3,18 @@ behaviour on Redis storage."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from redis.asyncio import Redis
 
 from cryptolens.core.ratelimit import AppRateLimiter, scaled_limit
+from cryptolens.settings import HttpSettings
 from tests.conftest import make_settings
+from tests.fakes.fault_proxy import FaultProxy, Mode
 
 
 def test_scale_multiplies_the_window() -> None:
@@ -63,3 +68,46 @@ def test_rules_are_checked_when_declared(rule: str) -> None:
     assert RateLimit(rule, scope="x").rule == rule
     with pytest.raises(ValueError):
         RateLimit("five a minute", scope="x")
+
+
+# --- Redis down or hung (issue #13): counted in the process, within the timeout -------------
+
+TIMEOUT = 0.1
+BREAKER = 0.5
+
+
+@pytest.mark.parametrize("mode", ["refuse", "blackhole"])
+async def test_a_dead_or_hung_redis_falls_back_to_counting_in_the_process_at_once(
+    tmp_path: Path, redis_url: str, redis_client: Redis, mode: Mode
+) -> None:
+    target = urlsplit(redis_url)
+    with FaultProxy(target.hostname or "127.0.0.1", target.port or 6379) as proxy:
+        http = HttpSettings(
+            frontend_dist=tmp_path / "no-frontend",
+            redis_timeout_seconds=TIMEOUT,
+            redis_breaker_seconds=BREAKER,
+        )
+        limiter = AppRateLimiter(
+            make_settings(tmp_path, redis_url=proxy.url_for(redis_url), http=http)
+        )
+        assert await limiter.hit("3/minute", "auth-login", "10.0.0.1") is None  # on Redis
+        assert await redis_client.keys("cryptolens:ratelimit*")
+        with proxy.fault(mode):
+            answers, took = [], []
+            for _ in range(5):
+                started = time.perf_counter()
+                answers.append(await limiter.hit("3/minute", "auth-login", "10.0.0.1"))
+                took.append(time.perf_counter() - started)
+        print(f"{mode}: " + ", ".join(f"{seconds * 1000:.0f} ms" for seconds in took))
+        # The login limit still holds, per process: three allowed, then refused.
+        assert answers[:3] == [None, None, None]
+        assert all(wait is not None and 1 <= wait <= 60 for wait in answers[3:])
+        assert took[0] < 3 * TIMEOUT, took  # one timeout, at most
+        assert max(took[1:]) < TIMEOUT, took  # then Redis is not tried (the breaker)
+        # Back: after the breaker period Redis counts again.
+        await redis_client.flushdb()
+        deadline = time.monotonic() + BREAKER + 2.0
+        while not await redis_client.keys("cryptolens:ratelimit*"):
+            assert time.monotonic() < deadline, "the limiter did not go back to Redis"
+            await limiter.hit("100/minute", "probe", "10.0.0.2")
+            await asyncio.sleep(0.05)

@@ -20,6 +20,7 @@ from tests.auth.helpers import (
     fetch_csrf,
     login,
     login_totp,
+    mail_arrives,
     register,
     strong_password,
 )
@@ -81,6 +82,7 @@ async def test_secrets_are_never_stored_or_logged_in_clear(
     pending_token = browser.cookies["cl_pending_login"]
     await login_totp(browser, code_at(secret, clock.now()))
     await browser.post(f"{API}/forgot-password", json={"email": email})
+    await mail_arrives(smtp_sink, email, 2)
     reset_token = smtp_sink.last_link_to(email, "/reset-password")
     new_password = strong_password()
     await browser.post(
@@ -88,6 +90,7 @@ async def test_secrets_are_never_stored_or_logged_in_clear(
     )
     # An unused reset link stays in the table (hashed) until it expires.
     await browser.post(f"{API}/forgot-password", json={"email": email})
+    await mail_arrives(smtp_sink, email, 4)
     live_reset_token = smtp_sink.last_link_to(email, "/reset-password")
 
     secrets_in_play = {

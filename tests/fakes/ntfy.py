@@ -10,6 +10,8 @@ slowly, for the next N requests or for one topic.
     fake.script(500, 500)          # the next two publishes get 500, then normal answers
     fake.fail_topic(topic, 400)    # every publish to this topic gets 400
     fake.slow(2.0, times=1)        # the next publish is answered after 2 s
+    FakeNtfy(delay_s=0.05)         # every publish is answered after 50 ms
+    fake.arrivals                  # (time.time(), topic) of each publish as it arrived
 """
 
 from __future__ import annotations
@@ -49,6 +51,10 @@ class Received:
 @dataclass
 class FakeNtfy:
     required_token: str | None = None
+    delay_s: float = 0.0  # added to every publish: a server far away, or a slow one
+    # Each publish's arrival (wall clock, topic), recorded before any delay: a sender killed
+    # while waiting for the answer still counts as having reached the server.
+    arrivals: list[tuple[float, str]] = field(default_factory=list)
     requests: list[Received] = field(default_factory=list)
     published: list[dict[str, Any]] = field(default_factory=list)
     base_url: str = ""
@@ -102,9 +108,10 @@ class FakeNtfy:
         topic = body.get("topic")
         if not isinstance(topic, str) or not TOPIC.match(topic):
             return self._error(400, body, authorization, "invalid request: invalid topic")
+        self.arrivals.append((time.time(), topic))
         status, delay_s = self._scripted.popleft() if self._scripted else (200, 0.0)
-        if delay_s:
-            await asyncio.sleep(delay_s)
+        if delay_s or self.delay_s:
+            await asyncio.sleep(delay_s + self.delay_s)
         status = self._topic_faults.get(topic, status)
         if status != 200:
             return self._error(status, body, authorization)

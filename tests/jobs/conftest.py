@@ -17,9 +17,9 @@ from cryptolens.jobs.inline import InlineRunner
 from cryptolens.jobs.registry import JOBS, job
 from cryptolens.jobs.runtime import create_jobs_runtime
 from cryptolens.settings import Settings
-from tests.jobs.worker_processes import arq_redis, exchange_with_anon
+from tests.jobs.worker_processes import arq_redis, exchange_with_anon, job_keys
 
-__all__ = ["arq_redis", "exchange_with_anon"]
+__all__ = ["arq_redis", "exchange_with_anon", "job_keys"]
 
 
 @dataclass

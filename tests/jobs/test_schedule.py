@@ -1,5 +1,6 @@
 """The cron schedule of jobs.md, as arq's workers run it and as the embedded runner fires it:
-the same slots, under the same ids, each on its job's queue."""
+the same slots, under the same ids (the workers' under the installation's key prefix), each
+on its job's queue."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from arq.connections import ArqRedis
 from arq.worker import Worker
 
-from cryptolens.jobs.enqueue import queue_key
+from cryptolens.jobs.keys import JobKeys
 from cryptolens.jobs.registry import QUEUES, Queue, get_job
 from cryptolens.jobs.schedule import CRON_SCHEDULE, CronEntry
 from cryptolens.jobs.worker import arq_cron_jobs, arq_functions
@@ -41,11 +42,10 @@ def _hours_and_minutes(slots: list[datetime]) -> set[tuple[int, int]]:
 
 def test_the_schedule_is_the_specs() -> None:
     slots = {entry.job_name: _slots_of_the_day(entry) for entry in CRON_SCHEDULE}
-    assert len(slots["fetch_and_scan"]) == 24 * 60
-    for every_five in ("refresh_stats", "resume_deliveries"):
-        assert _hours_and_minutes(slots[every_five]) == {
-            (hour, minute) for hour in range(24) for minute in range(0, 60, 5)
-        }
+    assert len(slots["fetch_and_scan"]) == len(slots["resume_deliveries"]) == 24 * 60
+    assert _hours_and_minutes(slots["refresh_stats"]) == {
+        (hour, minute) for hour in range(24) for minute in range(0, 60, 5)
+    }
     assert _hours_and_minutes(slots["expire_and_cleanup"]) == {(hour, 7) for hour in range(24)}
     assert _hours_and_minutes(slots["warn_expiring_subscriptions"]) == {
         (hour, 20) for hour in range(24)
@@ -61,10 +61,11 @@ def test_the_schedule_is_the_specs() -> None:
 async def test_arq_runs_each_entry_on_its_queue_at_the_same_slots(
     test_settings: Settings, queue: Queue
 ) -> None:
-    entries = {entry.cron_name: entry for entry in CRON_SCHEDULE}
+    keys = JobKeys.of(test_settings.jobs)
+    entries = {keys.cron_name(entry): entry for entry in CRON_SCHEDULE}
     crons = arq_cron_jobs(test_settings, queue)
     assert {cron.name for cron in crons} == {
-        entry.cron_name for entry in CRON_SCHEDULE if get_job(entry.job_name).queue == queue
+        keys.cron_name(entry) for entry in CRON_SCHEDULE if get_job(entry.job_name).queue == queue
     }
     for cron in crons:
         entry = entries[cron.name]
@@ -78,11 +79,14 @@ async def test_arq_runs_each_entry_on_its_queue_at_the_same_slots(
 
 
 async def test_a_slot_has_the_id_arq_gives_it(test_settings: Settings) -> None:
+    jobs = test_settings.jobs.model_copy(update={"key_prefix": "lens-7"})
+    settings = test_settings.model_copy(update={"jobs": jobs})
+    keys = JobKeys.of(jobs)
     pool = CapturingPool()
     worker = Worker(
-        functions=arq_functions(test_settings, "low"),
-        cron_jobs=arq_cron_jobs(test_settings, "low"),
-        queue_name=queue_key("low"),
+        functions=arq_functions(settings, "low"),
+        cron_jobs=arq_cron_jobs(settings, "low"),
+        queue_name=keys.queue("low"),
         redis_pool=cast(ArqRedis, pool),
         handle_signals=False,
         timezone=UTC,
@@ -93,13 +97,14 @@ async def test_a_slot_has_the_id_arq_gives_it(test_settings: Settings) -> None:
     # arq enqueues a slot in the second before it is due.
     await worker.run_cron(slot - timedelta(seconds=0.5), delay=0.5)
     by_name = {job["function"]: job for job in pool.enqueued}
-    assert set(by_name) == {"cron:refresh_stats", "cron:db_health"}
-    assert by_name["cron:db_health"]["_job_id"] == "cron:db_health:1795575600500"
+    assert set(by_name) == {"lens-7:cron:refresh_stats", "lens-7:cron:db_health"}
+    assert by_name["lens-7:cron:db_health"]["_job_id"] == "lens-7:cron:db_health:1795575600500"
     for entry in CRON_SCHEDULE:
-        if entry.cron_name in by_name:
-            assert by_name[entry.cron_name]["_job_id"] == entry.slot_id(slot)
-            assert by_name[entry.cron_name]["_queue_name"] == queue_key("low")
-    # The embedded runner fires the same ids for that minute (of the low queue's entries).
+        if keys.cron_name(entry) in by_name:
+            assert by_name[keys.cron_name(entry)]["_job_id"] == keys.slot_id(entry, slot)
+            assert by_name[keys.cron_name(entry)]["_queue_name"] == "lens-7:queue:low"
+    # The embedded runner fires the same slots for that minute (of the low queue's entries):
+    # its ids are the workers' without the prefix.
     low = [entry for entry in CRON_SCHEDULE if get_job(entry.job_name).queue == "low"]
-    fired = [entry.slot_id(at) for entry in low if (at := entry.slot_at(slot)) is not None]
+    fired = [keys.slot_id(e, at) for e in low if (at := e.slot_at(slot)) is not None]
     assert sorted(fired) == sorted(job["_job_id"] for job in pool.enqueued)

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.core.clock import FrozenClock
 from cryptolens.jobs.enqueue import ArqEnqueuer
+from cryptolens.jobs.keys import JobKeys
 from cryptolens.settings import Settings
 from tests.clients import MakeUserClient
 from tests.conftest import MYSQL_URL, REDIS_URL
@@ -37,6 +38,14 @@ def clock() -> FrozenClock:
 
 
 @pytest.fixture
+async def fresh_cache(arq_redis: ArqRedis) -> None:
+    """No matrix cached by an earlier run on this Redis database (the cache is not per test)."""
+    stale = [key async for key in arq_redis.scan_iter(match="cryptolens:cache:*", count=1000)]
+    if stale:
+        await arq_redis.delete(*stale)
+
+
+@pytest.fixture
 def test_settings(test_settings: Settings) -> Settings:
     """The API shares the worker's Redis: cache, queues and events."""
     return test_settings.model_copy(update={"redis_url": REDIS_URL})
@@ -55,9 +64,11 @@ def _filled_cells(matrix: dict[str, object]) -> int:
 async def test_the_matrix_follows_a_scan_made_by_another_process(
     exchange_with_anon: FakeExchange,
     arq_redis: ArqRedis,
+    job_keys: JobKeys,
     session_factory: async_sessionmaker[AsyncSession],
     app: FastAPI,
     make_user_client: MakeUserClient,
+    fresh_cache: None,
 ) -> None:
     await follow_anon(exchange_with_anon, session_factory)
     trader = (await make_user_client("premium")).http
@@ -69,8 +80,8 @@ async def test_the_matrix_follows_a_scan_made_by_another_process(
     assert (await trader.get("/api/v1/matrix")).json()["data"] == before["data"]
     assert _cache_hits() == hits + 1  # the second read came from the shared cache
 
-    assert await ArqEnqueuer(arq_redis).enqueue("scan_symbol", symbol="ANON/BTC")
-    worker = start_worker(exchange_with_anon.base_url)
+    assert await ArqEnqueuer(arq_redis, job_keys).enqueue("scan_symbol", symbol="ANON/BTC")
+    worker = start_worker(exchange_with_anon.base_url, keys=job_keys)
     try:
         run = await wait_for_run(session_factory, "scan_symbol", WORKER_STARTUP_SECONDS)
     finally:

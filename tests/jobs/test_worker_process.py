@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.jobs.enqueue import ArqEnqueuer
+from cryptolens.jobs.keys import JobKeys
 from cryptolens.market.models import Candle
 from cryptolens.patterns.models import Pattern
 from cryptolens.system.models import JobRun
@@ -31,13 +32,14 @@ pytestmark = pytest.mark.parametrize("db_engine", ["mysql"] if MYSQL_URL else []
 async def test_a_separate_worker_fetches_scans_and_stores(
     exchange_with_anon: FakeExchange,
     arq_redis: ArqRedis,
+    job_keys: JobKeys,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     followed = await follow_anon(exchange_with_anon, session_factory)
-    job_id = await ArqEnqueuer(arq_redis).enqueue("scan_symbol", symbol="ANON/BTC")
+    job_id = await ArqEnqueuer(arq_redis, job_keys).enqueue("scan_symbol", symbol="ANON/BTC")
     assert job_id is not None
 
-    worker = start_worker(exchange_with_anon.base_url)
+    worker = start_worker(exchange_with_anon.base_url, keys=job_keys)
     try:
         run = await wait_for_run(session_factory, "scan_symbol", WORKER_STARTUP_SECONDS)
     finally:
@@ -84,21 +86,24 @@ async def _counts(factory: async_sessionmaker[AsyncSession], symbol_id: int) -> 
 async def test_a_worker_killed_mid_scan_leaves_no_duplicates_when_another_takes_over(
     exchange_with_anon: FakeExchange,
     arq_redis: ArqRedis,
+    job_keys: JobKeys,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     followed = await follow_anon(exchange_with_anon, session_factory)
-    assert await ArqEnqueuer(arq_redis).enqueue("scan_symbol", symbol="ANON/BTC")
-    # A short timeout makes arq hand the orphaned job to another worker soon after the kill.
-    short = {"job_timeout_default_seconds": "15"}
+    assert await ArqEnqueuer(arq_redis, job_keys).enqueue("scan_symbol", symbol="ANON/BTC")
+    # A short timeout makes arq hand the orphaned job to another worker soon after the kill
+    # (at the limit plus 10 s); long enough for the whole scan on a busy machine. The killed
+    # run's lock lapses before (its lifetime is at most the limit).
+    short = {"job_timeout_default_seconds": "30"}
 
-    first = start_worker(exchange_with_anon.base_url, settings=short)
+    first = start_worker(exchange_with_anon.base_url, keys=job_keys, settings=short)
     try:
         await wait_for_run(session_factory, "scan_symbol", WORKER_STARTUP_SECONDS, finished=False)
     finally:
         first.send_signal(signal.SIGKILL)
         await asyncio.to_thread(first.communicate, timeout=30)
 
-    second = start_worker(exchange_with_anon.base_url, settings=short)
+    second = start_worker(exchange_with_anon.base_url, keys=job_keys, settings=short)
     try:
         run = await wait_for_run(session_factory, "scan_symbol", 120)
     finally:
@@ -109,8 +114,8 @@ async def test_a_worker_killed_mid_scan_leaves_no_duplicates_when_another_takes_
     assert taken_over[0] == 13_681
 
     # The same scan run again from scratch by a healthy worker changes nothing.
-    assert await ArqEnqueuer(arq_redis).enqueue("scan_symbol", symbol="ANON/BTC")
-    third = start_worker(exchange_with_anon.base_url)
+    assert await ArqEnqueuer(arq_redis, job_keys).enqueue("scan_symbol", symbol="ANON/BTC")
+    third = start_worker(exchange_with_anon.base_url, keys=job_keys)
     try:
         deadline = asyncio.get_running_loop().time() + WORKER_STARTUP_SECONDS
         while asyncio.get_running_loop().time() < deadline:
@@ -132,28 +137,29 @@ async def test_a_worker_killed_mid_scan_leaves_no_duplicates_when_another_takes_
 async def test_a_notification_starts_within_a_second_while_default_is_busy(
     exchange_with_anon: FakeExchange,
     arq_redis: ArqRedis,
+    job_keys: JobKeys,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     await follow_anon(exchange_with_anon, session_factory)
-    enqueuer = ArqEnqueuer(arq_redis)
-    # Hold the exchange's klines so the scan (default queue) stays busy until released.
+    enqueuer = ArqEnqueuer(arq_redis, job_keys)
+    # The exchange holds the scan's klines (default queue) until the test releases them: the
+    # scan is busy for as long as the test needs, not for as long as it happens to take.
     exchange_with_anon.pause_klines_after = 1
     assert await enqueuer.enqueue("scan_symbol", symbol="ANON/BTC")
-    worker = start_worker(exchange_with_anon.base_url, queues="high,default")
+    worker = start_worker(exchange_with_anon.base_url, queues="high,default", keys=job_keys)
     try:
-        scan = await wait_for_run(
-            session_factory, "scan_symbol", WORKER_STARTUP_SECONDS, finished=False
-        )
-        assert scan.finished_at is None
+        await asyncio.wait_for(exchange_with_anon.klines_paused.wait(), WORKER_STARTUP_SECONDS)
         enqueued = datetime.now(UTC)
         assert await enqueuer.enqueue("notify_signal", signal_id=999_999)
         notify = await wait_for_run(session_factory, "notify_signal", 10, finished=False)
         exchange_with_anon.release_klines()
-        await wait_for_run(session_factory, "scan_symbol", 60)
+        scan = await wait_for_run(session_factory, "scan_symbol", 60)
     finally:
         exchange_with_anon.release_klines()
         worker.send_signal(signal.SIGTERM)
         await asyncio.to_thread(worker.communicate, timeout=60)
+    # The scan ended only after the release, so it was running when the notification started.
+    assert scan.finished_at is not None and scan.finished_at > notify.started_at
     waited = (notify.started_at - enqueued).total_seconds()
     print(f"notify_signal started {waited:.3f} s after enqueue while the scan was running")
     assert waited < 1.0

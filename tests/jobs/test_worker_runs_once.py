@@ -20,7 +20,8 @@ import pytest
 from arq.connections import ArqRedis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from cryptolens.jobs.enqueue import ArqEnqueuer, queue_key
+from cryptolens.jobs.enqueue import ArqEnqueuer
+from cryptolens.jobs.keys import JobKeys
 from cryptolens.jobs.payload import dump_payload, load_payload
 from tests.conftest import MYSQL_URL
 from tests.fakes.exchange import FakeExchange
@@ -63,11 +64,12 @@ async def _kept_result(redis: ArqRedis, job_id: str) -> dict[str, Any]:
 async def test_two_workers_running_the_cron_run_each_minutes_scan_once(
     exchange_with_anon: FakeExchange,
     arq_redis: ArqRedis,
+    job_keys: JobKeys,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     url = exchange_with_anon.base_url
-    first, first_log = await start_serving_worker(url, "default", schedule=True)
-    second, second_log = await start_serving_worker(url, "default", schedule=True)
+    first, first_log = await start_serving_worker(url, "default", keys=job_keys, schedule=True)
+    second, second_log = await start_serving_worker(url, "default", keys=job_keys, schedule=True)
     both_up = datetime.now(UTC)
 
     async def two_slots_since_both_up() -> bool:
@@ -82,7 +84,10 @@ async def test_two_workers_running_the_cron_run_each_minutes_scan_once(
 
     runs = await runs_of(session_factory, "fetch_and_scan")
     per_slot = Counter(run.job_id for run in runs)
-    assert all(job_id and job_id.startswith("cron:fetch_and_scan:") for job_id in per_slot)
+    assert all(
+        job_id and job_id.startswith(f"{job_keys.prefix}:cron:fetch_and_scan:")
+        for job_id in per_slot
+    )
     assert set(per_slot.values()) == {1}, per_slot
     assert {run.status for run in runs} == {"ok"}
     # One minute apart: the slots are the schedule's, not one per worker.
@@ -93,21 +98,23 @@ async def test_two_workers_running_the_cron_run_each_minutes_scan_once(
 async def test_a_job_enqueued_twice_under_one_id_runs_once(
     exchange_with_anon: FakeExchange,
     arq_redis: ArqRedis,
+    job_keys: JobKeys,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    enqueuer = ArqEnqueuer(arq_redis)
-    job_id = "notify:999999"
-    assert await enqueuer.enqueue("notify_signal", job_id=job_id, signal_id=999_999) == job_id
+    enqueuer = ArqEnqueuer(arq_redis, job_keys)
+    given = "notify:999999"
+    job_id = job_keys.job_id(given)  # arq's id: the given one under the test's prefix
+    assert await enqueuer.enqueue("notify_signal", job_id=given, signal_id=999_999) == job_id
     # Queued: the same id again is refused.
-    assert await enqueuer.enqueue("notify_signal", job_id=job_id, signal_id=999_999) is None
+    assert await enqueuer.enqueue("notify_signal", job_id=given, signal_id=999_999) is None
 
-    worker, log = await start_serving_worker(exchange_with_anon.base_url, "high")
+    worker, log = await start_serving_worker(exchange_with_anon.base_url, "high", keys=job_keys)
     try:
         run = await wait_for_run(session_factory, "notify_signal", WORKER_STARTUP_SECONDS)
         assert (await _kept_result(arq_redis, job_id))["r"] == {"status": "ok", "error": None}
         # Done, its result kept: refused again, and nothing new is queued.
-        assert await enqueuer.enqueue("notify_signal", job_id=job_id, signal_id=999_999) is None
-        assert await arq_redis.zcard(queue_key("high")) == 0
+        assert await enqueuer.enqueue("notify_signal", job_id=given, signal_id=999_999) is None
+        assert await arq_redis.zcard(job_keys.queue("high")) == 0
     finally:
         assert await stop_worker(worker) == 0, log.text()
     assert run.status == "ok", run.error
@@ -118,10 +125,11 @@ async def test_a_job_enqueued_twice_under_one_id_runs_once(
 async def test_a_worker_killed_after_a_slot_and_restarted_does_not_run_the_slot_again(
     exchange_with_anon: FakeExchange,
     arq_redis: ArqRedis,
+    job_keys: JobKeys,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     url = exchange_with_anon.base_url
-    worker, log = await start_serving_worker(url, "default", schedule=True)
+    worker, log = await start_serving_worker(url, "default", keys=job_keys, schedule=True)
     try:
         done = await wait_for_run(session_factory, "fetch_and_scan", TWO_SLOTS_SECONDS)
     finally:
@@ -129,14 +137,20 @@ async def test_a_worker_killed_after_a_slot_and_restarted_does_not_run_the_slot_
         await asyncio.to_thread(worker.wait, 30)
     assert done.status == "ok", (done.error, log.text())
     slot = str(done.job_id)
-    assert slot.startswith("cron:fetch_and_scan:")
+    assert slot.startswith(f"{job_keys.prefix}:cron:fetch_and_scan:")
 
     # The worst moment to die: after the run's commit, before arq's own bookkeeping. The slot
     # is then still queued, with no result, and its in-progress mark lapses.
     now_ms = int(time.time() * 1000)
-    payload = {"t": 1, "f": "cron:fetch_and_scan", "a": [], "k": {}, "et": now_ms}
+    payload = {
+        "t": 1,
+        "f": f"{job_keys.prefix}:cron:fetch_and_scan",
+        "a": [],
+        "k": {},
+        "et": now_ms,
+    }
     await arq_redis.set(JOB_KEY + slot, dump_payload(payload))
-    await arq_redis.zadd(queue_key("default"), {slot: now_ms})
+    await arq_redis.zadd(job_keys.queue("default"), {slot: now_ms})
     await arq_redis.delete(RESULT_KEY + slot, IN_PROGRESS_KEY + slot)
 
     async def runs_of_the_slot() -> list[tuple[str, str | None]]:
@@ -146,7 +160,9 @@ async def test_a_worker_killed_after_a_slot_and_restarted_does_not_run_the_slot_
     async def handed_out_again() -> bool:
         return len(await runs_of_the_slot()) > 1
 
-    restarted, restarted_log = await start_serving_worker(url, "default", schedule=True)
+    restarted, restarted_log = await start_serving_worker(
+        url, "default", keys=job_keys, schedule=True
+    )
     try:
         await _wait_until(handed_out_again, WORKER_STARTUP_SECONDS)
         await _kept_result(arq_redis, slot)
@@ -161,14 +177,17 @@ async def test_a_worker_killed_after_a_slot_and_restarted_does_not_run_the_slot_
 async def test_a_job_out_of_time_is_stopped_once_at_its_limit_and_not_run_again(
     exchange_with_anon: FakeExchange,
     arq_redis: ArqRedis,
+    job_keys: JobKeys,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     await follow_anon(exchange_with_anon, session_factory)
     exchange_with_anon.pause_klines_after = 0  # the scan's fetch hangs
-    job_id = "scan:ANON/BTC:slow"
-    assert await ArqEnqueuer(arq_redis).enqueue("scan_symbol", job_id=job_id, symbol="ANON/BTC")
+    job_id = await ArqEnqueuer(arq_redis, job_keys).enqueue(
+        "scan_symbol", job_id="scan:ANON/BTC:slow", symbol="ANON/BTC"
+    )
+    assert job_id == job_keys.job_id("scan:ANON/BTC:slow")
     worker = start_worker(
-        exchange_with_anon.base_url, settings={"job_timeout_default_seconds": "3"}
+        exchange_with_anon.base_url, keys=job_keys, settings={"job_timeout_default_seconds": "3"}
     )
     try:
         run = await wait_for_run(session_factory, "scan_symbol", WORKER_STARTUP_SECONDS)
@@ -196,6 +215,7 @@ class OpensAFile:
 async def test_a_payload_that_is_not_a_json_job_is_refused_without_running_anything(
     exchange_with_anon: FakeExchange,
     arq_redis: ArqRedis,
+    job_keys: JobKeys,
     session_factory: async_sessionmaker[AsyncSession],
     tmp_path: Path,
 ) -> None:
@@ -212,11 +232,12 @@ async def test_a_payload_that_is_not_a_json_job_is_refused_without_running_anyth
         ),
         "garbage": b"\x00\x01 not json",
     }
+    forged = {job_keys.job_id(name): raw for name, raw in forged.items()}
     for job_id, raw in forged.items():
         await arq_redis.set(JOB_KEY + job_id, raw)
-        await arq_redis.zadd(queue_key("high"), {job_id: now_ms})
+        await arq_redis.zadd(job_keys.queue("high"), {job_id: now_ms})
 
-    worker, log = await start_serving_worker(exchange_with_anon.base_url, "high")
+    worker, log = await start_serving_worker(exchange_with_anon.base_url, "high", keys=job_keys)
     try:
         results = {job_id: await _kept_result(arq_redis, job_id) for job_id in forged}
     finally:
@@ -228,5 +249,5 @@ async def test_a_payload_that_is_not_a_json_job_is_refused_without_running_anyth
             "error": "DeserializationError",
             "message": "unable to deserialize job",
         }
-    assert await arq_redis.zcard(queue_key("high")) == 0
+    assert await arq_redis.zcard(job_keys.queue("high")) == 0
     assert await runs_of(session_factory, "notify_signal") == []

@@ -1,10 +1,15 @@
 """Real worker processes for the jobs tests, on MariaDB and Redis: the fake exchange serving
-ANON/BTC, the arq connection, and starting, following and waiting for a worker."""
+ANON/BTC, the arq connection, and starting, following and waiting for a worker.
+
+Each test owns its queues, locks and job ids (`job_keys`: a key prefix of its own), so test
+runs sharing a Redis database, or a worker left from another test, never take its jobs; its
+keys are deleted after it, and nobody else's."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -18,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from cryptolens.db import unit_of_work
+from cryptolens.jobs.keys import JobKeys
 from cryptolens.jobs.runtime import create_arq_redis
 from cryptolens.market import service as market
 from cryptolens.market.models import Symbol
@@ -48,13 +54,25 @@ async def exchange_with_anon(db_engine: AsyncEngine) -> AsyncIterator[FakeExchan
 
 
 @pytest.fixture
-async def arq_redis() -> AsyncIterator[ArqRedis]:
+def job_keys() -> JobKeys:
+    """This test's own key prefix (queues, locks, health keys, job ids)."""
+    return JobKeys(f"test{os.getpid()}-{secrets.token_hex(4)}")
+
+
+@pytest.fixture
+async def arq_redis(job_keys: JobKeys) -> AsyncIterator[ArqRedis]:
     assert REDIS_URL is not None
     pool = create_arq_redis(REDIS_URL)
-    await pool.flushdb()
     yield pool
-    await pool.flushdb()
+    await delete_keys_of(pool, job_keys)
     await pool.aclose()
+
+
+async def delete_keys_of(pool: ArqRedis, keys: JobKeys) -> None:
+    """Every key holding the prefix: ours (queues, locks) and arq's for our job ids."""
+    found = [key async for key in pool.scan_iter(match=f"*{keys.prefix}*", count=1000)]
+    if found:
+        await pool.delete(*found)
 
 
 async def follow_anon(exchange: FakeExchange, factory: async_sessionmaker[AsyncSession]) -> Symbol:
@@ -71,11 +89,14 @@ def start_worker(
     exchange_url: str,
     queues: str = "default",
     *,
+    keys: JobKeys,
     schedule: bool = False,
     settings: Mapping[str, str] | None = None,
+    redis_url: str | None = None,
 ) -> subprocess.Popen[bytes]:
-    """`cryptolens worker` for `queues`; with `schedule`, it also runs those queues' cron.
-    `settings` by field name (job_timeout_default_seconds) become CRYPTOLENS_ variables."""
+    """`cryptolens worker` for `queues` under the test's `keys`; with `schedule`, it also runs
+    those queues' cron. `settings` by field name (job_timeout_default_seconds) become
+    CRYPTOLENS_ variables. `redis_url`: another way to the test's Redis (a fault proxy)."""
     settings = settings or {}
     assert MYSQL_URL and REDIS_URL
     env = {
@@ -83,7 +104,8 @@ def start_worker(
         **os.environ,
         "CRYPTOLENS_ENV": "development",
         "CRYPTOLENS_DATABASE_URL": MYSQL_URL,
-        "CRYPTOLENS_REDIS_URL": REDIS_URL,
+        "CRYPTOLENS_REDIS_URL": redis_url or REDIS_URL,
+        "CRYPTOLENS_JOB_KEY_PREFIX": keys.prefix,
         "CRYPTOLENS_EXCHANGE_API_URL": exchange_url,
         "CRYPTOLENS_WORKER_METRICS_PORT": "0",
         "CRYPTOLENS_JOB_RETRY_BASE_SECONDS": "0.2",
@@ -143,10 +165,18 @@ class StderrTail:
 
 
 async def start_serving_worker(
-    exchange_url: str, queues: str, *, schedule: bool = False
+    exchange_url: str,
+    queues: str,
+    *,
+    keys: JobKeys,
+    schedule: bool = False,
+    settings: Mapping[str, str] | None = None,
+    redis_url: str | None = None,
 ) -> tuple[subprocess.Popen[bytes], StderrTail]:
     """A worker that has started polling its queues (arq logs its start)."""
-    process = start_worker(exchange_url, queues, schedule=schedule)
+    process = start_worker(
+        exchange_url, queues, keys=keys, schedule=schedule, settings=settings, redis_url=redis_url
+    )
     tail = StderrTail(process)
     await tail.wait_for("Starting worker for", WORKER_STARTUP_SECONDS)
     return process, tail

@@ -3,13 +3,17 @@ delay, re-runs, and freshness."""
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from datetime import timedelta
 
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.core.clock import FrozenClock
 from cryptolens.notifications.eligibility import zone_of
+from cryptolens.notifications.models import UserNotification
+from cryptolens.settings import Settings
 from tests.fakes.ntfy import FakeNtfy
 from tests.notifications.conftest import HeldQueue
 from tests.notifications.factories import PUBLIC_URL, UserSpec, add_signal, add_users, deliveries
@@ -168,3 +172,32 @@ async def test_daily_limits_count_the_users_own_day(
     await jobs.run("notify_signal", signal_id=signal_id)
     rows = await deliveries(session_factory, signal_id)
     assert (rows[limited.id].status, rows[free.id].status) == ("sent", "queued")
+
+
+async def test_outcomes_are_recorded_as_the_pushes_complete(
+    jobs: HeldQueue,
+    ntfy: FakeNtfy,
+    test_settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FrozenClock,
+) -> None:
+    """At any moment at most `concurrency` pushes have reached NTFY without their row saying
+    so: those are all a crash could send twice (tests/notifications/test_fanout_crash.py)."""
+    users = await add_users(session_factory, [UserSpec()] * 300, clock.now())
+    signal_id = await add_signal(session_factory, clock.now())
+    ntfy.delay_s = 0.01
+    fan_out = asyncio.create_task(jobs.run("notify_signal", signal_id=signal_id))
+    widest_gap = 0
+    while not fan_out.done():
+        reached = len(ntfy.arrivals)
+        async with session_factory() as db:
+            recorded = await db.scalar(
+                select(func.count()).where(
+                    UserNotification.signal_id == signal_id, UserNotification.status == "sent"
+                )
+            )
+        widest_gap = max(widest_gap, reached - (recorded or 0))
+        await asyncio.sleep(0.005)
+    await fan_out
+    assert len(ntfy.published) == len(users)
+    assert widest_gap <= test_settings.notifications.concurrency

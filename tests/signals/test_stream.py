@@ -1,5 +1,6 @@
-"""The live stream: ids, resume with Last-Event-ID, keep-alives, tier filter, and delivery
-across processes through Redis."""
+"""The live stream's bus: ids, resume with Last-Event-ID, keep-alives, and delivery across
+processes through Redis. What a stream shows to whom, and when it ends, is tested on a real API
+process: test_stream_access.py, tests/system/test_shutdown.py."""
 
 from __future__ import annotations
 
@@ -10,10 +11,7 @@ from collections.abc import AsyncIterator
 import pytest
 from redis.asyncio import Redis
 
-from cryptolens.access.tiers import Tier
-from cryptolens.access.user_access import UserAccess
 from cryptolens.core.events import EventBus, LiveEvent, MemoryEventBus, RedisEventBus
-from cryptolens.signals.stream import event_lines
 from tests.conftest import REDIS_URL
 
 
@@ -60,19 +58,6 @@ async def test_resume_after_last_event_id_and_keep_alive(bus: EventBus) -> None:
     while got is None:  # a keep-alive may come first
         got = await asyncio.wait_for(anext(fresh), 5)
     assert got.type == "pattern.updated"
-
-
-async def test_event_lines_are_sse_and_filtered_by_tier() -> None:
-    bus = MemoryEventBus()
-    start = await bus.publish("pattern.created", {"id": 0, "symbol": "BTC/USDT"})
-    await bus.publish("pattern.created", {"id": 1, "symbol": "ETH/USDT"})
-    await bus.publish("signal.created", {"id": 2, "symbol": "BTC/USDT"})
-    free = UserAccess(user_id=1, tier=Tier.FREE)
-    lines = event_lines(bus, free, start, keep_alive_seconds=0.1)
-    assert await anext(lines) == "retry: 3000\n\n"
-    line = await asyncio.wait_for(anext(lines), 5)
-    assert line == 'id: 3\nevent: signal.created\ndata: {"id": 2, "symbol": "BTC/USDT"}\n\n'
-    assert await asyncio.wait_for(anext(lines), 5) == ": keep-alive\n\n"
 
 
 async def test_an_event_published_by_one_process_reaches_another_within_a_second() -> None:

@@ -6,13 +6,9 @@ reconnect with Last-Event-ID the client first gets exactly the events it missed.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
 import sys
 import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -20,10 +16,7 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from cryptolens.auth.accounts import create_user
-from cryptolens.billing.service import grant_subscription
 from cryptolens.core.events import STREAM_KEY, RedisEventBus
-from cryptolens.core.security import PasswordHasher
 from cryptolens.db import unit_of_work
 from cryptolens.market.candles import CandleSeries
 from cryptolens.signals.cycle import run_pending_cycles
@@ -31,10 +24,10 @@ from cryptolens.signals.settings import CycleSettings
 from cryptolens.signals.stream import KEEP_ALIVE_SECONDS, RECONNECT_MS
 from cryptolens.signals.tasks import publish_cycle_events
 from cryptolens.signals.workflows import plan_replay, replay_cycles
-from tests.auth.helpers import fetch_csrf, login, strong_password
 from tests.conftest import MYSQL_URL, REDIS_URL
 from tests.processes import API_STARTUP_SECONDS, ApiProcess, start_api
 from tests.signals.conftest import head, store_symbol
+from tests.signals.sse import SseReader, signed_in_user
 
 SYMBOL = "ANON/BTC"
 # The file's first signal is created by the cycle of its 703rd candle (index 702), which
@@ -86,109 +79,30 @@ def api_process(stored_symbol: int, tmp_path: Path) -> Iterator[ApiProcess]:
 # --- A signed-in SSE client ---------------------------------------------------------------
 
 
-@dataclass
-class SseMessage:
-    received: float  # time.perf_counter() when its last line arrived
-    id: str | None = None
-    event: str | None = None
-    data: str = ""
-    retry: int | None = None
-    comment: str | None = None
-
-
-@dataclass
-class SseReader:
-    """Reads a text/event-stream response into messages, as an EventSource would."""
-
-    response: httpx.Response
-    messages: asyncio.Queue[SseMessage | BaseException] = field(default_factory=asyncio.Queue)
-    task: asyncio.Task[None] | None = None
-
-    def start(self) -> SseReader:
-        self.task = asyncio.create_task(self._read())
-        return self
-
-    async def _read(self) -> None:
-        fields: dict[str, str] = {}
-        try:
-            async for line in self.response.aiter_lines():
-                now = time.perf_counter()
-                if line.startswith(":"):
-                    self.messages.put_nowait(SseMessage(now, comment=line[1:].strip()))
-                elif line == "":
-                    if fields:
-                        self.messages.put_nowait(
-                            SseMessage(
-                                now,
-                                id=fields.get("id"),
-                                event=fields.get("event"),
-                                data=fields.get("data", ""),
-                                retry=int(fields["retry"]) if "retry" in fields else None,
-                            )
-                        )
-                    fields = {}
-                else:
-                    name, _, value = line.partition(":")
-                    fields[name] = value.removeprefix(" ")
-            raise EOFError("the server ended the stream")
-        except asyncio.CancelledError:
-            raise
-        except BaseException as failure:  # handed to the test
-            self.messages.put_nowait(failure)
-
-    async def next(self, within_seconds: float) -> SseMessage:
-        got = await asyncio.wait_for(self.messages.get(), within_seconds)
-        if isinstance(got, BaseException):
-            raise AssertionError(f"the stream broke: {got!r}") from got
-        return got
-
-    async def next_event(self, within_seconds: float) -> SseMessage:
-        """The next message that is an event (keep-alives skipped)."""
-        deadline = time.monotonic() + within_seconds
-        while True:
-            message = await self.next(max(0.0, deadline - time.monotonic()))
-            if message.event is not None:
-                return message
-
-    async def close(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self.task
-
-
 async def signed_in_premium_client(
     factory: async_sessionmaker[AsyncSession], base_url: str
 ) -> httpx.AsyncClient:
     """A verified premium user (every symbol) signed in over HTTP like the SPA: CSRF, login."""
-    email = f"stream-{os.getpid()}-{time.monotonic_ns()}@example.com"
-    password = strong_password()
-    now = datetime.now(UTC)
-    async with unit_of_work(factory) as db:
-        user = await create_user(
-            db, PasswordHasher(), now, email=email, password=password, is_verified=True
-        )
-        await grant_subscription(db, user.id, "premium_monthly", now)
-    http = httpx.AsyncClient(base_url=base_url, timeout=httpx.Timeout(10, read=60))
-    await fetch_csrf(http)
-    signed_in = await login(http, email, password)
-    assert signed_in.status_code == 200, signed_in.text
-    return http
+    return (await signed_in_user(factory, base_url, "premium")).http
 
 
-async def wait_until_following(redis: Redis, within_seconds: float = 10) -> None:
-    """Until the API process is blocked reading the event stream for its SSE client (a fresh
-    client only gets events published after it follows)."""
+async def wait_until_following(
+    redis: Redis, within_seconds: float = 10, *, clients: int = 1
+) -> None:
+    """Until the API process is blocked reading the event stream for its `clients` SSE
+    clients (a fresh client only gets events published after it follows)."""
     db = str(redis.connection_pool.connection_kwargs.get("db", 0))
     deadline = time.monotonic() + within_seconds
     while time.monotonic() < deadline:
-        for client in await redis.client_list():
-            if (
-                client.get("cmd") == "xread"
-                and "b" in client.get("flags", "")
-                and (str(client.get("db")) == db)
-            ):
-                return
+        following = [
+            client
+            for client in await redis.client_list()
+            if client.get("cmd") == "xread"
+            and "b" in client.get("flags", "")
+            and str(client.get("db")) == db
+        ]
+        if len(following) >= clients:
+            return
         await asyncio.sleep(0.05)
     raise AssertionError(f"no SSE client followed the event stream within {within_seconds} s")
 

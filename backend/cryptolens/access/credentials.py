@@ -12,18 +12,22 @@ keys) are not asked for it.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
 
+from cryptolens.access.ports import SessionIdentity
 from cryptolens.access.principal import Principal
 from cryptolens.access.resources import AccessResources, access_resources
 from cryptolens.access.scopes import scopes_of_user
 from cryptolens.access.session_cookie import SESSION_COOKIE, set_session_cookie
 from cryptolens.access.tiers import Tier
-from cryptolens.db import unit_of_work
+from cryptolens.core.handlers import database_unavailable
+from cryptolens.db import in_unit_of_work
 
 # The request's answer, kept in its ASGI scope: several dependencies of one request ask.
 _PRINCIPAL_KEY = "cryptolens.principal"
@@ -58,26 +62,52 @@ async def _session_principal(
     memo = resources.access_memo
     principal = memo.get(token, now) or memo.get_while_looked_up(token, now)
     if principal is None:
-        # Concurrent requests with one cookie: one lookup, the others take its answer.
-        async with memo.lookup_lock(token):
-            principal = memo.get(token, now)
-            if principal is None:
-                changes = memo.changes
-                resolved = await _look_up_session(request, response, resources, token, now)
-                if resolved is None:
-                    return None
-                memo.put(token, resolved.principal, now, resolved.session_ends, changes)
-                return resolved.principal  # the CSRF check ran with the lookup
+        # Concurrent requests with one cookie: one lookup, the others take its answer. Waiting
+        # for it and looking up are bounded together: a database that stalls mid-lookup costs
+        # each request at most the bound (a 503), and never holds the cookie's lock for ever.
+        try:
+            async with asyncio.timeout(resources.settings.database.request_wait_seconds):
+                resolved = await _looked_up_once(request, response, resources, token, now)
+        except TimeoutError as stalled:
+            raise database_unavailable() from stalled
+        if not isinstance(resolved, _Resolved):
+            return resolved
+        return resolved.principal  # the CSRF check ran with the lookup
     resources.csrf_tokens.check(request)
     return principal
+
+
+async def _looked_up_once(
+    request: Request, response: Response, resources: AccessResources, token: str, now: datetime
+) -> _Resolved | Principal | None:
+    """The memo's answer if another request found it meanwhile, else a lookup of our own."""
+    memo = resources.access_memo
+    async with memo.lookup_lock(token):
+        principal = memo.get(token, now)
+        if principal is not None:
+            resources.csrf_tokens.check(request)
+            return principal
+        changes = memo.changes
+        resolved = await _look_up_session(request, response, resources, token, now)
+        if resolved is not None:
+            memo.put(token, resolved.principal, now, resolved.session_ends, changes)
+        return resolved
+
+
+@dataclass(frozen=True)
+class _Found:
+    identity: SessionIdentity
+    tier: Tier
+    watchlist: tuple[str, ...]
 
 
 async def _look_up_session(
     request: Request, response: Response, resources: AccessResources, token: str, now: datetime
 ) -> _Resolved | None:
     """The cookie's session, user and tier, in a unit of work of its own (it may extend the
-    session), committed before the route's own work starts."""
-    async with unit_of_work(resources.session_factory) as db:
+    session), committed before the route's own work starts; run again if it loses a deadlock."""
+
+    async def find(db: AsyncSession) -> _Found | None:
         identity = await resources.accounts.session_identity(db, token, now)
         if identity is None:
             return None
@@ -89,15 +119,21 @@ async def _look_up_session(
         watchlist: tuple[str, ...] = ()
         if tier == Tier.PRO:
             watchlist = tuple(await resources.accounts.watchlist(db, user.id))
+        return _Found(identity, tier, watchlist)
+
+    found = await in_unit_of_work(resources.session_factory, find)
+    if found is None:
+        return None
+    identity = found.identity
     if identity.extended:
         # The expiry slid forward: the browser's cookie must live as long.
         set_session_cookie(response, request, token, resources.settings.security)
     principal = Principal(
-        user=user,
-        tier=tier,
-        scopes=scopes_of_user(user.is_admin),
+        user=identity.user,
+        tier=found.tier,
+        scopes=scopes_of_user(identity.user.is_admin),
         method="session",
         credential_id=identity.session_id,
-        watchlist=watchlist,
+        watchlist=found.watchlist,
     )
     return _Resolved(principal, identity.expires_at)

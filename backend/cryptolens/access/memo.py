@@ -74,6 +74,9 @@ class AccessMemo:
 
     @asynccontextmanager
     async def lookup_lock(self, token: str) -> AsyncIterator[None]:
+        """One lookup per cookie at a time. The caller bounds the wait and the lookup together
+        (access/credentials.py): a lookup stalled on the database is cancelled at the bound,
+        which releases the lock, so no later request with the cookie queues behind it."""
         key = hash_token(token)
         lock = self._locks.setdefault(key, asyncio.Lock())
         try:

@@ -12,10 +12,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.auth import lockout, mails, repository
-from cryptolens.auth.errors import EmailTakenError, InvalidLinkError, WrongPasswordError
+from cryptolens.auth.errors import EmailTakenError, InvalidLinkError
 from cryptolens.auth.login import PENDING_LOGIN, normalize_email
 from cryptolens.auth.models import OneTimeToken, User
 from cryptolens.auth.passwords import check_password
+from cryptolens.auth.reauth import confirm_password
 from cryptolens.auth.sessions import (
     ClientInfo,
     SignedIn,
@@ -26,6 +27,7 @@ from cryptolens.auth.sessions import (
 from cryptolens.auth.toolkit import AuthToolkit
 from cryptolens.core.mail import Outbox
 from cryptolens.core.security import PasswordHasher, hash_token, new_token, random_lower_alnum
+from cryptolens.db import end_read_transaction
 
 log = logging.getLogger("cryptolens.auth")
 
@@ -55,14 +57,18 @@ async def create_user(
     is_admin: bool = False,
     is_verified: bool = False,
 ) -> User:
-    """A new account after the password policy; the email must be free."""
+    """A new account after the password policy; the email must be free.
+
+    The password is hashed first, before the session takes a database connection: a burst
+    of sign-ups waiting for the hasher must not hold the pool."""
     address = normalize_email(email)
     check_password(password, address)
+    password_hash = await hasher.hash(password)
     if await repository.email_taken(db, address):
         raise EmailTakenError()
     user = User(
         email=address,
-        password_hash=await hasher.hash(password),
+        password_hash=password_hash,
         display_name=display_name,
         timezone=timezone,
         ntfy_topic=await new_ntfy_topic(db),
@@ -100,7 +106,9 @@ async def register(
         display_name=display_name,
         timezone=timezone,
     )
-    await _send_verification(db, tools, outbox, user, now)
+    # A fresh account has no link to retire: no delete before the insert, whose gap locks
+    # deadlocked concurrent sign-ups on MariaDB.
+    await _send_verification(db, tools, outbox, user, now, retire_previous=False)
     log.info("auth.registered", extra={"user_id": user.id})
     return user
 
@@ -148,9 +156,12 @@ async def reset_password(
     if user is None or not user.is_active:
         raise InvalidLinkError()
     check_password(new_password, user.email)
+    # Hashed with no connection held (only reads so far), then the writes.
+    await end_read_transaction(db)
+    new_hash = await tools.hasher.hash(new_password)
     if not await repository.claim_token(db, found.id, now):
         raise InvalidLinkError()
-    await _set_password(tools, user, new_password, now)
+    _set_password_hash(user, new_hash, now)
     await end_all_sessions(db, user.id)
     await repository.delete_tokens(db, user.id, RESET_PURPOSE)
     await repository.delete_tokens(db, user.id, PENDING_LOGIN)
@@ -173,10 +184,12 @@ async def change_password(
 ) -> str:
     """Changes the password, ends the other sessions and rotates this one (new token)."""
     user = signed_in.user
-    if not await tools.hasher.verify(user.password_hash, current_password):
-        raise WrongPasswordError()
+    # The hasher's work is done with no connection held: so far the request has only read.
+    await end_read_transaction(db)
+    # Counted toward the lockout like a sign-in (auth/reauth.py).
+    await confirm_password(db, tools, user, current_password, now)
     check_password(new_password, user.email)
-    await _set_password(tools, user, new_password, now)
+    _set_password_hash(user, await tools.hasher.hash(new_password), now)
     await end_other_sessions(db, user.id, keep_session_id=signed_in.session.id)
     token = await rotate_session(db, tools.security, signed_in, now, client)
     outbox.post(mails.password_changed_mail(user.email))
@@ -185,11 +198,18 @@ async def change_password(
 
 
 async def _send_verification(
-    db: AsyncSession, tools: AuthToolkit, outbox: Outbox, user: User, now: datetime
+    db: AsyncSession,
+    tools: AuthToolkit,
+    outbox: Outbox,
+    user: User,
+    now: datetime,
+    *,
+    retire_previous: bool = True,
 ) -> None:
     hours = tools.security.verification_token_hours
     # One live link at a time: asking again retires the previous one.
-    await repository.delete_tokens(db, user.id, VERIFY_PURPOSE)
+    if retire_previous:
+        await repository.delete_tokens(db, user.id, VERIFY_PURPOSE)
     token = await _issue_token(db, user.id, VERIFY_PURPOSE, now, timedelta(hours=hours))
     outbox.post(
         mails.verification_mail(user.email, tools.spa_link(mails.VERIFY_ROUTE, token), hours)
@@ -233,6 +253,6 @@ async def _redeem(db: AsyncSession, token: str, purpose: str, now: datetime) -> 
     return user
 
 
-async def _set_password(tools: AuthToolkit, user: User, password: str, now: datetime) -> None:
-    user.password_hash = await tools.hasher.hash(password)
+def _set_password_hash(user: User, password_hash: str, now: datetime) -> None:
+    user.password_hash = password_hash
     user.password_changed_at = now

@@ -26,6 +26,7 @@ from cryptolens.auth.models import OneTimeToken, User
 from cryptolens.auth.sessions import ClientInfo, start_session
 from cryptolens.auth.toolkit import AuthToolkit
 from cryptolens.core.security import hash_token, new_token
+from cryptolens.db import end_read_transaction
 
 log = logging.getLogger("cryptolens.auth")
 
@@ -72,6 +73,8 @@ async def sign_in(
     both factors are checked at once and a failure never tells which one was wrong."""
     refusal = INVALID_LOGIN_WITH_CODE if code else INVALID_LOGIN
     user = await repository.get_user_by_email(db, normalize_email(email))
+    # Only a read so far: give the connection back while argon2 works (and waits its turn).
+    await end_read_transaction(db)
     if user is None:
         # Same work as a real check, so the answer takes the same time.
         await tools.hasher.burn_time(password)

@@ -203,9 +203,18 @@ async def count_token_attempt(db: AsyncSession, token_id: int) -> int:
 
 
 async def delete_tokens(db: AsyncSession, user_id: int, purpose: str) -> None:
-    await db.execute(
-        delete(OneTimeToken).where(OneTimeToken.user_id == user_id, OneTimeToken.purpose == purpose)
-    )
+    """Deletes by primary key what a plain read found. A DELETE by (user, purpose) that finds
+    nothing still takes next-key (gap) locks on InnoDB, and two such gaps followed by inserts
+    deadlock each other; a read takes no lock, and a delete by id locks only its rows."""
+    ids = (
+        await db.scalars(
+            select(OneTimeToken.id).where(
+                OneTimeToken.user_id == user_id, OneTimeToken.purpose == purpose
+            )
+        )
+    ).all()
+    if ids:
+        await db.execute(delete(OneTimeToken).where(OneTimeToken.id.in_(ids)))
 
 
 async def delete_stale_tokens(db: AsyncSession, now: datetime) -> int:

@@ -11,11 +11,13 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.auth import repository, totp
-from cryptolens.auth.errors import InvalidCodeError, TwoFactorStateError, WrongPasswordError
+from cryptolens.auth.errors import InvalidCodeError, TwoFactorStateError
 from cryptolens.auth.models import TotpCredential, User
+from cryptolens.auth.reauth import confirm_password
 from cryptolens.auth.sessions import ClientInfo, SignedIn, rotate_session
 from cryptolens.auth.toolkit import AuthToolkit
 from cryptolens.core.security import InvalidToken
+from cryptolens.db import end_read_transaction
 
 log = logging.getLogger("cryptolens.auth")
 
@@ -91,8 +93,9 @@ async def disable(
     credential = await repository.get_totp(db, user.id)
     if credential is None or not credential.enabled:
         raise TwoFactorStateError("Two-factor sign-in is not on")
-    if not await tools.hasher.verify(user.password_hash, password):
-        raise WrongPasswordError()
+    # No connection held while hashing; a wrong password counts toward the lockout.
+    await end_read_transaction(db)
+    await confirm_password(db, tools, user, password, now)
     if not await accept_second_factor(db, tools, credential, code, now):
         raise InvalidCodeError()
     await repository.delete_totp(db, user.id)

@@ -1,11 +1,13 @@
 """One small cache interface with an in-memory and a Redis implementation.
 
-A Redis outage degrades to a miss (callers fall back to the database), never to an error.
+A Redis outage degrades to a miss (callers fall back to the database), never to an error, and
+costs a request at most the guard's timeout (core/redis_guard.py).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import time
@@ -13,9 +15,9 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Protocol, TypeVar, cast
 
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
 
 from cryptolens.core.metrics import CACHE_HITS, CACHE_MISSES
+from cryptolens.core.redis_guard import RedisGuard, RedisUnavailableError
 
 log = logging.getLogger("cryptolens.cache")
 
@@ -93,31 +95,27 @@ class MemoryCache:
 
 
 class RedisCache:
+    """The shared cache. Every call goes through the guard (core/redis_guard.py): bounded in
+    time, skipped while Redis is known down; a failure is a miss, never an error."""
+
     backend = "redis"
 
-    def __init__(self, client: Redis, prefix: str = "cryptolens:cache:") -> None:
+    def __init__(
+        self,
+        client: Redis,
+        prefix: str = "cryptolens:cache:",
+        guard: RedisGuard | None = None,
+    ) -> None:
         self._client = client
         self._prefix = prefix
-        self._down = False
-
-    def _failed(self, operation: str, error: Exception) -> None:
-        # One line per outage, not one per request.
-        if not self._down:
-            log.warning("cache.redis_down", extra={"operation": operation, "error": repr(error)})
-        self._down = True
-
-    def _answered(self) -> None:
-        if self._down:
-            log.info("cache.redis_back")
-        self._down = False
+        # No guard given (the worker): no bound beyond the client's own, Redis always tried.
+        self._guard = guard or RedisGuard()
 
     async def _get_raw(self, key: str) -> bytes | None:
         try:
-            raw = await self._client.get(self._prefix + key)
-        except (RedisError, OSError) as exc:
-            self._failed("get", exc)
+            raw = await self._guard.call("get", lambda: self._client.get(self._prefix + key))
+        except RedisUnavailableError:
             return None
-        self._answered()
         return None if raw is None else bytes(raw)
 
     async def get(self, key: str) -> Any | None:
@@ -127,19 +125,18 @@ class RedisCache:
     async def get_many(self, keys: list[str]) -> list[Any | None]:
         if not keys:
             return []
+        names = [self._prefix + key for key in keys]
         try:
-            raws = await self._client.mget([self._prefix + key for key in keys])
-        except (RedisError, OSError) as exc:
-            self._failed("get", exc)
+            raws = await self._guard.call("mget", lambda: self._client.mget(names))
+        except RedisUnavailableError:
             return [None] * len(keys)
-        self._answered()
         return [None if raw is None else json.loads(raw) for raw in raws]
 
     async def _set_raw(self, key: str, raw: str, ttl_seconds: int) -> None:
-        try:
-            await self._client.set(self._prefix + key, raw, ex=ttl_seconds)
-        except (RedisError, OSError) as exc:
-            self._failed("set", exc)
+        with contextlib.suppress(RedisUnavailableError):
+            await self._guard.call(
+                "set", lambda: self._client.set(self._prefix + key, raw, ex=ttl_seconds)
+            )
 
     async def set(self, key: str, value: Any, ttl_seconds: int) -> None:
         await self._set_raw(key, json.dumps(value), ttl_seconds)
@@ -154,30 +151,38 @@ class RedisCache:
     async def delete(self, *keys: str) -> None:
         if not keys:
             return
-        try:
-            await self._client.delete(*(self._prefix + key for key in keys))
-        except (RedisError, OSError) as exc:
-            self._failed("delete", exc)
+        names = [self._prefix + key for key in keys]
+        with contextlib.suppress(RedisUnavailableError):
+            await self._guard.call("delete", lambda: self._client.delete(*names))
 
     async def ping(self) -> bool:
+        """A real round trip, unless the breaker says Redis is down (then False at once)."""
         try:
-            return bool(await self._client.ping())
-        except (RedisError, OSError):
+            return bool(await self._guard.call("ping", self._client.ping))
+        except RedisUnavailableError:
             return False
 
     async def close(self) -> None:
         await self._client.aclose()
 
 
-def create_redis_client(url: str) -> Redis:
-    # Short timeouts: a dead Redis must answer "down" quickly, not hang a request.
+def create_redis_client(
+    url: str, timeout_seconds: float = 2.0, read_timeout_seconds: float | None = None
+) -> Redis:
+    """A lazily connecting client with short timeouts: a dead Redis must answer "down"
+    quickly, not hang a request. `read_timeout_seconds` is for a client whose reads block on
+    purpose (the event stream's XREAD)."""
     client: Redis = Redis.from_url(
-        url, socket_connect_timeout=2, socket_timeout=2, health_check_interval=30
+        url,
+        socket_connect_timeout=timeout_seconds,
+        socket_timeout=read_timeout_seconds or timeout_seconds,
+        health_check_interval=30,
     )
     return client
 
 
-_compute_locks: dict[str, asyncio.Lock] = {}
+# The computations in flight, by key: concurrent misses share one (whether Redis is up or not).
+_in_flight: dict[str, asyncio.Future[Any]] = {}
 
 
 async def get_or_compute(
@@ -213,13 +218,33 @@ async def _cached_or_computed(
     if cached is not None:
         CACHE_HITS.inc()
         return cast(T, cached)
-    lock = _compute_locks.setdefault(key, asyncio.Lock())
-    async with lock:
-        cached = await load(key)
-        if cached is not None:
-            CACHE_HITS.inc()
-            return cast(T, cached)
-        CACHE_MISSES.inc()
+    CACHE_MISSES.inc()
+    running = _in_flight.get(key)
+    if running is not None:
+        try:
+            # Shielded: a waiter going away must not cancel the others' computation.
+            return cast(T, await asyncio.shield(running))
+        except _ComputerGoneError:
+            return await compute()  # its computer was cancelled: compute for ourselves
+    flight: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+    _in_flight[key] = flight
+    try:
         value = await compute()
-        await store(value)
-        return value
+        await store(value)  # before the waiters are answered: later callers hit it
+    except Exception as exc:
+        flight.set_exception(exc)
+        raise
+    except BaseException:
+        flight.set_exception(_ComputerGoneError())
+        raise
+    else:
+        flight.set_result(value)
+    finally:
+        _in_flight.pop(key, None)
+        if flight.done() and not flight.cancelled():
+            flight.exception()  # marks it seen: no "never retrieved" warning without waiters
+    return value
+
+
+class _ComputerGoneError(Exception):
+    """The caller computing a value was cancelled before it had one."""

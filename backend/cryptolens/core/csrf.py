@@ -1,8 +1,14 @@
-"""CSRF defence for cookie-authenticated requests: a double-submit token and JSON-only bodies.
+"""CSRF defence for cookie-authenticated requests: a double-submit token bound to the session,
+and JSON-only bodies.
 
 - The token lives in a readable cookie (the SPA reads it) and must be echoed in
-  `X-CSRF-Token` on every unsafe request. It is signed with a server key, so a cookie planted
-  from a sibling subdomain (which cannot know the key) is refused.
+  `X-CSRF-Token` on every unsafe request. It is `nonce.signature`, signed with a server key
+  over the nonce and what it is bound to: the session cookie's value (hashed) for a signed-in
+  browser, nothing for an anonymous one. So a cookie planted from a sibling subdomain (which
+  cannot know the key) is refused, and so is a genuine token of another session (the
+  attacker's own, or an anonymous one) sent with the victim's session cookie.
+- A new session cookie (login, 2FA completion, password change) comes with a new token, and
+  signing out with an anonymous one (auth routes): the token rotates with the session.
 - The check runs where a session authenticates (the identity layer, access/credentials.py)
   and on the public account routes (core.deps.require_csrf), so requests authenticated by an
   API key, provider webhooks and signed links need no token.
@@ -20,7 +26,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from cryptolens.core.envelope import error_body
 from cryptolens.core.errors import ForbiddenError
-from cryptolens.core.security import derive_key, new_token, sign, tokens_equal
+from cryptolens.core.security import derive_key, hash_token, new_token, sign, tokens_equal
 
 CSRF_COOKIE = "cl_csrf"
 CSRF_HEADER = "X-CSRF-Token"
@@ -36,30 +42,50 @@ class CsrfError(ForbiddenError):
 
 
 class CsrfTokens:
-    """Issues and checks `nonce.signature` tokens."""
+    """Issues and checks `nonce.signature` tokens, each bound to a session cookie or to none."""
 
-    def __init__(self, secret_key: str) -> None:
+    def __init__(self, secret_key: str, *, session_cookie: str = "cl_session") -> None:
         self._key = derive_key(secret_key, "csrf-token")
+        self.session_cookie = session_cookie
 
-    def issue(self) -> str:
+    def _signature(self, nonce: str, session_token: str | None) -> str:
+        # The session's cookie value is a secret of its own: only its hash enters the MAC.
+        binding = hash_token(session_token) if session_token else ""
+        return sign(self._key, f"{binding}:{nonce}")
+
+    def issue(self, session_token: str | None = None) -> str:
+        """A token for the browser holding `session_token` (None: an anonymous browser)."""
         nonce = new_token()
-        return f"{nonce}.{sign(self._key, nonce)}"
+        return f"{nonce}.{self._signature(nonce, session_token)}"
 
-    def is_genuine(self, token: str) -> bool:
+    def is_genuine(self, token: str, session_token: str | None = None) -> bool:
+        """Signed by this server for exactly this session (or for no session)."""
         nonce, _, signature = token.partition(".")
         if not nonce or not signature:
             return False
-        return tokens_equal(signature, sign(self._key, nonce))
+        return tokens_equal(signature, self._signature(nonce, session_token))
+
+    def session_of(self, request: Request) -> str | None:
+        return request.cookies.get(self.session_cookie) or None
+
+    def for_request(self, request: Request) -> str:
+        """The request's own token when it is still good for its session, else a new one."""
+        session_token = self.session_of(request)
+        current = request.cookies.get(CSRF_COOKIE, "")
+        if current and self.is_genuine(current, session_token):
+            return current
+        return self.issue(session_token)
 
     def check(self, request: Request) -> None:
-        """Raises CsrfError unless the header echoes a genuine cookie token."""
+        """Raises CsrfError unless the header echoes the cookie and the token was issued for
+        the session cookie the request carries (or, without one, for no session)."""
         if request.method not in UNSAFE_METHODS:
             return
         cookie = request.cookies.get(CSRF_COOKIE, "")
         header = request.headers.get(CSRF_HEADER, "")
         if not cookie or not header or not tokens_equal(cookie, header):
             raise CsrfError()
-        if not self.is_genuine(cookie):
+        if not self.is_genuine(cookie, self.session_of(request)):
             raise CsrfError()
 
 

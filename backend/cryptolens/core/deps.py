@@ -6,13 +6,14 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.core.cache import Cache
 from cryptolens.core.clock import Clock
 from cryptolens.core.events import EventBus
 from cryptolens.core.resources import CoreResources, resources_of
-from cryptolens.db import unit_of_work
+from cryptolens.db import TransactionConflictError, is_conflict, unit_of_work
 from cryptolens.settings import Settings
 
 
@@ -24,8 +25,15 @@ ResourcesDep = Annotated[CoreResources, Depends(_resources)]
 
 
 async def _session(request: Request) -> AsyncIterator[AsyncSession]:
-    async with unit_of_work(resources_of(request.app).session_factory) as session:
-        yield session
+    try:
+        async with unit_of_work(resources_of(request.app).session_factory) as session:
+            yield session
+    except DBAPIError as error:
+        # A deadlock victim or a lock wait out of time: the request is run again
+        # (core/conflicts.py), since a route's body cannot be re-entered from here.
+        if is_conflict(error):
+            raise TransactionConflictError(str(error.orig)) from error
+        raise
 
 
 async def _session_factory(request: Request) -> async_sessionmaker[AsyncSession]:

@@ -14,15 +14,21 @@ from functools import partial
 from typing import Any, Protocol
 
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
+
+from cryptolens.core.redis_guard import RedisGuard, RedisUnavailableError
 
 log = logging.getLogger("cryptolens.events")
 
 STREAM_KEY = "cryptolens:events"
 KEPT_EVENTS = 10_000
-# The longest one XREAD blocks: below the socket timeout of the app's Redis client
-# (create_arq_redis: 5 s), which a longer block hits (TimeoutError, the SSE stream dies).
+# The longest one XREAD blocks: below the read timeout of the API's Redis client
+# (resources.py), which a longer block hits (a TimeoutError, counted as Redis failing).
 MAX_BLOCK_SECONDS = 2.0
+# A blocking read may come back this much after its block before it counts as hung (a busy
+# event loop answers late; a false alarm would open the breaker for the cache too).
+READ_MARGIN_SECONDS = 0.5
+# A follower whose read failed waits at least this long before the next try.
+RETRY_PAUSE_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -97,59 +103,95 @@ def _int_or(raw: str | None, default: int) -> int:
 
 
 class RedisEventBus:
-    """A capped Redis stream: every API process reads it, ids are resumable positions."""
+    """A capped Redis stream: every API process reads it, ids are resumable positions.
 
-    def __init__(self, client: Redis, key: str = STREAM_KEY) -> None:
+    Best effort on both sides, through the guard (core/redis_guard.py): a publish that fails
+    is dropped (the data itself is committed and readable), and a follower whose Redis is down
+    or hung keeps its client connected with keep-alives, retrying once the breaker lets it,
+    and resumes from its position (or, when it never had one, from the newest event)."""
+
+    def __init__(
+        self, client: Redis, key: str = STREAM_KEY, guard: RedisGuard | None = None
+    ) -> None:
         self._client = client
         self._key = key
+        # No guard given (the worker, tests): no bound beyond the client's own.
+        self._guard = guard or RedisGuard()
 
     async def publish(self, event_type: str, data: dict[str, Any]) -> str | None:
+        fields: dict[Any, Any] = {"type": event_type, "data": json.dumps(data)}
         try:
-            event_id = await self._client.xadd(
-                self._key,
-                {"type": event_type, "data": json.dumps(data)},
-                maxlen=KEPT_EVENTS,
-                approximate=True,
+            event_id = await self._guard.call(
+                "xadd",
+                lambda: self._client.xadd(self._key, fields, maxlen=KEPT_EVENTS, approximate=True),
             )
-        except (RedisError, OSError) as exc:
-            # The stream is best effort: the data itself is committed and readable.
-            log.warning("events.publish_failed", extra={"error": repr(exc)})
+        except RedisUnavailableError as exc:
+            log.warning("events.publish_failed", extra={"error": repr(exc.__cause__ or exc)})
             return None
-        return event_id.decode() if isinstance(event_id, bytes) else str(event_id)
+        return _text(event_id)
 
     async def follow(
         self, last_event_id: str | None, wait_seconds: float
     ) -> AsyncIterator[LiveEvent | None]:
         # A concrete position from the start ("$" again after a quiet read would skip what
-        # was published between two reads).
-        position = last_event_id or await self._newest_id()
+        # was published between two reads); None until Redis has told us the newest.
+        position = last_event_id
         loop = asyncio.get_running_loop()
         while True:
             # Short reads make up the wait: one long block would outlast the socket timeout.
             until = loop.time() + wait_seconds
-            answer = None
-            while not answer and (left := until - loop.time()) > 0:
-                answer = await self._client.xread(
-                    {self._key: position},
-                    block=max(1, int(min(left, MAX_BLOCK_SECONDS) * 1000)),
-                    count=100,
-                )
-            if not answer:
+            entries: list[tuple[str, dict[bytes, bytes]]] = []
+            while not entries and (left := until - loop.time()) > 0:
+                if position is None:
+                    position = await self._newest_id()
+                if position is None:
+                    await self._pause(left)
+                    continue
+                entries = await self._read_after(position, left)
+            if not entries:
                 yield None
                 continue
-            for _stream, entries in answer:
-                for raw_id, fields in entries:
-                    event_id = raw_id.decode() if isinstance(raw_id, bytes) else str(raw_id)
-                    position = event_id
-                    yield LiveEvent(
-                        id=event_id,
-                        type=_text(fields[b"type"]),
-                        data=json.loads(_text(fields[b"data"])),
-                    )
+            for event_id, fields in entries:
+                position = event_id
+                yield LiveEvent(
+                    id=event_id,
+                    type=_text(fields[b"type"]),
+                    data=json.loads(_text(fields[b"data"])),
+                )
 
-    async def _newest_id(self) -> str:
-        newest = await self._client.xrevrange(self._key, count=1)
+    async def _read_after(self, position: str, left: float) -> list[tuple[str, dict[bytes, bytes]]]:
+        """The entries after `position` within one short blocking read; [] when none came or
+        Redis failed (then after a pause, so a dead Redis is not asked in a busy loop)."""
+        block = min(left, MAX_BLOCK_SECONDS)
+        try:
+            answer = await self._guard.call(
+                "xread",
+                lambda: self._client.xread(
+                    {self._key: position}, block=max(1, int(block * 1000)), count=100
+                ),
+                extra_seconds=block + READ_MARGIN_SECONDS,
+            )
+        except RedisUnavailableError:
+            await self._pause(left)
+            return []
+        return [
+            (_text(raw_id), fields)
+            for _stream, entries in answer or []
+            for raw_id, fields in entries
+        ]
+
+    async def _newest_id(self) -> str | None:
+        try:
+            newest = await self._guard.call(
+                "xrevrange", lambda: self._client.xrevrange(self._key, count=1)
+            )
+        except RedisUnavailableError:
+            return None
         return _text(newest[0][0]) if newest else "0-0"
+
+    async def _pause(self, left: float) -> None:
+        """Until the breaker lets Redis be tried again (at least a moment, at most `left`)."""
+        await asyncio.sleep(min(left, max(self._guard.retry_in(), RETRY_PAUSE_SECONDS)))
 
 
 def _text(value: bytes | str) -> str:

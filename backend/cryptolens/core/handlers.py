@@ -9,13 +9,16 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 
 from cryptolens.core.envelope import error_body
-from cryptolens.core.errors import AppError
+from cryptolens.core.errors import AppError, ServiceUnavailableError
 from cryptolens.core.middleware import apply_security_headers
 from cryptolens.core.request_context import REQUEST_ID_HEADER
+from cryptolens.db import is_database_unavailable
 
 log = logging.getLogger("cryptolens.errors")
 
@@ -93,6 +96,31 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return envelope_response(request, 422, message, "validation_error", errors=problems)
 
 
+# What a client is told to wait when the database cannot answer: about the time the service
+# needs to be back once the database is (pre-ping, a fresh connection).
+DATABASE_RETRY_AFTER_SECONDS = 3
+
+
+def database_unavailable() -> ServiceUnavailableError:
+    """The 503 for a database that is down, black-holed, locked or out of connections."""
+    return ServiceUnavailableError(
+        "the database is not answering, try again shortly",
+        headers={"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)},
+    )
+
+
+async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+    """Database unavailable -> 503 with Retry-After; any other database error (a programming
+    error, a constraint) stays a 500."""
+    if not is_database_unavailable(exc):
+        return await _unhandled_error(request, exc)
+    log.warning(
+        "request.database_unavailable", extra={"path": request.url.path, "error": repr(exc)}
+    )
+    error = database_unavailable()
+    return envelope_response(request, error.status_code, error.message, error.code, error.headers)
+
+
 async def _unhandled_error(request: Request, exc: Exception) -> JSONResponse:
     # Runs in Starlette's outermost middleware, so our headers are added here by hand.
     log.exception("request.failed", extra={"path": request.url.path})
@@ -108,4 +136,8 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    # A request's transaction conflict (TransactionConflictError) has no handler here: it
+    # reaches core/conflicts.py, which runs the request again.
+    for database_error in (DBAPIError, PoolTimeoutError):
+        app.add_exception_handler(database_error, _database_error)
     app.add_exception_handler(Exception, _unhandled_error)

@@ -1,28 +1,21 @@
-"""Query-string instants: integer ms since the epoch, or ISO-8601 (naive means UTC)."""
+"""Command-line instants: integer ms since the epoch, or ISO-8601 (naive means UTC), read by
+the same strict parser as the API's query parameters (core/params.py)."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 
 from cryptolens.core.errors import ValidationFailedError
+from cryptolens.core.params import instant_ms
 
 
 def parse_instant_ms(raw: str | None, field: str) -> int | None:
     if raw is None or raw == "":
         return None
-    text = raw.strip()
-    if text.lstrip("-").isdigit():
-        return int(text)
     try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValidationFailedError(
-            f"{field}: {raw!r} is neither ms since the epoch nor an ISO-8601 time"
-        ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return int(moment.timestamp() * 1000)
+        return instant_ms(raw.strip())
+    except ValueError as error:
+        raise ValidationFailedError(f"{field}: {raw!r} {error}") from None
 
 
 def instant_argument(raw: str) -> int:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Generic, Self, TypeVar
@@ -37,12 +38,18 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from cryptolens.core.envelope import Envelope, ok
 from cryptolens.core.errors import ValidationFailedError
+from cryptolens.core.params import MAX_INT64, STRICT_INT
 
 T = TypeVar("T")
 U = TypeVar("U")
 Row = TypeVar("Row")
 
 SortKey = tuple[int, ...]
+
+# A cursor is URL-safe base64 of a short JSON list: anything longer or other is forged.
+CURSOR_MAX_CHARS = 200
+_CURSOR_TEXT = re.compile(r"[A-Za-z0-9_-]+")
+CURSOR_PATTERN = f"^[A-Za-z0-9_-]{{1,{CURSOR_MAX_CHARS}}}$"
 
 
 # Cursors
@@ -58,6 +65,8 @@ def decode_cursor(cursor: str | None, size: int) -> SortKey | None:
     page). Anything else (edited, truncated, another list's) is a 422."""
     if not cursor:
         return None
+    if len(cursor) > CURSOR_MAX_CHARS or not _CURSOR_TEXT.fullmatch(cursor):
+        raise ValidationFailedError("cursor: not a cursor this API returned")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         parts = json.loads(base64.urlsafe_b64decode(padded.encode()))
@@ -66,7 +75,8 @@ def decode_cursor(cursor: str | None, size: int) -> SortKey | None:
     if (
         not isinstance(parts, list)
         or len(parts) != size
-        or not all(type(part) is int for part in parts)
+        # Sort keys and counts are ids, ms and counts: never negative, always 64-bit.
+        or not all(type(part) is int and 0 <= part <= MAX_INT64 for part in parts)
     ):
         raise ValidationFailedError("cursor: not a cursor this API returned")
     return tuple(parts)
@@ -180,10 +190,20 @@ class PageQuery:
     limit: int = 50
 
 
-def _page_query(
-    cursor: Annotated[str | None, Query(description="meta.next_cursor of the last page")] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = PageQuery.limit,
-) -> PageQuery:
+# A list's `cursor` query parameter (decode_cursor still checks what it carries).
+CursorQuery = Annotated[
+    str | None,
+    Query(
+        description="meta.next_cursor of the previous page",
+        max_length=CURSOR_MAX_CHARS,
+        pattern=CURSOR_PATTERN,
+    ),
+]
+# A list's `limit` query parameter: 1 to 500 items, in ASCII digits.
+LimitQuery = Annotated[int, Query(ge=1, le=500), STRICT_INT]
+
+
+def _page_query(cursor: CursorQuery = None, limit: LimitQuery = PageQuery.limit) -> PageQuery:
     return PageQuery(cursor, limit)
 
 

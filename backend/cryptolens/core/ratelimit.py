@@ -2,7 +2,8 @@
 
     @router.post(..., dependencies=[Depends(RateLimit("5/minute", scope="auth-login"))])
 
-Counters live in memory in the embedded mode and in Redis when `redis_url` is set.
+Counters live in memory in the embedded mode and in Redis when `redis_url` is set; while Redis
+is down or slow they are kept in the process's memory (see AppRateLimiter).
 `settings.http.rate_limit_scale` multiplies every window (tests shrink them). A refusal is a 429 in
 the envelope with `Retry-After`. The limiter is per app, so tests reset it with
 `reset_rate_limits(app)`.
@@ -10,7 +11,6 @@ the envelope with `Retry-After`. The limiter is per app, so tests reset it with
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import math
 import time
@@ -18,6 +18,8 @@ from typing import Any, Protocol
 
 from fastapi import FastAPI, Request
 from limits import RateLimitItem, RateLimitItemPerSecond, parse
+from limits.aio.storage import RedisStorage as AsyncRedisStorage
+from limits.aio.strategies import MovingWindowRateLimiter as AsyncMovingWindowRateLimiter
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter, RateLimiter
 from slowapi import Limiter
@@ -28,6 +30,7 @@ from starlette.responses import Response
 
 from cryptolens.core.errors import RateLimitedError
 from cryptolens.core.handlers import envelope_response
+from cryptolens.core.redis_guard import RedisGuard, RedisUnavailableError
 from cryptolens.core.resources import RESOURCES_ATTRIBUTE
 from cryptolens.settings import Settings
 
@@ -44,26 +47,45 @@ def scaled_limit(rule: str, scale: float) -> RateLimitItem:
 
 
 class AppRateLimiter:
-    """One app's limiter: slowapi's Limiter (keying, storage) behind an async check."""
+    """One app's limiter: counters in Redis (shared by every process) when `redis_url` is set,
+    else in memory; slowapi's Limiter is kept for its keying, decorators and reset.
 
-    def __init__(self, settings: Settings) -> None:
+    Redis down or slow: the guard (core/redis_guard.py) gives up within
+    `settings.http.redis_timeout_seconds` and skips Redis while its breaker is open, and the
+    request is counted in this process's memory instead. We fall back rather than fail open
+    on purpose: the login and sign-up limits are what stands between a password and a
+    guessing script, so they keep holding during an outage, per process (N API processes
+    allow up to N times the limit until Redis is back)."""
+
+    def __init__(self, settings: Settings, guard: RedisGuard | None = None) -> None:
         self.scale = settings.http.rate_limit_scale
         self.uses_redis = bool(settings.redis_url)
-        storage_options: dict[str, Any] = {}
-        if settings.redis_url:
-            # Short timeouts: a dead Redis must not hang requests; we fall back to memory.
-            storage_options = {
-                "key_prefix": REDIS_KEY_PREFIX,
-                "socket_connect_timeout": 2,
-                "socket_timeout": 2,
-            }
+        self._guard = guard or RedisGuard.from_settings(settings.http)
+        timeout = settings.http.redis_timeout_seconds
+        redis_options: dict[str, Any] = {
+            "socket_connect_timeout": timeout,
+            "socket_timeout": timeout,
+        }
         self.slowapi = Limiter(
             key_func=get_remote_address,
             storage_uri=settings.redis_url or "memory://",
-            storage_options=storage_options,
+            storage_options=(
+                {"key_prefix": REDIS_KEY_PREFIX, **redis_options} if settings.redis_url else {}
+            ),
             strategy="moving-window",
             headers_enabled=False,
         )
+        # The same counters (same keys) through redis-py's asyncio client: no thread per hit,
+        # and a call the guard can bound and cancel.
+        self._shared: AsyncMovingWindowRateLimiter | None = None
+        if settings.redis_url:
+            storage = AsyncRedisStorage(
+                f"async+{settings.redis_url}",
+                implementation="redispy",
+                key_prefix=REDIS_KEY_PREFIX,
+                **redis_options,
+            )
+            self._shared = AsyncMovingWindowRateLimiter(storage)
         self._fallback = MovingWindowRateLimiter(MemoryStorage())
 
     def client_key(self, request: Request) -> str:
@@ -74,16 +96,14 @@ class AppRateLimiter:
     async def hit(self, rule: str, scope: str, key: str) -> int | None:
         """Counts one request; returns None when allowed, else the seconds to wait."""
         item = scaled_limit(rule, self.scale)
-        if self.uses_redis:
-            # slowapi's Redis calls are blocking: keep them off the event loop.
-            return await asyncio.to_thread(self._hit_sync, item, scope, key)
-        return self._hit_sync(item, scope, key)
-
-    def _hit_sync(self, item: RateLimitItem, scope: str, key: str) -> int | None:
-        try:
+        shared = self._shared
+        if shared is None:
             return _hit_with(self.slowapi.limiter, item, scope, key)
-        except Exception as exc:  # a storage outage degrades to local counting
-            log.warning("ratelimit.storage_failed", extra={"scope": scope, "error": repr(exc)})
+        try:
+            return await self._guard.call(
+                "ratelimit", lambda: _hit_shared(shared, item, scope, key)
+            )
+        except RedisUnavailableError:
             return _hit_with(self._fallback, item, scope, key)
 
     def reset(self) -> None:
@@ -95,6 +115,15 @@ def _hit_with(strategy: RateLimiter, item: RateLimitItem, scope: str, key: str) 
     if strategy.hit(item, scope, key):
         return None
     reset_at, _remaining = strategy.get_window_stats(item, scope, key)
+    return max(1, math.ceil(reset_at - time.time()))
+
+
+async def _hit_shared(
+    strategy: AsyncMovingWindowRateLimiter, item: RateLimitItem, scope: str, key: str
+) -> int | None:
+    if await strategy.hit(item, scope, key):
+        return None
+    reset_at, _remaining = await strategy.get_window_stats(item, scope, key)
     return max(1, math.ceil(reset_at - time.time()))
 
 

@@ -4,10 +4,15 @@ secrets (MultiFernet, newest key first so keys can rotate)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import hmac
+import os
 import secrets
 import string
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from argon2 import PasswordHasher as Argon2Hasher
 from argon2 import Type
@@ -17,30 +22,61 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptolens.settings import Settings
 
 TOKEN_BYTES = 32
+# Hashing threads run at this nice value (Linux: per thread, inherited by argon2's own lane
+# threads): when the cores are busy, requests win and sign-ins wait, rather than a burst of
+# sign-ins taking the cores from every read. Idle cores still hash at full speed.
+HASH_THREAD_NICE = 10
+HASH_THREAD_PREFIX = "password-hash"
+T = TypeVar("T")
 _LOWER_ALNUM = string.ascii_lowercase + string.digits
+
+
+def cpu_cores() -> int:
+    """The cores this process may run on (its affinity), not the machine's count."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 class PasswordHasher:
     """argon2id. Production uses the RFC 9106 low-memory profile; `env=test` uses the minimum
-    cost so the suite stays fast. Hashing runs in a thread: it is CPU-bound by design."""
+    cost so the suite stays fast. Hashing runs in a thread: it is CPU-bound by design.
 
-    def __init__(self, *, cheap: bool = False) -> None:
+    At most `concurrency` hashes run at once (default: one per core); the others wait their
+    turn. Unbounded, a burst of sign-ins piles argon2 threads on the cores and starves every
+    other request of the process. Callers hash with no database connection held, so waiting
+    here never holds one."""
+
+    def __init__(self, *, cheap: bool = False, concurrency: int = 0) -> None:
         if cheap:
             self._argon2 = Argon2Hasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
         else:
             self._argon2 = Argon2Hasher(type=Type.ID)
+        self.concurrency = concurrency or cpu_cores()
+        self._turns = asyncio.Semaphore(self.concurrency)
+        self._threads = ThreadPoolExecutor(
+            self.concurrency, thread_name_prefix=HASH_THREAD_PREFIX, initializer=_lower_priority
+        )
         # Verified against for unknown emails, so they cost the same time as a wrong password.
         self._dummy_hash = self._argon2.hash(secrets.token_urlsafe(16))
 
     @classmethod
     def for_settings(cls, settings: Settings) -> PasswordHasher:
-        return cls(cheap=settings.env == "test")
+        return cls(
+            cheap=settings.env == "test",
+            concurrency=settings.security.password_hash_concurrency,
+        )
 
     async def hash(self, password: str) -> str:
-        return await asyncio.to_thread(self._argon2.hash, password)
+        return await self._in_turn(lambda: self._argon2.hash(password))
 
     async def verify(self, password_hash: str, password: str) -> bool:
-        return await asyncio.to_thread(self._verify_sync, password_hash, password)
+        return await self._in_turn(lambda: self._verify_sync(password_hash, password))
+
+    async def _in_turn(self, work: Callable[[], T]) -> T:
+        async with self._turns:
+            return await asyncio.get_running_loop().run_in_executor(self._threads, work)
 
     async def burn_time(self, password: str) -> None:
         """Spend the time of one verification; the answer is ignored."""
@@ -54,6 +90,13 @@ class PasswordHasher:
             return self._argon2.verify(password_hash, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
+
+
+def _lower_priority() -> None:
+    # Not everywhere (no setpriority, or a sandbox refusing it): hashing then runs at the
+    # process's own priority, bounded by the semaphore all the same.
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, 0, os.getpriority(os.PRIO_PROCESS, 0) + HASH_THREAD_NICE)
 
 
 def new_token(nbytes: int = TOKEN_BYTES) -> str:

@@ -45,5 +45,4 @@ def _worker(args: argparse.Namespace) -> int:
     queues = _parse_queues(args.queues)
     port = settings.jobs.worker_metrics_port if args.metrics_port is None else args.metrics_port
     serve_worker_metrics(port)
-    asyncio.run(run_worker(settings, queues, schedule=not args.no_schedule))
-    return 0
+    return asyncio.run(run_worker(settings, queues, schedule=not args.no_schedule))

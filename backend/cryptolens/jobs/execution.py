@@ -30,9 +30,6 @@ from cryptolens.system.models import JobRun
 
 log = logging.getLogger("cryptolens.jobs")
 
-# The single-copy lock outlives the time limit a little: the runner stops the job at the
-# limit, and the lock of a worker killed mid-job frees itself soon after.
-LOCK_MARGIN_SECONDS = 5.0
 # A cancellation this close to the limit is the limit (the runner started its clock first).
 TIMEOUT_SLACK_SECONDS = 1.0
 
@@ -70,7 +67,11 @@ async def execute(ctx: JobContext, locks: LockManager, call: JobCall) -> Outcome
             return await _skip(ctx, definition, call, reason)
     limit = timeout_seconds(ctx.settings.jobs, definition.queue)
     lock_key = f"{call.name}:{call.summary}"
-    async with locks.hold(lock_key, ttl_seconds=limit + LOCK_MARGIN_SECONDS) as acquired:
+    # A short lock renewed while held (jobs/locks.py): a killed worker's job is free again
+    # within one lifetime, and no later than arq hands the job itself out again (its limit
+    # plus 10 s), so that second try is not taken for a copy.
+    ttl = min(ctx.settings.jobs.lock_ttl_seconds, limit)
+    async with locks.hold(lock_key, ttl_seconds=ttl) as acquired:
         if not acquired:
             return await _skip(ctx, definition, call, "another run is in progress")
         return await _run(ctx, definition, call, limit, entered)

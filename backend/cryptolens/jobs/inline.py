@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
+from cryptolens.core.shutdown import StopSignal
 from cryptolens.job_context import JobArgument, JobContext
 from cryptolens.jobs.execution import JobCall, Outcome, execute
 from cryptolens.jobs.locks import MemoryLocks
@@ -43,6 +44,9 @@ class InlineRunner:
         self._finished: OrderedDict[str, Outcome] = OrderedDict()
         self._cron_task: asyncio.Task[None] | None = None
         self._accepting = True
+        self._executing: set[asyncio.Future[Any]] = set()  # inside execute(), not waiting
+        self._stop_watch: asyncio.Task[None] | None = None
+        self._stopping: asyncio.Task[None] | None = None
 
     def bind(self, ctx: JobContext) -> None:
         self.ctx = ctx
@@ -107,12 +111,17 @@ class InlineRunner:
             await asyncio.sleep(defer_seconds)
         while True:
             async with self._slot(queue):
+                this_job = asyncio.current_task()
+                if this_job is not None:
+                    self._executing.add(this_job)
                 try:
                     # The job's one time limit; execute() records the run it cuts short.
                     async with asyncio.timeout(limit):
                         outcome = await execute(self.ctx, self.locks, call)
                 except TimeoutError:
                     return Outcome(status="failed", error=f"TimeoutError: stopped at {limit:g} s")
+                finally:
+                    self._executing.discard(this_job)
             if outcome.retry_in_seconds is None or not self._accepting:
                 return outcome
             await asyncio.sleep(outcome.retry_in_seconds)
@@ -166,19 +175,49 @@ class InlineRunner:
     def start_schedule(self) -> None:
         self._cron_task = asyncio.create_task(self._run_schedule())
 
+    def stop_when(self, stop: StopSignal) -> None:
+        """Stops when the process is asked to (a signal): within the stop's deadline, and at
+        once when it is forced."""
+        self._stop_watch = asyncio.create_task(self._stop_on(stop))
+
+    async def _stop_on(self, stop: StopSignal) -> None:
+        await stop.wait_requested()
+        stopping = asyncio.ensure_future(self.stop(stop.seconds_left()))
+        forced = asyncio.ensure_future(stop.wait_forced())
+        await asyncio.wait({stopping, forced}, return_when=asyncio.FIRST_COMPLETED)
+        if not stopping.done():
+            self._cancel(list(self._tasks.values()), "forced")
+        forced.cancel()
+        await stopping
+
     async def stop(self, timeout_seconds: float = 30.0) -> None:
-        """Takes no new jobs, lets running ones finish up to the timeout, cancels the rest."""
+        """Takes no new jobs, drops those not started (deferred, waiting for a retry or for a
+        slot: a stop never waits for a timer), lets running ones finish up to the timeout and
+        cancels the rest. A second call waits for the first (shielded: a caller cancelled
+        while waiting does not cut the stop short)."""
+        if self._stopping is None:
+            self._stopping = asyncio.ensure_future(self._stop(timeout_seconds))
+        await asyncio.shield(self._stopping)
+        if self._stop_watch is not None and self._stop_watch is not asyncio.current_task():
+            self._stop_watch.cancel()  # stopped: no signal left to watch for
+
+    async def _stop(self, timeout_seconds: float) -> None:
         self._accepting = False
         if self._cron_task is not None:
             self._cron_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._cron_task
         pending = [task for task in self._tasks.values() if not task.done()]
-        if not pending:
-            return
-        _, still_running = await asyncio.wait(pending, timeout=timeout_seconds)
-        for task in still_running:
+        self._cancel([task for task in pending if task not in self._executing], "not_started")
+        running = [task for task in pending if task in self._executing]
+        if running:
+            _, still_running = await asyncio.wait(running, timeout=timeout_seconds)
+            self._cancel(list(still_running), "still_running")
+        await asyncio.gather(*pending, return_exceptions=True)
+
+    def _cancel(self, tasks: list[asyncio.Task[Outcome]], reason: str) -> None:
+        tasks = [task for task in tasks if not task.done()]
+        for task in tasks:
             task.cancel()
-        if still_running:
-            log.warning("inline.cancelled_on_stop", extra={"jobs": len(still_running)})
-            await asyncio.gather(*still_running, return_exceptions=True)
+        if tasks:
+            log.warning("inline.cancelled_on_stop", extra={"jobs": len(tasks), "reason": reason})

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from cryptolens.auth import tasks as auth
 from cryptolens.job_context import JobCounters
 from cryptolens.jobs import minute
 from cryptolens.market import tasks as market
@@ -46,6 +47,7 @@ JOBS: dict[str, JobDefinition] = {
         JobDefinition(
             "warn_expiring_subscriptions", "low", notifications.warn_expiring_subscriptions
         ),
+        JobDefinition("send_account_mail", "high", auth.send_account_mail),
     )
 }
 

@@ -1,9 +1,9 @@
 """When a failed job is tried again, and after how long: the one job retry policy.
 
-Transient failures (network, exchange, database deadlocks, a job's own TransientJobError) are
-tried again up to `max_tries` tries in all, waiting the shared backoff (core.retry) between
-tries; anything else fails at once. A job that runs out of its time is not retried: the next
-slot or the delivery sweep picks its work up.
+Transient failures (network, exchange, Redis away, database deadlocks, a job's own
+TransientJobError) are tried again up to `max_tries` tries in all, waiting the shared backoff
+(core.retry) between tries; anything else fails at once. A job that runs out of its time is
+not retried: the next slot or the delivery sweep picks its work up.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 
 import ccxt
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from cryptolens.core.retry import RetryPolicy
@@ -25,6 +27,8 @@ _TRANSIENT_MYSQL_CODES = {1205, 1213, 2006, 2013}
 
 def is_transient(error: BaseException) -> bool:
     if isinstance(error, TransientJobError | TimeoutError | asyncio.TimeoutError | ConnectionError):
+        return True
+    if isinstance(error, RedisConnectionError | RedisTimeoutError):  # Redis away (locks)
         return True
     if isinstance(error, ccxt.NetworkError):  # includes RateLimitExceeded, ExchangeNotAvailable
         return True

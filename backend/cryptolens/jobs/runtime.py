@@ -15,6 +15,7 @@ from cryptolens.core.events import EventBus, MemoryEventBus, RedisEventBus
 from cryptolens.job_context import JobContext
 from cryptolens.jobs.enqueue import ArqEnqueuer, Enqueuer
 from cryptolens.jobs.inline import InlineRunner
+from cryptolens.jobs.keys import JobKeys
 from cryptolens.jobs.payload import dump_payload, load_payload
 from cryptolens.jobs.registry import QUEUES, timeout_seconds
 from cryptolens.settings import Settings
@@ -96,7 +97,7 @@ def create_jobs_runtime(
             session_factory,
             cache,
             clock,
-            ArqEnqueuer(redis),
+            ArqEnqueuer(redis, JobKeys.of(settings.jobs)),
             events or RedisEventBus(redis),
         )
         return JobsRuntime(ctx=ctx, runner=None)

@@ -2,9 +2,9 @@
 
 In worker mode each entry becomes an arq `cron(..., unique=True)` job on the worker of its
 queue; the embedded runner fires the same entries through arq's own `next_cron`, under the
-same slot ids, so both modes agree on when a slot is and what it is called. A slot id names
-the job and the slot's instant: a slot is enqueued once however many processes look at the
-clock.
+same slot ids (the workers' under the installation's key prefix, jobs/keys.py), so both modes
+agree on when a slot is and what it is called. A slot id names the job and the slot's instant:
+a slot is enqueued once however many processes look at the clock.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class CronEntry:
 CRON_SCHEDULE: tuple[CronEntry, ...] = (
     CronEntry("fetch_and_scan"),
     CronEntry("refresh_stats", minute=EVERY_FIVE_MINUTES),
-    CronEntry("resume_deliveries", minute=EVERY_FIVE_MINUTES),
+    CronEntry("resume_deliveries"),
     CronEntry("expire_and_cleanup", minute=7),
     CronEntry("warn_expiring_subscriptions", minute=20),
     CronEntry("db_health", minute=0, hour=3),

@@ -10,7 +10,7 @@ from cryptolens.access.deps import CurrentAccess
 from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.errors import ValidationFailedError
-from cryptolens.core.instants import parse_instant_ms
+from cryptolens.core.params import STRICT_INT, OptionalInstant, instant_query
 from cryptolens.market import service
 from cryptolens.market.schemas import CandleOut, CompactCandles, SymbolOut
 from cryptolens.market.symbols import symbol_from_url
@@ -56,17 +56,16 @@ async def list_candles(
     settings: SettingsDep,
     symbol: Annotated[str, Path(description="BASE-QUOTE, e.g. BTC-USDT", examples=["BTC-USDT"])],
     timeframe: Annotated[str, Query(description="a detection timeframe", examples=["1h"])] = "1h",
-    start: Annotated[str | None, Query(description="ms since the epoch or ISO-8601")] = None,
-    end: Annotated[str | None, Query(description="ms since the epoch or ISO-8601")] = None,
-    limit: Annotated[int, Query(ge=1, le=CANDLE_LIMIT_MAX)] = CANDLE_LIMIT_DEFAULT,
+    start: Annotated[OptionalInstant, instant_query("the first candle's open time")] = None,
+    end: Annotated[OptionalInstant, instant_query("the last candle's open time")] = None,
+    limit: Annotated[int, Query(ge=1, le=CANDLE_LIMIT_MAX), STRICT_INT] = CANDLE_LIMIT_DEFAULT,
     format: Annotated[
         Literal["objects", "compact"],
         Query(description="`compact`: `{columns, rows}` instead of one object per candle"),
     ] = "objects",
 ) -> Envelope[list[CandleOut] | CompactCandles]:
     name = symbol_from_url(symbol)
-    start_ms, end_ms = parse_instant_ms(start, "start"), parse_instant_ms(end, "end")
-    if start_ms is not None and end_ms is not None and start_ms > end_ms:
+    if start is not None and end is not None and start > end:
         raise ValidationFailedError("start must not be after end")
     # Existence first (404 for an unknown symbol), then the tier (403 names the tier).
     await service.find_symbol(db, name)
@@ -76,8 +75,8 @@ async def list_candles(
         name,
         timeframe,
         allowed_timeframes=settings.scan.timeframes,
-        start=start_ms,
-        end=end_ms,
+        start=start,
+        end=end,
         limit=limit,
     )
     next_cursor = None if page.next_cursor is None else str(page.next_cursor)

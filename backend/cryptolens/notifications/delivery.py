@@ -68,6 +68,7 @@ class BatchOutcome:
     changes: list[dict[str, Any]] = field(default_factory=list)
     scheduled: list[ScheduledAttempt] = field(default_factory=list)
     tallies: Counter[str] = field(default_factory=Counter)
+    held_back: int = 0  # pushes the throttle held back, these included
 
 
 def signal_message(kit: PushKit, alert: SignalAlert, recipient: Recipient) -> NtfyMessage:
@@ -99,12 +100,16 @@ def retry_delay(attempts: int) -> float | None:
 
 
 def outcome_of(
-    kit: PushKit, results: Sequence[tuple[Outgoing, PublishResult]], now: datetime
+    kit: PushKit,
+    results: Sequence[tuple[Outgoing, PublishResult]],
+    now: datetime,
+    held_back: int = 0,
 ) -> BatchOutcome:
+    """What to record and schedule. `held_back`: pushes already held back by the throttle in
+    this fan-out (the next ones resume after them, spread out)."""
     outcome = BatchOutcome()
-    held_back = 0
     for item, result in results:
-        change: dict[str, Any] = {"id": item.delivery_id, "claim": None}
+        change: dict[str, Any] = {"id": item.delivery_id, "claim": None, "lease_until": None}
         if result.http_status is not None:
             change["http_status"] = result.http_status
             change["ntfy_response"] = result.response
@@ -131,6 +136,7 @@ def outcome_of(
                 )
         outcome.tallies[change.get("status", "retrying")] += 1
         outcome.changes.append(change)
+    outcome.held_back = held_back
     return outcome
 
 

@@ -77,6 +77,9 @@ class UserNotification(Base):
     # Who holds the current attempt: a claim is one conditional UPDATE, so two workers never
     # send the same delivery.
     claim: Mapped[str | None] = mapped_column(String(32), default=None)
+    # Until when the claim holds: its sender renews it while alive; once it has run out, the
+    # sweep hands the delivery to another sender (notifications/lease.py).
+    lease_until: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     send_after: Mapped[datetime] = mapped_column(default=utcnow)
     last_attempt_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -133,8 +133,37 @@ async def insert_deliveries(db: AsyncSession, rows: Sequence[dict[str, Any]]) ->
     await db.execute(statement, list(rows))
 
 
+def _abandoned(now: datetime, unleased_before: datetime) -> ColumnElement[bool]:
+    """Claimed, and its sender gone: the lease ran out (or, for a claim written before leases
+    existed, its attempt is older than `unleased_before`)."""
+    return and_(
+        UserNotification.claim.is_not(None),
+        or_(
+            UserNotification.lease_until <= now,
+            and_(
+                UserNotification.lease_until.is_(None),
+                UserNotification.last_attempt_at <= unleased_before,
+            ),
+        ),
+    )
+
+
+def _claimable(now: datetime) -> ColumnElement[bool]:
+    """Nobody holds it: unclaimed, or the holder's lease ran out."""
+    return or_(
+        UserNotification.claim.is_(None),
+        UserNotification.lease_until.is_(None),
+        UserNotification.lease_until <= now,
+    )
+
+
 async def claim_due(
-    db: AsyncSession, signal_id: int, user_ids: Sequence[int], now: datetime, claim: str
+    db: AsyncSession,
+    signal_id: int,
+    user_ids: Sequence[int],
+    now: datetime,
+    claim: str,
+    lease_until: datetime,
 ) -> list[UserNotification]:
     """Takes the first attempt of the signal's queued, due, never-tried deliveries to these
     users: a conditional UPDATE, so a delivery is claimed by one sender only."""
@@ -149,21 +178,29 @@ async def claim_due(
             UserNotification.attempts == 0,
             UserNotification.send_after <= now,
         )
-        .values(attempts=1, claim=claim, last_attempt_at=now)
+        .values(attempts=1, claim=claim, lease_until=lease_until, last_attempt_at=now)
         .execution_options(synchronize_session=False)
     )
     rows = await db.scalars(
         select(UserNotification).where(
-            UserNotification.signal_id == signal_id, UserNotification.claim == claim
+            UserNotification.signal_id == signal_id,
+            UserNotification.user_id.in_(user_ids),
+            UserNotification.claim == claim,
         )
     )
     return list(rows)
 
 
 async def claim_attempt(
-    db: AsyncSession, delivery_id: int, expected_attempts: int, now: datetime, claim: str
+    db: AsyncSession,
+    delivery_id: int,
+    expected_attempts: int,
+    now: datetime,
+    claim: str,
+    lease_until: datetime,
 ) -> UserNotification | None:
-    """The next attempt of one queued delivery, if nobody took it since it was scheduled."""
+    """The next attempt of one queued delivery, if nobody took it since it was scheduled and
+    nobody holds it now."""
     changed = _changed(
         await db.execute(
             update(UserNotification)
@@ -171,8 +208,14 @@ async def claim_attempt(
                 UserNotification.id == delivery_id,
                 UserNotification.status == "queued",
                 UserNotification.attempts == expected_attempts,
+                _claimable(now),
             )
-            .values(attempts=expected_attempts + 1, claim=claim, last_attempt_at=now)
+            .values(
+                attempts=expected_attempts + 1,
+                claim=claim,
+                lease_until=lease_until,
+                last_attempt_at=now,
+            )
             .execution_options(synchronize_session=False)
         )
     )
@@ -181,19 +224,74 @@ async def claim_attempt(
     return await db.scalar(select(UserNotification).where(UserNotification.id == delivery_id))
 
 
-async def stalled_deliveries(
-    db: AsyncSession, due_before: datetime, claimed_before: datetime, limit: int
+async def take_over_abandoned(
+    db: AsyncSession,
+    signal_id: int,
+    now: datetime,
+    unleased_before: datetime,
+    max_attempts: int,
+    claim: str,
+    lease_until: datetime,
 ) -> list[UserNotification]:
-    """Queued deliveries due before `due_before` that nobody is sending: unclaimed, or
-    claimed before `claimed_before` (oldest first)."""
+    """Claims the next attempt of the signal's deliveries whose sender died (lease run out)
+    and that have attempts left: one conditional UPDATE, so one sender takes each over."""
+    await db.execute(
+        update(UserNotification)
+        .where(
+            UserNotification.signal_id == signal_id,
+            UserNotification.status == "queued",
+            UserNotification.attempts < max_attempts,
+            _abandoned(now, unleased_before),
+        )
+        .values(
+            attempts=UserNotification.attempts + 1,
+            claim=claim,
+            lease_until=lease_until,
+            last_attempt_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    rows = await db.scalars(
+        select(UserNotification)
+        .where(UserNotification.signal_id == signal_id, UserNotification.claim == claim)
+        .order_by(UserNotification.id)
+    )
+    return list(rows)
+
+
+RENEW_CHUNK_ROWS = 1000
+
+
+async def renew_leases(
+    db: AsyncSession, delivery_ids: Sequence[int], claim: str, lease_until: datetime
+) -> None:
+    """Extends the leases of the deliveries this claim still holds, by id (primary key order:
+    no lock cycle with the outcomes written meanwhile)."""
+    ids = sorted(delivery_ids)
+    for start in range(0, len(ids), RENEW_CHUNK_ROWS):
+        await db.execute(
+            update(UserNotification)
+            .where(
+                UserNotification.id.in_(ids[start : start + RENEW_CHUNK_ROWS]),
+                UserNotification.claim == claim,
+            )
+            .values(lease_until=lease_until)
+            .execution_options(synchronize_session=False)
+        )
+
+
+async def stalled_deliveries(
+    db: AsyncSession, now: datetime, lost_before: datetime, unleased_before: datetime, limit: int
+) -> list[UserNotification]:
+    """Queued deliveries nobody is sending: unclaimed and due before `lost_before` (their
+    deferred job was lost), or claimed by a sender that died (oldest first)."""
     rows = await db.scalars(
         select(UserNotification)
         .where(
             UserNotification.status == "queued",
-            UserNotification.send_after <= due_before,
             or_(
-                UserNotification.claim.is_(None),
-                UserNotification.last_attempt_at <= claimed_before,
+                and_(UserNotification.claim.is_(None), UserNotification.send_after <= lost_before),
+                _abandoned(now, unleased_before),
             ),
         )
         .order_by(UserNotification.send_after)
@@ -232,9 +330,21 @@ async def get_delivery(db: AsyncSession, delivery_id: int) -> UserNotification |
     return await db.scalar(select(UserNotification).where(UserNotification.id == delivery_id))
 
 
-async def record_outcomes(db: AsyncSession, changes: Sequence[dict[str, Any]]) -> None:
-    """Each dict holds `id` and the columns to set; a batch takes a few statements."""
-    await update_rows_by_id(db, UserNotification.__table__, changes)
+async def record_outcomes(
+    db: AsyncSession, changes: Sequence[dict[str, Any]], *, claim: str | None = None
+) -> None:
+    """Each dict holds `id` and the columns to set; a batch takes a few statements. With a
+    `claim`, only rows that claim still holds change (a sender whose lease ran out and whose
+    delivery was taken over records nothing)."""
+    only_if = None if claim is None else UserNotification.claim == claim
+    await update_rows_by_id(db, UserNotification.__table__, changes, only_if=only_if)
+
+
+async def finish_stalled(db: AsyncSession, changes: Sequence[dict[str, Any]]) -> None:
+    """The sweep's verdicts, on rows still queued."""
+    await update_rows_by_id(
+        db, UserNotification.__table__, changes, only_if=UserNotification.status == "queued"
+    )
 
 
 NEWEST_DELIVERY_FIRST = Keyset(UserNotification.id)

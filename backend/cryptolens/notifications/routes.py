@@ -12,7 +12,7 @@ from cryptolens.auth import service as auth_service
 from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep, SharedClientsDep
 from cryptolens.core.envelope import Envelope, ErrorEnvelope, ok
 from cryptolens.core.errors import RateLimitedError
-from cryptolens.core.paging import ok_page
+from cryptolens.core.paging import CursorQuery, LimitQuery, ok_page
 from cryptolens.core.ratelimit import RateLimit, limiter_of
 from cryptolens.notifications import service
 from cryptolens.notifications.config import TEST_PUSH_RATE
@@ -142,10 +142,8 @@ async def test_push(
 async def list_deliveries(
     user: VerifiedAccount,
     db: SessionDep,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    cursor: Annotated[
-        str | None, Query(description="meta.next_cursor of the previous page")
-    ] = None,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
 ) -> Envelope[list[DeliveryOut]]:
     return ok_page(await service.delivery_history(db, user.id, cursor, limit))
 

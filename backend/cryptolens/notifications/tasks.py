@@ -43,7 +43,7 @@ async def deliver_notification(
 
 async def resume_deliveries(ctx: JobContext) -> JobCounters:
     report = await resume_stalled(ctx.session_factory, push_kit(ctx))
-    return JobCounters(details={"resumed": report.resumed, "expired": report.expired})
+    return JobCounters(details=report.details())
 
 
 async def warn_expiring_subscriptions(ctx: JobContext) -> JobCounters:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from cryptolens.access.deps import CurrentAccess
 from cryptolens.core.deps import ClockDep, SessionDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
-from cryptolens.core.instants import parse_instant_ms
 from cryptolens.core.paging import PageParams, ok_page
+from cryptolens.core.params import EntityId, OptionalInstant, instant_query
 from cryptolens.patterns import reads
 from cryptolens.patterns.schemas import Direction, PatternOut, PatternStatus, PatternType
 
@@ -42,7 +42,7 @@ async def list_patterns(
     type: Annotated[PatternType | None, Query()] = None,
     direction: Annotated[Direction | None, Query()] = None,
     status: Annotated[PatternStatus | None, Query()] = None,
-    since: Annotated[str | None, Query(description="confirmed at or after: ms or ISO-8601")] = None,
+    since: Annotated[OptionalInstant, instant_query("confirmed at or after")] = None,
 ) -> Envelope[list[PatternOut]]:
     patterns = await reads.list_patterns(
         db,
@@ -53,7 +53,7 @@ async def list_patterns(
             type=type,
             direction=direction,
             status=status,
-            since_ms=parse_instant_ms(since, "since"),
+            since_ms=since,
         ),
         page,
         clock.now(),
@@ -72,6 +72,6 @@ async def get_pattern(
     access: CurrentAccess,
     db: SessionDep,
     clock: ClockDep,
-    pattern_id: Annotated[int, Path(ge=1)],
+    pattern_id: EntityId,
 ) -> Envelope[PatternOut]:
     return ok(await reads.get_pattern(db, access, pattern_id, clock.now()))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Query, Response
 
 from cryptolens.access.deps import CurrentAccess
 from cryptolens.core.deps import CacheDep, ClockDep, SessionDep, SessionFactoryDep, SettingsDep
 from cryptolens.core.envelope import Envelope, error_responses, ok, ok_response_from_json
-from cryptolens.core.instants import parse_instant_ms
 from cryptolens.core.paging import PageParams, ok_page
+from cryptolens.core.params import EntityId, OptionalInstant, instant_query
 from cryptolens.signals import reads
 from cryptolens.signals.schemas import (
     GlobalStatsOut,
@@ -48,7 +48,7 @@ async def list_signals(
     symbol: Annotated[str | None, Query(examples=["BTC-USDT"])] = None,
     direction: Annotated[SignalDirection | None, Query()] = None,
     status: Annotated[SignalStatus | None, Query()] = None,
-    since: Annotated[str | None, Query(description="created at or after: ms or ISO-8601")] = None,
+    since: Annotated[OptionalInstant, instant_query("created at or after")] = None,
 ) -> Envelope[list[SignalOut]]:
     signals = await reads.list_signals(
         db,
@@ -57,7 +57,7 @@ async def list_signals(
             symbol=symbol,
             direction=direction,
             status=status,
-            since_ms=parse_instant_ms(since, "since"),
+            since_ms=since,
         ),
         page,
         clock.now(),
@@ -76,7 +76,7 @@ async def get_signal(
     access: CurrentAccess,
     db: SessionDep,
     clock: ClockDep,
-    signal_id: Annotated[int, Path(ge=1)],
+    signal_id: EntityId,
 ) -> Envelope[SignalDetailOut]:
     return ok(await reads.get_signal(db, access, signal_id, clock.now()))
 

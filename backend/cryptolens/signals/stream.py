@@ -1,50 +1,96 @@
 """GET /api/v1/stream: server-sent events for the SPA and API clients, resumable with
-Last-Event-ID, with keep-alives, filtered to what the caller's tier shows."""
+Last-Event-ID, with keep-alives, filtered to what the caller's lists show (stream_viewer.py).
+
+A stream ends when the session does (logout, logout-all, expiry: checked every few seconds and
+before each event) and when the process is asked to stop (core/shutdown.py), so neither a
+signed-out client nor a shutdown waits on an endless response."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Header, Request
 from fastapi.responses import StreamingResponse
 
 from cryptolens.access.deps import CurrentAccess
-from cryptolens.access.user_access import UserAccess
-from cryptolens.core.deps import EventsDep
+from cryptolens.core.deps import ClockDep, EventsDep, SessionFactoryDep
 from cryptolens.core.envelope import ErrorEnvelope
 from cryptolens.core.events import EventBus, LiveEvent
+from cryptolens.core.shutdown import StopSignal, stop_signal_of
+from cryptolens.signals.stream_viewer import StreamViewer
 
 router = APIRouter(prefix="/api/v1", tags=["signals"])
 
 KEEP_ALIVE_SECONDS = 15.0
 RECONNECT_MS = 3000
 
-
-def visible(event: LiveEvent, access: UserAccess) -> bool:
-    symbol = event.data.get("symbol")
-    return isinstance(symbol, str) and access.allows_symbol(symbol)
+Item = TypeVar("Item")
 
 
 def format_event(event: LiveEvent) -> str:
     return f"id: {event.id}\nevent: {event.type}\ndata: {json.dumps(event.data)}\n\n"
 
 
+async def until_stopped(items: AsyncIterator[Item], stop: StopSignal | None) -> AsyncIterator[Item]:
+    """`items` until they end or the stop is requested, whichever comes first (a stream
+    waiting for its next event must not hold a shutdown up)."""
+    stopping = asyncio.ensure_future(stop.wait_requested()) if stop is not None else None
+    following: asyncio.Future[Item] | None = None
+    try:
+        while True:
+            following = asyncio.ensure_future(anext(items))
+            waited = {following} if stopping is None else {following, stopping}
+            await asyncio.wait(waited, return_when=asyncio.FIRST_COMPLETED)
+            if not following.done():
+                return
+            try:
+                item = following.result()
+            except StopAsyncIteration:
+                return
+            following = None
+            yield item
+    finally:
+        for pending in (following, stopping):
+            if pending is not None and not pending.done():
+                pending.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await pending
+        close = getattr(items, "aclose", None)
+        if close is not None:
+            await close()
+
+
 async def event_lines(
     bus: EventBus,
-    access: UserAccess,
+    viewer: StreamViewer,
     last_event_id: str | None,
+    stop: StopSignal | None = None,
     request: Request | None = None,
     keep_alive_seconds: float = KEEP_ALIVE_SECONDS,
 ) -> AsyncIterator[str]:
     yield f"retry: {RECONNECT_MS}\n\n"
-    async for event in bus.follow(last_event_id, keep_alive_seconds):
+    loop = asyncio.get_running_loop()
+    last_sent = loop.time()
+    # Woken at least as often as the session is re-checked.
+    wait_seconds = min(keep_alive_seconds, viewer.recheck_seconds)
+    async for event in until_stopped(bus.follow(last_event_id, wait_seconds), stop):
         if request is not None and await request.is_disconnected():
             return
         if event is None:
-            yield ": keep-alive\n\n"
-        elif visible(event, access):
+            if viewer.recheck_due() and not await viewer.still_signed_in():
+                return
+            if loop.time() - last_sent >= keep_alive_seconds:
+                last_sent = loop.time()
+                yield ": keep-alive\n\n"
+            continue
+        if not await viewer.still_signed_in():
+            return
+        if await viewer.may_see(event):
+            last_sent = loop.time()
             yield format_event(event)
 
 
@@ -62,10 +108,13 @@ async def stream(
     request: Request,
     access: CurrentAccess,
     bus: EventsDep,
+    session_factory: SessionFactoryDep,
+    clock: ClockDep,
     last_event_id: Annotated[str | None, Header(alias="Last-Event-ID")] = None,
 ) -> StreamingResponse:
+    viewer = StreamViewer(request, access, session_factory, clock)
     return StreamingResponse(
-        event_lines(bus, access, last_event_id, request),
+        event_lines(bus, viewer, last_event_id, stop_signal_of(request.app), request),
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

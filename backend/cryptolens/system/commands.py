@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
+import signal
+from types import FrameType
 from typing import Any
 
-from cryptolens.core.logging import configure_logging
+from cryptolens.core.logging import configure_logging, uvicorn_log_config
 from cryptolens.db import create_engine
 from cryptolens.settings import get_settings
 from cryptolens.system import migrations
@@ -31,17 +34,33 @@ def _serve(args: argparse.Namespace) -> int:
 
     settings = get_settings()
     configure_logging(settings.log_level, settings.log_format)
-    uvicorn.run(
-        "cryptolens.app:create_app",
-        factory=True,
-        host=args.host or settings.host,
-        port=args.port or settings.port,
-        workers=args.workers,
-        reload=args.reload,
-        proxy_headers=settings.http.trust_proxy_headers,
-        log_config=None,
-    )
+    # uvicorn raises the signal it stopped on again once done: SIGTERM must then end the
+    # process with status 0, not kill it (SIGINT already does, as KeyboardInterrupt).
+    signal.signal(signal.SIGTERM, _exit_cleanly)
+    try:
+        uvicorn.run(
+            "cryptolens.app:create_app",
+            factory=True,
+            host=args.host or settings.host,
+            port=args.port or settings.port,
+            workers=args.workers,
+            reload=args.reload,
+            proxy_headers=settings.http.trust_proxy_headers,
+            # Applied in every worker process too (each is a fresh interpreter).
+            log_config=uvicorn_log_config(settings.log_level, settings.log_format),
+            # Requests in flight get the grace, then are cancelled; streams end at once (the
+            # app watches the signal too: core/shutdown.py).
+            timeout_graceful_shutdown=settings.http.shutdown_grace_seconds,
+        )
+    finally:
+        # Served and closed: the interpreter's last collections over everything imported
+        # (seconds on a busy machine) would only delay the exit.
+        gc.freeze()
     return 0
+
+
+def _exit_cleanly(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
 
 
 def _migrate(args: argparse.Namespace) -> int:

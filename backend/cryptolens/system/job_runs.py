@@ -3,7 +3,7 @@ counters and its end."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -16,6 +16,8 @@ from cryptolens.system.models import JobRun
 RunStatus = Literal["running", "ok", "failed", "retrying", "skipped"]
 
 ARGS_SUMMARY_LIMIT = 500
+# A run without an end this many time limits after its start is lost (admin spec).
+LOST_AFTER_LIMITS = 2
 ERROR_TEXT_LIMIT = 4000
 
 
@@ -68,6 +70,28 @@ async def finish_run(
         run.notifications_sent = counters.notifications_sent
     run.error = error[:ERROR_TEXT_LIMIT] if error else None
     await session.flush()
+
+
+async def mark_lost_runs(
+    session: AsyncSession, now: datetime, time_limits: Mapping[str, float]
+) -> int:
+    """Marks failed (`lost`) every run still `running` twice its queue's time limit after it
+    started: its runner stops a job at the limit and records the end, so only a worker that
+    died mid-run leaves one. Only the clean-up job calls this, never a read of the history.
+    `time_limits`: seconds by queue name."""
+    lost = 0
+    for queue, limit in time_limits.items():
+        cutoff = now - timedelta(seconds=LOST_AFTER_LIMITS * limit)
+        for run in await repository.running_job_runs_started_before(session, queue, cutoff):
+            run.status = "failed"
+            run.finished_at = now
+            run.error = (
+                f"lost: no end recorded {LOST_AFTER_LIMITS:g}x its {limit:g} s time limit after "
+                "it started (its worker died)"
+            )
+            lost += 1
+    await session.flush()
+    return lost
 
 
 async def already_done(session: AsyncSession, name: str, job_id: str, now: datetime) -> bool:

@@ -71,6 +71,16 @@ async def has_finished_run(session: AsyncSession, name: str, job_id: str, since:
     return await session.scalar(statement) is not None
 
 
+async def running_job_runs_started_before(
+    session: AsyncSession, queue: str, cutoff: datetime
+) -> Sequence[JobRun]:
+    """Runs of `queue` still without an end that started before `cutoff`."""
+    statement = select(JobRun).where(
+        JobRun.started_at < cutoff, JobRun.queue == queue, JobRun.status == "running"
+    )
+    return (await session.scalars(statement)).all()
+
+
 async def delete_job_runs_before(session: AsyncSession, cutoff: datetime) -> int:
     result = await session.execute(delete(JobRun).where(JobRun.started_at < cutoff))
     return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse
 from cryptolens import __version__
 from cryptolens.core.deps import ResourcesDep
 from cryptolens.core.envelope import Envelope, ok
+from cryptolens.core.handlers import DATABASE_RETRY_AFTER_SECONDS
 from cryptolens.system.health import check_health
 from cryptolens.system.schemas import HealthOut, LivenessOut
 
@@ -39,8 +40,11 @@ async def health(resources: ResourcesDep) -> JSONResponse:
     if not envelope.success:
         envelope.error = "Service unavailable: database is down"
         envelope.meta.code = "database_down"
-    status_code = 503 if report.status == "down" else 200
-    return JSONResponse(envelope.model_dump(mode="json"), status_code=status_code)
+    if report.status == "down":
+        # Told when to look again, as every route answering 503 does (core/handlers.py).
+        headers = {"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)}
+        return JSONResponse(envelope.model_dump(mode="json"), status_code=503, headers=headers)
+    return JSONResponse(envelope.model_dump(mode="json"))
 
 
 @router.get(

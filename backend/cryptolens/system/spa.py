@@ -30,8 +30,15 @@ class SinglePageApp:
         await response(scope, receive, send)
 
     def _file_for(self, path: str) -> Path:
-        candidate = (self.dist / path.lstrip("/")).resolve()
-        if candidate.is_file() and candidate.is_relative_to(self.dist):
+        # A NUL or an over-long name is no file and no client-side route either.
+        if "\x00" in path:
+            raise HTTPException(status_code=404)
+        try:
+            candidate = (self.dist / path.lstrip("/")).resolve()
+            is_file = candidate.is_file()
+        except (OSError, ValueError):
+            raise HTTPException(status_code=404) from None
+        if is_file and candidate.is_relative_to(self.dist):
             return candidate
         if path.startswith("/assets/"):
             raise HTTPException(status_code=404)

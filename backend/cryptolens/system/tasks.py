@@ -1,6 +1,6 @@
 """The hourly clean-up, as a job (docs/operations.md, "Background jobs"): expire what no cycle will,
-delete what is past its retention in every domain. Thin: each rule lives in its domain's service;
-the run history's own retention is the system domain's."""
+delete what is past its retention in every domain, mark the runs of dead workers lost. Thin: each
+rule lives in its domain's service; the run history's own rules are the system domain's."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from cryptolens.job_context import JobContext, JobCounters
 from cryptolens.market import service as market
 from cryptolens.notifications import service as notifications
 from cryptolens.patterns import service as patterns
+from cryptolens.settings import JobSettings
 from cryptolens.system import job_runs
 
 
@@ -35,6 +36,9 @@ async def expire_and_cleanup(ctx: JobContext) -> JobCounters:
         counters.details["job_runs_deleted"] = await job_runs.purge_runs(
             session, now, settings.jobs.runs_retention_days
         )
+        counters.details["job_runs_lost"] = await job_runs.mark_lost_runs(
+            session, now, _time_limits(settings.jobs)
+        )
         counters.details["deliveries_deleted"] = await notifications.purge_old_deliveries(
             session,
             now,
@@ -45,3 +49,12 @@ async def expire_and_cleanup(ctx: JobContext) -> JobCounters:
         counters.details["sessions_deleted"] = sessions_ended
         counters.details["tokens_deleted"] = tokens_deleted
     return counters
+
+
+def _time_limits(jobs: JobSettings) -> dict[str, float]:
+    """Each queue's job time limit (the jobs runtime's table, which a domain does not import)."""
+    return {
+        "high": jobs.timeout_high_seconds,
+        "default": jobs.timeout_default_seconds,
+        "low": jobs.timeout_low_seconds,
+    }

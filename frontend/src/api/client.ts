@@ -3,7 +3,22 @@ import { CSRF_HEADER, csrfToken, UNSAFE_METHODS } from './csrf';
 import { ApiError, errorFromBody } from './errors';
 import type { paths } from './schema';
 
-/** Adds the CSRF header to unsafe requests and JSON content type to bodies. */
+/** Unsafe requests as they were before sending, kept to send once more after a CSRF refusal. */
+const unsafeCopies = new WeakMap<Request, Request>();
+
+async function isCsrfRefusal(response: Response): Promise<boolean> {
+  if (response.status !== 403) return false;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { meta?: { code?: unknown } } | null;
+  return body?.meta?.code === 'csrf_failed';
+}
+
+/** Adds the CSRF header to unsafe requests and JSON content type to bodies. The token is bound
+ * to the session: when the cookie's token no longer matches it (the session changed in another
+ * tab, or one cookie expired before the other), the request is refused once, the current token
+ * is fetched and the request is sent again. */
 const csrfMiddleware: Middleware = {
   async onRequest({ request }) {
     if (UNSAFE_METHODS.has(request.method.toUpperCase())) {
@@ -11,8 +26,16 @@ const csrfMiddleware: Middleware = {
       if (!request.headers.has('Content-Type')) {
         request.headers.set('Content-Type', 'application/json');
       }
+      unsafeCopies.set(request, request.clone());
     }
     return request;
+  },
+  async onResponse({ request, response }) {
+    const copy = unsafeCopies.get(request);
+    if (copy === undefined || !(await isCsrfRefusal(response))) return response;
+    unsafeCopies.delete(request);
+    copy.headers.set(CSRF_HEADER, await csrfToken(true));
+    return fetch(copy);
   },
 };
 

@@ -1,7 +1,8 @@
 import type { components } from './schema';
 
-/** CSRF double submit: the server sets a readable `cl_csrf` cookie (GET /api/v1/auth/csrf, and
- * refreshed at login); every unsafe request echoes it in X-CSRF-Token. */
+/** CSRF double submit: the server sets a readable `cl_csrf` cookie (GET /api/v1/auth/csrf; a new
+ * one with every new session cookie: login, password change, two-factor on or off, logout), bound
+ * to the session; every unsafe request echoes it in X-CSRF-Token, read from the cookie each time. */
 export const CSRF_COOKIE = 'cl_csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
 export const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

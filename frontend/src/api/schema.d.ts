@@ -2031,7 +2031,34 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_HealthOut_"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2078,7 +2105,34 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_LivenessOut_"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2156,6 +2210,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -2165,7 +2228,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2243,6 +2306,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -2252,8 +2324,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2330,6 +2411,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -2339,7 +2429,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2380,6 +2470,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_TwoFactorSetupOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in, wrong credentials, or the account is locked */
             401: {
                 headers: {
@@ -2407,6 +2506,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -2416,7 +2524,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2485,6 +2593,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -2494,8 +2611,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many requests from this address; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2532,7 +2658,34 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_CsrfOut_"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2574,8 +2727,26 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_MessageOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2592,7 +2763,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2643,6 +2814,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_LoginOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in, wrong credentials, or the account is locked */
             401: {
                 headers: {
@@ -2661,6 +2841,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -2670,7 +2859,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2721,6 +2910,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_LoginOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in, wrong credentials, or the account is locked */
             401: {
                 headers: {
@@ -2739,6 +2937,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -2748,7 +2955,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2795,8 +3002,26 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_MessageOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2813,7 +3038,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2851,6 +3076,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_MessageOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in, wrong credentials, or the account is locked */
             401: {
                 headers: {
@@ -2869,6 +3103,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -2878,7 +3121,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2916,6 +3159,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_MeOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in, wrong credentials, or the account is locked */
             401: {
                 headers: {
@@ -2925,7 +3177,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2967,6 +3237,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_MeOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in, wrong credentials, or the account is locked */
             401: {
                 headers: {
@@ -2985,6 +3264,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -2994,7 +3282,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3032,6 +3320,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_WatchlistOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in, wrong credentials, or the account is locked */
             401: {
                 headers: {
@@ -3041,7 +3338,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3083,6 +3398,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_WatchlistOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in, wrong credentials, or the account is locked */
             401: {
                 headers: {
@@ -3101,6 +3425,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -3110,7 +3443,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3152,6 +3485,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_UserOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
             403: {
                 headers: {
@@ -3170,6 +3512,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -3179,7 +3530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3230,8 +3581,26 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_MessageOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3248,7 +3617,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3317,6 +3686,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -3326,7 +3704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3373,6 +3751,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_list_SessionOut__"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in, wrong credentials, or the account is locked */
             401: {
                 headers: {
@@ -3382,7 +3769,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3407,6 +3812,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A positive id */
                 session_id: number;
             };
             cookie?: never;
@@ -3420,6 +3826,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope_MessageOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Not signed in, wrong credentials, or the account is locked */
@@ -3449,6 +3864,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -3458,7 +3882,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3518,6 +3942,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description The body is not application/json */
             415: {
                 headers: {
@@ -3527,7 +3960,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3574,7 +4007,34 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_list_PlanOut__"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3612,6 +4072,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_list_MatrixRow__"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3639,7 +4108,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3681,6 +4168,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_list_DeliveryOut__"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3699,7 +4195,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3749,7 +4263,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3796,6 +4328,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_PreferencesOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3814,7 +4355,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3856,6 +4415,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_PreferencesOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3874,7 +4442,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3912,6 +4498,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_TestPushOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3930,7 +4525,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3977,6 +4590,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_TopicOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -3995,7 +4617,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4018,12 +4658,12 @@ export interface operations {
     "patterns-list": {
         parameters: {
             query?: {
-                /** @description meta.next_cursor of the last page */
+                /** @description meta.next_cursor of the previous page */
                 cursor?: string | null;
                 direction?: ("bullish" | "bearish") | null;
                 limit?: number;
-                /** @description confirmed at or after: ms or ISO-8601 */
-                since?: string | null;
+                /** @description confirmed at or after: ms since the epoch or ISO-8601 (UTC if naive) */
+                since?: number | string;
                 status?: ("active" | "filled" | "invalidated" | "expired") | null;
                 symbol?: string | null;
                 timeframe?: string | null;
@@ -4042,6 +4682,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope_list_PatternOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Not signed in */
@@ -4071,7 +4720,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4096,6 +4763,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A positive id */
                 pattern_id: number;
             };
             cookie?: never;
@@ -4109,6 +4777,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope_PatternOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Not signed in */
@@ -4138,7 +4815,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4161,12 +4856,12 @@ export interface operations {
     "signals-list": {
         parameters: {
             query?: {
-                /** @description meta.next_cursor of the last page */
+                /** @description meta.next_cursor of the previous page */
                 cursor?: string | null;
                 direction?: ("long" | "short") | null;
                 limit?: number;
-                /** @description created at or after: ms or ISO-8601 */
-                since?: string | null;
+                /** @description created at or after: ms since the epoch or ISO-8601 (UTC if naive) */
+                since?: number | string;
                 status?: ("pending" | "triggered" | "tp1" | "tp2" | "tp3" | "stopped" | "closed" | "expired" | "cancelled") | null;
                 symbol?: string | null;
             };
@@ -4183,6 +4878,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope_list_SignalOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Not signed in */
@@ -4212,7 +4916,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4237,6 +4959,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A positive id */
                 signal_id: number;
             };
             cookie?: never;
@@ -4250,6 +4973,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope_SignalDetailOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Not signed in */
@@ -4279,7 +5011,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4317,6 +5067,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_GlobalStatsOut_"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4344,7 +5103,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4382,6 +5159,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_list_SetupLineOut__"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4409,7 +5195,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4449,6 +5253,15 @@ export interface operations {
                     "text/event-stream": unknown;
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4458,7 +5271,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4496,6 +5327,15 @@ export interface operations {
                     "application/json": components["schemas"]["Envelope_list_SymbolOut__"];
                 };
             };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Not signed in */
             401: {
                 headers: {
@@ -4523,7 +5363,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4546,13 +5404,13 @@ export interface operations {
     "market-list-candles": {
         parameters: {
             query?: {
-                /** @description ms since the epoch or ISO-8601 */
-                end?: string | null;
+                /** @description the last candle's open time: ms since the epoch or ISO-8601 (UTC if naive) */
+                end?: number | string;
                 /** @description `compact`: `{columns, rows}` instead of one object per candle */
                 format?: "objects" | "compact";
                 limit?: number;
-                /** @description ms since the epoch or ISO-8601 */
-                start?: string | null;
+                /** @description the first candle's open time: ms since the epoch or ISO-8601 (UTC if naive) */
+                start?: number | string;
                 /** @description a detection timeframe */
                 timeframe?: string;
             };
@@ -4572,6 +5430,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope_Union_list_CandleOut___CompactCandles__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Not signed in */
@@ -4601,7 +5468,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid body or query */
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -8,11 +8,13 @@ from dataclasses import replace
 from fastapi import APIRouter, Depends, Request, Response
 
 from cryptolens.access.deps import CurrentAccess
-from cryptolens.access.session_cookie import is_https, set_session_cookie
+from cryptolens.access.session_cookie import is_https
 from cryptolens.access.user_access import UserAccess
-from cryptolens.auth import accounts, watchlist
+from cryptolens.auth import accounts, mail_jobs, watchlist
+from cryptolens.auth.cookies import start_session_cookies
 from cryptolens.auth.deps import AuthToolkitDep, ClientDep, OutboxDep, SignedInSession
-from cryptolens.auth.routes.common import UNSAFE, error_responses
+from cryptolens.auth.mail_jobs import JobQueueDep
+from cryptolens.auth.routes.common import UNSAFE, error_responses, password_recheck_limits
 from cryptolens.auth.schemas import (
     ChangePasswordIn,
     CsrfOut,
@@ -25,7 +27,7 @@ from cryptolens.auth.schemas import (
     WatchlistIn,
     WatchlistOut,
 )
-from cryptolens.core.csrf import CSRF_COOKIE, set_csrf_cookie
+from cryptolens.core.csrf import set_csrf_cookie
 from cryptolens.core.deps import ClockDep, ResourcesDep, SessionDep
 from cryptolens.core.envelope import Envelope, ok
 from cryptolens.core.ratelimit import RateLimit
@@ -43,10 +45,9 @@ SAME_ANSWER = "If the address belongs to an account, a mail is on its way."
     response_model=Envelope[CsrfOut],
 )
 async def csrf(request: Request, response: Response, resources: ResourcesDep) -> Envelope[CsrfOut]:
-    tokens = resources.csrf_tokens
-    current = request.cookies.get(CSRF_COOKIE, "")
-    # Keep a genuine token: another tab may already have copied it.
-    token = current if current and tokens.is_genuine(current) else tokens.issue()
+    # Keeps a token still good for the browser's session (another tab may have copied it);
+    # otherwise a new one bound to the session cookie the request carries, if any.
+    token = resources.csrf_tokens.for_request(request)
     set_csrf_cookie(response, token, secure=is_https(request))
     return ok(CsrfOut(csrf_token=token))
 
@@ -97,10 +98,9 @@ async def verify_email(body: TokenIn, db: SessionDep, clock: ClockDep) -> Envelo
     responses=error_responses(*UNSAFE, 429),
     dependencies=[Depends(RateLimit("3/hour", scope="auth-resend-verification"))],
 )
-async def resend_verification(
-    body: EmailIn, db: SessionDep, clock: ClockDep, tools: AuthToolkitDep, outbox: OutboxDep
-) -> Envelope[MessageOut]:
-    await accounts.resend_verification(db, tools, outbox, body.email, clock.now())
+async def resend_verification(body: EmailIn, queue: JobQueueDep) -> Envelope[MessageOut]:
+    # Only a job is queued, whatever the address: same answer, same work, same time.
+    await mail_jobs.queue_verification(queue, body.email)
     return ok(MessageOut(message=SAME_ANSWER))
 
 
@@ -112,10 +112,9 @@ async def resend_verification(
     responses=error_responses(*UNSAFE, 429),
     dependencies=[Depends(RateLimit("3/hour", scope="auth-forgot-password"))],
 )
-async def forgot_password(
-    body: EmailIn, db: SessionDep, clock: ClockDep, tools: AuthToolkitDep, outbox: OutboxDep
-) -> Envelope[MessageOut]:
-    await accounts.forgot_password(db, tools, outbox, body.email, clock.now())
+async def forgot_password(body: EmailIn, queue: JobQueueDep) -> Envelope[MessageOut]:
+    # Only a job is queued, whatever the address: same answer, same work, same time.
+    await mail_jobs.queue_password_reset(queue, body.email)
     return ok(MessageOut(message=SAME_ANSWER))
 
 
@@ -143,7 +142,8 @@ async def reset_password(
     operation_id="auth-change-password",
     summary="Change the password; other sessions end and this one gets a new cookie",
     response_model=Envelope[MessageOut],
-    responses=error_responses(400, 401, *UNSAFE),
+    responses=error_responses(400, 401, *UNSAFE, 429),
+    dependencies=password_recheck_limits("auth-change-password"),
 )
 async def change_password(
     body: ChangePasswordIn,
@@ -155,6 +155,7 @@ async def change_password(
     tools: AuthToolkitDep,
     outbox: OutboxDep,
     client: ClientDep,
+    resources: ResourcesDep,
 ) -> Envelope[MessageOut]:
     token = await accounts.change_password(
         db,
@@ -166,7 +167,7 @@ async def change_password(
         clock.now(),
         client,
     )
-    set_session_cookie(response, request, token, tools.security)
+    start_session_cookies(response, request, token, tools.security, resources.csrf_tokens)
     return ok(MessageOut(message="Password changed; other devices were signed out"))
 
 

@@ -1,10 +1,19 @@
-"""What the account routes share: the router's CSRF dependency and error declarations."""
+"""What the account routes share: error declarations and the rate limits of the password
+re-checks."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from fastapi import Depends, Request
+
+from cryptolens.access.deps import CurrentPrincipal
 from cryptolens.core.envelope import ErrorEnvelope
+from cryptolens.core.errors import RateLimitedError
+from cryptolens.core.ratelimit import RateLimit, limiter_of
+
+log = logging.getLogger("cryptolens.ratelimit")
 
 _DESCRIPTIONS = {
     400: "Invalid or used link, wrong current password or code",
@@ -27,3 +36,26 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 # Every unsafe route: CSRF (403) and JSON-only bodies (415).
 UNSAFE = (403, 415)
+
+
+class PerUserRateLimit:
+    """Counts requests per signed-in user for one scope: a stolen session used from many
+    addresses is limited all the same."""
+
+    def __init__(self, rule: str, *, scope: str) -> None:
+        self.rule = rule
+        self.scope = f"{scope}-user"
+
+    async def __call__(self, request: Request, principal: CurrentPrincipal) -> None:
+        limiter = limiter_of(request.app)
+        retry_after = await limiter.hit(self.rule, self.scope, f"user:{principal.user.id}")
+        if retry_after is not None:
+            log.info("ratelimit.refused", extra={"scope": self.scope})
+            raise RateLimitedError(retry_after, f"limit of {self.rule} reached")
+
+
+def password_recheck_limits(scope: str) -> list[Any]:
+    """Routes that tell whether a password is right: like the login, 5 a minute per IP, and
+    per user too."""
+    rule = "5/minute"
+    return [Depends(RateLimit(rule, scope=scope)), Depends(PerUserRateLimit(rule, scope=scope))]

@@ -6,23 +6,25 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import JSONResponse
 
-from cryptolens.access.session_cookie import (
-    SESSION_COOKIE,
-    clear_session_cookie,
-    is_https,
-    set_session_cookie,
-)
+from cryptolens.access.session_cookie import SESSION_COOKIE
 from cryptolens.auth import login as login_service
 from cryptolens.auth import sessions
-from cryptolens.auth.cookies import PENDING_LOGIN_COOKIE, clear_pending_cookie, set_pending_cookie
+from cryptolens.auth.cookies import (
+    PENDING_LOGIN_COOKIE,
+    clear_pending_cookie,
+    end_session_cookies,
+    set_pending_cookie,
+    start_session_cookies,
+)
 from cryptolens.auth.deps import AuthToolkitDep, ClientDep, OptionalSignedIn, SignedInSession
 from cryptolens.auth.routes.common import UNSAFE, error_responses
 from cryptolens.auth.schemas import LoginIn, LoginOut, MessageOut, SessionOut, TotpLoginIn, UserOut
 from cryptolens.auth.toolkit import AuthToolkit
-from cryptolens.core.csrf import CsrfTokens, set_csrf_cookie
+from cryptolens.core.csrf import CsrfTokens
 from cryptolens.core.deps import ClockDep, ResourcesDep, SessionDep
 from cryptolens.core.envelope import Envelope, ok
 from cryptolens.core.handlers import envelope_response
+from cryptolens.core.params import EntityId
 from cryptolens.core.ratelimit import RateLimit
 
 router = APIRouter()
@@ -48,10 +50,9 @@ def _present(
     if isinstance(outcome, login_service.SecondFactorNeeded):
         set_pending_cookie(response, request, outcome.pending_token, tools.security)
         return ok(LoginOut(totp_required=True))
-    set_session_cookie(response, request, outcome.session_token, tools.security)
+    # A fresh CSRF token, bound to the new session.
+    start_session_cookies(response, request, outcome.session_token, tools.security, csrf_tokens)
     clear_pending_cookie(response, request)
-    # A fresh CSRF token per signed-in session.
-    set_csrf_cookie(response, csrf_tokens.issue(), secure=is_https(request))
     return ok(LoginOut(totp_required=False, user=UserOut.model_validate(outcome.user)))
 
 
@@ -124,11 +125,15 @@ async def login_totp(
     responses=error_responses(*UNSAFE),
 )
 async def logout(
-    request: Request, response: Response, signed_in: OptionalSignedIn, db: SessionDep
+    request: Request,
+    response: Response,
+    signed_in: OptionalSignedIn,
+    db: SessionDep,
+    resources: ResourcesDep,
 ) -> Envelope[MessageOut]:
     if signed_in is not None:
         await sessions.end_session(db, signed_in.session.id)
-    clear_session_cookie(response, request)
+    end_session_cookies(response, request, resources.csrf_tokens)
     return ok(MessageOut(message="Signed out"))
 
 
@@ -140,10 +145,14 @@ async def logout(
     responses=error_responses(401, *UNSAFE),
 )
 async def logout_all(
-    request: Request, response: Response, signed_in: SignedInSession, db: SessionDep
+    request: Request,
+    response: Response,
+    signed_in: SignedInSession,
+    db: SessionDep,
+    resources: ResourcesDep,
 ) -> Envelope[MessageOut]:
     ended = await sessions.end_all_sessions(db, signed_in.user.id)
-    clear_session_cookie(response, request)
+    end_session_cookies(response, request, resources.csrf_tokens)
     return ok(MessageOut(message=f"Signed out of {ended} sessions"))
 
 
@@ -169,13 +178,14 @@ async def list_sessions(
     responses=error_responses(401, 404, *UNSAFE),
 )
 async def end_session(
-    session_id: int,
+    session_id: EntityId,
     request: Request,
     response: Response,
     signed_in: SignedInSession,
     db: SessionDep,
+    resources: ResourcesDep,
 ) -> Envelope[MessageOut]:
     await sessions.end_session_of_user(db, signed_in.user.id, session_id)
     if session_id == signed_in.session.id:
-        clear_session_cookie(response, request)
+        end_session_cookies(response, request, resources.csrf_tokens)
     return ok(MessageOut(message="Session ended"))

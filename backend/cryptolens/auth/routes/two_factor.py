@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from cryptolens.access.session_cookie import set_session_cookie
 from cryptolens.auth import two_factor
+from cryptolens.auth.cookies import start_session_cookies
 from cryptolens.auth.deps import AuthToolkitDep, ClientDep, SignedInAccount, SignedInSession
-from cryptolens.auth.routes.common import UNSAFE, error_responses
+from cryptolens.auth.routes.common import UNSAFE, error_responses, password_recheck_limits
 from cryptolens.auth.schemas import (
     BackupCodesOut,
     CodeIn,
@@ -18,7 +18,7 @@ from cryptolens.auth.schemas import (
     TwoFactorSetupOut,
 )
 from cryptolens.auth.totp import QrFormat
-from cryptolens.core.deps import ClockDep, SessionDep
+from cryptolens.core.deps import ClockDep, ResourcesDep, SessionDep
 from cryptolens.core.envelope import Envelope, ok
 
 router = APIRouter(prefix="/2fa")
@@ -62,9 +62,12 @@ async def enable(
     clock: ClockDep,
     tools: AuthToolkitDep,
     client: ClientDep,
+    resources: ResourcesDep,
 ) -> Envelope[BackupCodesOut]:
     enabled = await two_factor.enable(db, tools, signed_in, body.code, clock.now(), client)
-    set_session_cookie(response, request, enabled.session_token, tools.security)
+    start_session_cookies(
+        response, request, enabled.session_token, tools.security, resources.csrf_tokens
+    )
     return ok(BackupCodesOut(backup_codes=enabled.backup_codes))
 
 
@@ -73,7 +76,8 @@ async def enable(
     operation_id="auth-2fa-disable",
     summary="Turn two-factor sign-in off (password and a code or backup code)",
     response_model=Envelope[MessageOut],
-    responses=error_responses(400, 401, *UNSAFE, 409),
+    responses=error_responses(400, 401, *UNSAFE, 409, 429),
+    dependencies=password_recheck_limits("auth-2fa-disable"),
 )
 async def disable(
     body: DisableTwoFactorIn,
@@ -84,11 +88,12 @@ async def disable(
     clock: ClockDep,
     tools: AuthToolkitDep,
     client: ClientDep,
+    resources: ResourcesDep,
 ) -> Envelope[MessageOut]:
     token = await two_factor.disable(
         db, tools, signed_in, body.password, body.code, clock.now(), client
     )
-    set_session_cookie(response, request, token, tools.security)
+    start_session_cookies(response, request, token, tools.security, resources.csrf_tokens)
     return ok(MessageOut(message="Two-factor sign-in is off"))
 
 
