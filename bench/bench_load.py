@@ -66,6 +66,13 @@ BENCH_DATABASE = "cryptolens_bench_load"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/14"
 READ_PATHS = ("/api/v1/matrix", "/api/v1/patterns", "/api/v1/signals", "/api/v1/stats")
 RATE_LIMIT_SCALE = 1 / 3600
+# CRYPTOLENS_ settings for the API processes given to this bench's own environment as
+# BENCH_CRYPTOLENS_<NAME> (to try a setting: BENCH_CRYPTOLENS_MAX_CONCURRENT_REQUESTS=8).
+BENCH_ENV_OVERRIDES = {
+    name.removeprefix("BENCH_"): value
+    for name, value in os.environ.items()
+    if name.startswith("BENCH_CRYPTOLENS_")
+}
 TARGET_READ_RATIO = 0.5
 TARGET_LIVE_P99_MS = 200.0
 
@@ -189,7 +196,11 @@ async def measure(
 ) -> tuple[ClientResult, list[Window], Counter[int], Counter[int]]:
     async with throwaway_database(args.mysql_url, BENCH_DATABASE) as url:
         await flush_redis(args.redis_url)
-        env = {**shared_secrets(), "CRYPTOLENS_RATE_LIMIT_SCALE": f"{args.rate_limit_scale:.8f}"}
+        env = {
+            **shared_secrets(),
+            "CRYPTOLENS_RATE_LIMIT_SCALE": f"{args.rate_limit_scale:.8f}",
+            **BENCH_ENV_OVERRIDES,
+        }
         settings = production_settings(url, var_dir, env)
         await seed(settings, args.symbols)  # migrates, then the market and EMAIL (premium)
         await add_accounts(settings, [f"login-{n}@example.com" for n in range(args.login_loops)])

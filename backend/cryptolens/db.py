@@ -89,8 +89,6 @@ def is_sqlite_url(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-# Jobs and commands may run long statements and wait for locks: SQLite's busy timeout for them.
-JOB_BUSY_TIMEOUT_SECONDS = 30.0
 # MariaDB aborts a request's statement a little before the client stops waiting for it, so the
 # server frees its locks and the client sees why (error 1969) rather than a lost connection.
 SERVER_STATEMENT_SHARE = 0.9
@@ -102,7 +100,9 @@ def create_engine(url: str, settings: Settings, *, serving_requests: bool = Fals
     never waits on a dead, black-holed or locked database longer than a few seconds."""
     database = settings.database
     if is_sqlite_url(url):
-        busy = database.statement_timeout_seconds if serving_requests else JOB_BUSY_TIMEOUT_SECONDS
+        # One process, one file: the lock a request waits for is held by a job's write batch
+        # in this same process (jobs and requests share the engine), never by a dead server.
+        busy = database.sqlite_busy_timeout_seconds
         return _create_sqlite_engine(url, echo=database.echo, busy_timeout_seconds=busy)
     # MySQL/MariaDB: pre-ping survives server restarts, recycle stays under wait_timeout.
     connect_args: dict[str, Any] = {"connect_timeout": database.connect_timeout_seconds}

@@ -81,7 +81,13 @@ class DatabaseSettings(SettingsGroup):
         default=2.0,
         gt=0,
         description="Longest a request waits on one statement (MySQL read timeout and "
-        "MariaDB max_statement_time; SQLite busy timeout) before answering 503",
+        "MariaDB max_statement_time) before answering 503",
+    )
+    sqlite_busy_timeout_seconds: Annotated[float, EnvName("SQLITE_BUSY_TIMEOUT_SECONDS")] = Field(
+        default=15.0,
+        gt=0,
+        description="SQLite: longest a write waits for another's (one process: a request waits "
+        "for a job's batch, not a dead server) before answering 503",
     )
 
     @property
@@ -220,7 +226,7 @@ class SecuritySettings(SettingsGroup):
     password_hash_concurrency: int = Field(
         default=0,
         ge=0,
-        description="Password hashes computed at once per process (0: one per CPU core)",
+        description="Password hashes computed at once per process (0: half the cores, at least 1)",
     )
 
 

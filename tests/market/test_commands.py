@@ -171,11 +171,16 @@ def test_demo_can_replay_real_candles_from_a_file(
     assert cli.main(["demo", "--csv", f"BTC/USD={minute_file}"]) == 0
     assert "1 symbols from replay" in capsys.readouterr().out
     counts = dict(rows(database, "select timeframe, count(*) from candles group by timeframe"))
-    # 1m goes back its 14 days; 1d the whole month of the file.
-    assert counts["1m"] >= 14 * 1_440
-    assert counts["1d"] == 31
-    [(newest,)] = rows(database, "select max(open_time) from candles where timeframe = '1m'")
-    assert 0 <= time.time() * 1000 - int(newest) < 2 * 86_400_000  # moved up to today
+    assert counts["1d"] == 31  # 1d: the whole month of the file
+    [(oldest, newest)] = rows(
+        database, "select min(open_time), max(open_time) from candles where timeframe = '1m'"
+    )
+    now_ms = time.time() * 1000
+    # Moved forward by whole days, so the file ends within the last day, whatever the hour.
+    assert 0 <= now_ms - int(newest) < 86_400_000
+    # 1m goes back its 14 days from now, every minute of them that the file covers.
+    assert int(oldest) <= now_ms - 14 * 86_400_000 + 60_000
+    assert counts["1m"] == (int(newest) - int(oldest)) // 60_000 + 1
 
 
 def test_demo_refuses_a_missing_file(database: Path, capsys: pytest.CaptureFixture[str]) -> None:

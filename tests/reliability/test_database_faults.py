@@ -223,7 +223,9 @@ async def test_a_locked_sqlite_database_is_a_503_not_a_500(
     with Retry-After (the request engine waits `statement_timeout_seconds` at most)."""
     url = db_engine.url.render_as_string(False)
     settings = make_settings(
-        var_dir, database_url=url, database=DatabaseSettings(statement_timeout_seconds=1.0)
+        var_dir,
+        database_url=url,
+        database=DatabaseSettings(statement_timeout_seconds=1.0, sqlite_busy_timeout_seconds=1.0),
     )
     email, password = "locked@example.com", strong_password()
     async with unit_of_work(session_factory) as db:

@@ -43,7 +43,7 @@ class PasswordHasher:
     """argon2id. Production uses the RFC 9106 low-memory profile; `env=test` uses the minimum
     cost so the suite stays fast. Hashing runs in a thread: it is CPU-bound by design.
 
-    At most `concurrency` hashes run at once (default: one per core); the others wait their
+    At most `concurrency` hashes run at once (default: half the cores); the others wait their
     turn. Unbounded, a burst of sign-ins piles argon2 threads on the cores and starves every
     other request of the process. Callers hash with no database connection held, so waiting
     here never holds one."""
@@ -53,7 +53,9 @@ class PasswordHasher:
             self._argon2 = Argon2Hasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
         else:
             self._argon2 = Argon2Hasher(type=Type.ID)
-        self.concurrency = concurrency or cpu_cores()
+        # Half the cores by default: argon2 (4 lanes) saturates a core per hash, and the
+        # other half stays for requests (bench/bench_load.py measures it).
+        self.concurrency = concurrency or max(1, cpu_cores() // 2)
         self._turns = asyncio.Semaphore(self.concurrency)
         self._threads = ThreadPoolExecutor(
             self.concurrency, thread_name_prefix=HASH_THREAD_PREFIX, initializer=_lower_priority
