@@ -3,7 +3,7 @@
 What: two `cryptolens serve` processes and one `cryptolens worker` (no schedule: it only runs
 what the API enqueues, e.g. verification mails) on a throwaway MariaDB database (migrated,
 seeded as bench_api.py seeds: 50 symbols x 6 timeframes of active patterns, open signals) and
-a Redis database of its own (default db 14, flushed before and after). The load comes from
+a Redis database of its own (default db 15, flushed before and after). The load comes from
 spawned aiohttp client processes (bench/load_clients.py):
 - 190 read connections: signed-in GETs of /api/v1/matrix, /patterns, /signals and /stats in
   turn, over 8 premium sessions, spread evenly over both API processes;
@@ -63,7 +63,7 @@ from production_shape import (
 from throwaway_mysql import DEFAULT_SERVER_URL, throwaway_database
 
 BENCH_DATABASE = "cryptolens_bench_load"
-DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/14"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
 READ_PATHS = ("/api/v1/matrix", "/api/v1/patterns", "/api/v1/signals", "/api/v1/stats")
 RATE_LIMIT_SCALE = 1 / 3600
 # CRYPTOLENS_ settings for the API processes given to this bench's own environment as

@@ -5,7 +5,7 @@ session cookie from one API process is good on the other, as behind a load balan
 
 Redis: the product's keys have fixed names (`cryptolens:*`, arq's queues), so a bench owns a
 whole Redis database number instead of a key prefix, flushed before and after the run. The
-test runner uses databases 1-13, so the benches default to 14 (load) and 15 (faults)."""
+test runner uses databases 1-13 and CI 14, so the benches (run one after another) use 15."""
 
 from __future__ import annotations
 
