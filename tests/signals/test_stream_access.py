@@ -37,21 +37,10 @@ SESSION_END_SECONDS = 5.0
 
 
 @pytest.fixture
-async def events_redis() -> AsyncIterator[Redis]:
-    if not REDIS_URL:
-        pytest.skip("CRYPTOLENS_TEST_REDIS_URL is not set")
-    client: Redis = Redis.from_url(REDIS_URL)
-    await client.flushdb()
-    yield client
-    await client.flushdb()
-    await client.aclose()
-
-
-@pytest.fixture
 async def api(
     db_engine: AsyncEngine,
     session_factory: async_sessionmaker[AsyncSession],
-    events_redis: Redis,
+    redis_client: Redis,
     tmp_path: Path,
 ) -> AsyncIterator[ApiProcess]:
     """An API process on the test database, following the Redis event stream (env "test":
@@ -87,13 +76,13 @@ async def open_stream(http: httpx.AsyncClient) -> AsyncIterator[SseReader]:
 async def test_logout_ends_the_open_stream(
     api: ApiProcess,
     session_factory: async_sessionmaker[AsyncSession],
-    events_redis: Redis,
+    redis_client: Redis,
 ) -> None:
-    bus = RedisEventBus(events_redis)
+    bus = RedisEventBus(redis_client)
     viewer = await signed_in_user(session_factory, api.base_url, "premium")
     try:
         async with open_stream(viewer.http) as reader:
-            await wait_until_following(events_redis)
+            await wait_until_following(redis_client)
             await bus.publish("signal.created", {"id": 1, "symbol": "BTC/USDT"})
             assert (await reader.next_event(10)).data == '{"id": 1, "symbol": "BTC/USDT"}'
 
@@ -109,15 +98,15 @@ async def test_logout_ends_the_open_stream(
 async def test_logout_all_from_another_session_ends_the_open_stream(
     api: ApiProcess,
     session_factory: async_sessionmaker[AsyncSession],
-    events_redis: Redis,
+    redis_client: Redis,
 ) -> None:
-    bus = RedisEventBus(events_redis)
+    bus = RedisEventBus(redis_client)
     _, email, password = await create_account(session_factory, "premium")
     laptop = await sign_in(api.base_url, email, password)
     phone = await sign_in(api.base_url, email, password)
     try:
         async with open_stream(laptop) as reader:
-            await wait_until_following(events_redis)
+            await wait_until_following(redis_client)
             await bus.publish("signal.created", {"id": 1, "symbol": "BTC/USDT"})
             assert (await reader.next_event(10)).data == '{"id": 1, "symbol": "BTC/USDT"}'
 
@@ -227,7 +216,7 @@ async def listed_ids(http: httpx.AsyncClient, path: str) -> set[int]:
 async def test_a_free_users_stream_shows_only_what_their_lists_show(
     api: ApiProcess,
     session_factory: async_sessionmaker[AsyncSession],
-    events_redis: Redis,
+    redis_client: Redis,
 ) -> None:
     ids = await store_market(session_factory)
     symbol_of = {key: "ETH/USDT" if key.startswith("eth") else "BTC/USDT" for key in ids}
@@ -243,10 +232,10 @@ async def test_a_free_users_stream_shows_only_what_their_lists_show(
     ]
     free = await signed_in_user(session_factory, api.base_url, "free")
     premium = await signed_in_user(session_factory, api.base_url, "premium")
-    bus = RedisEventBus(events_redis)
+    bus = RedisEventBus(redis_client)
     try:
         async with open_stream(free.http) as free_reader, open_stream(premium.http) as all_reader:
-            await wait_until_following(events_redis, clients=2)
+            await wait_until_following(redis_client, clients=2)
             for event_type, key in published:
                 await bus.publish(event_type, {"id": ids[key], "symbol": symbol_of[key]})
             free_seen = [await free_reader.next_event(10) for _ in range(3)]

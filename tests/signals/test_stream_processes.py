@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -42,22 +42,11 @@ pytestmark = pytest.mark.parametrize("db_engine", ["mysql"] if MYSQL_URL else []
 
 
 @pytest.fixture
-async def events_redis() -> AsyncIterator[Redis]:
-    if not REDIS_URL:
-        pytest.skip("CRYPTOLENS_TEST_REDIS_URL is not set")
-    client: Redis = Redis.from_url(REDIS_URL)
-    await client.flushdb()
-    yield client
-    await client.flushdb()
-    await client.aclose()
-
-
-@pytest.fixture
 async def stored_symbol(
     db_engine: AsyncEngine,
     session_factory: async_sessionmaker[AsyncSession],
     anon_minutes: CandleSeries,
-    events_redis: Redis,
+    redis_client: Redis,
 ) -> int:
     """ANON/BTC's first minutes on the replay exchange (stored before the API starts)."""
     return await store_symbol(session_factory, SYMBOL, head(anon_minutes, STORED_MINUTES))
@@ -137,7 +126,7 @@ async def test_a_second_api_process_streams_a_stored_signal_within_a_second_and_
     api_process: ApiProcess,
     stored_symbol: int,
     session_factory: async_sessionmaker[AsyncSession],
-    events_redis: Redis,
+    redis_client: Redis,
 ) -> None:
     # The history before the first signal, replayed while the API process starts.
     started = time.monotonic()
@@ -147,7 +136,7 @@ async def test_a_second_api_process_streams_a_stored_signal_within_a_second_and_
     await api_process.wait_live(API_STARTUP_SECONDS)
     print(f"replay and API start-up: {time.monotonic() - started:.1f} s")
 
-    bus = RedisEventBus(events_redis)  # the worker's side of the same stream
+    bus = RedisEventBus(redis_client)  # the worker's side of the same stream
     http = await signed_in_premium_client(session_factory, api_process.base_url)
     try:
         # 1. A connected client gets the new signal. It first idles until a keep-alive, as
@@ -159,7 +148,7 @@ async def test_a_second_api_process_streams_a_stored_signal_within_a_second_and_
             reader = SseReader(response).start()
             try:
                 assert (await reader.next(10)).retry == RECONNECT_MS
-                await wait_until_following(events_redis)
+                await wait_until_following(redis_client)
                 connected = time.monotonic()
                 idle = await reader.next(KEEP_ALIVE_SECONDS + 15)
                 assert idle.comment == "keep-alive", idle
@@ -187,7 +176,7 @@ async def test_a_second_api_process_streams_a_stored_signal_within_a_second_and_
             session_factory, bus, stored_symbol, FIRST_SIGNAL_CLOSE + 2 * MINUTE_MS
         )
         assert signal_id in changed
-        missed = await stream_entries_after(events_redis, last_id)
+        missed = await stream_entries_after(redis_client, last_id)
         assert len(missed) >= 2, missed
         assert ("signal.updated", f'{{"id": {signal_id}, "symbol": "{SYMBOL}"}}') in [
             (kind, data) for _, kind, data in missed
