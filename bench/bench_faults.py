@@ -90,15 +90,15 @@ from production_shape import (  # noqa: E402
     Cluster,
     WorkerProcess,
     add_accounts,
+    add_cluster_arguments,
     flush_redis,
     production_settings,
     shared_secrets,
     sign_in,
 )
-from throwaway_mysql import DEFAULT_SERVER_URL, throwaway_database  # noqa: E402
+from throwaway_mysql import throwaway_database  # noqa: E402
 
 BENCH_DATABASE = "cryptolens_bench_faults"
-DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
 READER = "reader@example.com"
 READ_PATHS = ("/api/v1/matrix", "/api/v1/signals", "/api/health", "/api/v1/stats")
 PROBE_PATHS = ("/api/v1/matrix", "/api/v1/signals", "/api/v1/stats")
@@ -714,9 +714,7 @@ def main() -> int:
     parser.add_argument("--baseline", type=float, default=10.0, help="seconds before faults")
     parser.add_argument("--settle", type=float, default=10.0, help="seconds after back")
     parser.add_argument("--push-delay", type=float, default=0.1, help="fake NTFY's answer, s")
-    parser.add_argument("--mysql-url", default=DEFAULT_SERVER_URL, help="a MariaDB server")
-    parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL, help="a database of its own")
-    parser.add_argument("--workdir", type=Path, help="keep the processes' logs here")
+    add_cluster_arguments(parser)
     args = parser.parse_args()
     load_all_models()
     started = time.perf_counter()

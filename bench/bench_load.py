@@ -53,6 +53,7 @@ from production_shape import (
     BenchError,
     Cluster,
     add_accounts,
+    add_cluster_arguments,
     add_exchange_candle,
     flush_redis,
     percentile,
@@ -60,10 +61,9 @@ from production_shape import (
     shared_secrets,
     sign_in,
 )
-from throwaway_mysql import DEFAULT_SERVER_URL, throwaway_database
+from throwaway_mysql import throwaway_database
 
 BENCH_DATABASE = "cryptolens_bench_load"
-DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
 READ_PATHS = ("/api/v1/matrix", "/api/v1/patterns", "/api/v1/signals", "/api/v1/stats")
 RATE_LIMIT_SCALE = 1 / 3600
 # CRYPTOLENS_ settings for the API processes given to this bench's own environment as
@@ -326,9 +326,7 @@ def main() -> int:
     parser.add_argument("--symbols", type=int, default=50)
     parser.add_argument("--timeout", type=float, default=10.0, help="client timeout, seconds")
     parser.add_argument("--rate-limit-scale", type=float, default=RATE_LIMIT_SCALE)
-    parser.add_argument("--mysql-url", default=DEFAULT_SERVER_URL, help="a MariaDB server")
-    parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL, help="a database of its own")
-    parser.add_argument("--workdir", type=Path, help="keep the processes' logs here")
+    add_cluster_arguments(parser)
     args = parser.parse_args()
     load_all_models()
     started = time.perf_counter()

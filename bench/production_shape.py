@@ -9,6 +9,7 @@ test runner uses databases 1-13 and CI 14, so the benches (run one after another
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import secrets
@@ -38,6 +39,7 @@ from cryptolens.core.security import PasswordHasher  # noqa: E402
 from cryptolens.db import create_engine, create_session_factory, unit_of_work  # noqa: E402
 from cryptolens.market.models import Candle, Symbol  # noqa: E402
 from cryptolens.settings import Settings  # noqa: E402
+from throwaway_mysql import DEFAULT_SERVER_URL  # noqa: E402
 
 WORKER_STARTUP_SECONDS = 180
 CSRF_PATH = "/api/v1/auth/csrf"
@@ -48,6 +50,17 @@ PASSWORD = "Bench-Tr4der-7a1c9e"  # throwaway accounts in a throwaway database
 
 class BenchError(RuntimeError):
     """The bench could not run; never a silent skip."""
+
+
+# Both benches use this Redis database, one after the other (see above).
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
+    """Where the cluster's MariaDB and Redis are, and where its logs go."""
+    parser.add_argument("--mysql-url", default=DEFAULT_SERVER_URL, help="a MariaDB server")
+    parser.add_argument("--redis-url", default=DEFAULT_REDIS_URL, help="a database of its own")
+    parser.add_argument("--workdir", type=Path, help="keep the processes' logs here")
 
 
 def shared_secrets() -> dict[str, str]:

@@ -26,14 +26,11 @@ from cryptolens.billing.service import grant_subscription
 from cryptolens.core.events import RedisEventBus
 from cryptolens.core.security import PasswordHasher
 from cryptolens.db import create_session_factory, unit_of_work
-from cryptolens.market import service as market
-from cryptolens.market.candles import CandleSeries
-from cryptolens.patterns.csv_input import read_candles_csv
 from tests.auth.helpers import fetch_csrf, login, strong_password
 from tests.conftest import MYSQL_URL, REDIS_URL
-from tests.data_files import candle_file
 from tests.fakes.fault_proxy import FaultProxy, Mode
 from tests.processes import ApiProcess, start_api
+from tests.signals.conftest import head, read_anon_minutes, store_symbol
 
 # Production's shape: MariaDB and Redis, a separate API process.
 pytestmark = pytest.mark.parametrize("db_engine", ["mysql"] if MYSQL_URL else [], indirect=True)
@@ -68,20 +65,10 @@ def proxy() -> Iterator[FaultProxy]:
         yield running
 
 
-async def store_symbol(factory: async_sessionmaker[AsyncSession]) -> int:
+async def store_anon(factory: async_sessionmaker[AsyncSession]) -> int:
     """A few hours of one replay symbol: reads have rows, and start-up loads no demo market."""
-    series = read_candles_csv(candle_file("ANON_BTC-1m.csv"))
-    rows = slice(0, STORED_MINUTES)
-    minutes = CandleSeries(
-        series.time[rows],
-        series.open[rows],
-        series.high[rows],
-        series.low[rows],
-        series.close[rows],
-        series.volume[rows],
-    )
-    async with unit_of_work(factory) as session:
-        return (await market.store_replayed_minutes(session, "ANON/BTC", minutes)).id
+    minutes = head(read_anon_minutes(), STORED_MINUTES)
+    return await store_symbol(factory, "ANON/BTC", minutes)
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +78,7 @@ async def api(
     """One API process for the file (starting one takes long on a busy machine); each test
     leaves the proxy passing."""
     assert MYSQL_URL and REDIS_URL
-    await store_symbol(create_session_factory(db_engine))
+    await store_anon(create_session_factory(db_engine))
     workdir = tmp_path_factory.mktemp("redis-faults-api")
     process = start_api(workdir, database_url=MYSQL_URL, redis_url=proxy.url_for(REDIS_URL))
     try:
@@ -104,7 +91,7 @@ async def api(
 
 @pytest.fixture
 async def stored_symbol(session_factory: async_sessionmaker[AsyncSession]) -> int:
-    return await store_symbol(session_factory)
+    return await store_anon(session_factory)
 
 
 @pytest.fixture

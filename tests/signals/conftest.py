@@ -18,12 +18,16 @@ ANON_CSV = candle_file("ANON_BTC-1m.csv")
 GOLDEN = GOLDEN_SIGNALS / "ANON_BTC-1m.json"
 
 
-@pytest.fixture(scope="session")
-def anon_minutes() -> CandleSeries:
+def read_anon_minutes() -> CandleSeries:
     series = read_candles_csv(ANON_CSV)
     return CandleSeries(
         series.time, series.open, series.high, series.low, series.close, series.volume
     )
+
+
+@pytest.fixture(scope="session")
+def anon_minutes() -> CandleSeries:
+    return read_anon_minutes()
 
 
 @pytest.fixture(scope="session")
