@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from cryptolens import __version__
 from cryptolens.access.session_cookie import SESSION_COOKIE
+from cryptolens.admin.router import router as admin_router
 from cryptolens.auth.routes import router as auth_router
 from cryptolens.billing.routes import router as billing_router
 from cryptolens.core.admission import install_admission
@@ -51,8 +52,8 @@ COMMON_ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
     500: {"model": ErrorEnvelope, "description": "Internal error (no details leaked)"},
 }
 
-# Every answer of the account routes is personal (tokens, sessions, the profile).
-NO_STORE_PREFIXES = ("/api/v1/auth/",)
+# Every answer of the account and admin routes is personal (tokens, sessions, users).
+NO_STORE_PREFIXES = ("/api/v1/auth/", "/api/v1/admin/")
 
 # Probes must answer under any load; streams live for hours and would hold a turn for ever.
 ADMISSION_EXEMPT = ("/api/health/live", "/metrics", "/api/v1/stream")
@@ -135,6 +136,7 @@ def create_app(
     app.include_router(signals_router)
     app.include_router(stream_router)
     app.include_router(notifications_router)
+    app.include_router(admin_router)
     install_docs(app)
 
     # Last: the SPA is mounted at "/" and would shadow anything added after it.

@@ -6,6 +6,8 @@ import importlib
 
 MODEL_MODULES = [
     "cryptolens.system.models",
+    "cryptolens.system.audit.models",
+    "cryptolens.system.errors.models",
     "cryptolens.auth.models",
     "cryptolens.billing.models",
     "cryptolens.market.models",

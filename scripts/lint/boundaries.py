@@ -1,8 +1,8 @@
 """An import-linter contract: a domain reaches another domain only through its public modules.
 
-A domain's `service`, `reads` and `schemas` are what other domains may import; its models,
-repository, routes, tasks and helpers are its own. The composition root (app, cli, jobs
-runtime, startup) wires domains together and may import anything.
+A domain's `service`, `reads` and `schemas` (its sub-packages' too) are what other domains may
+import; its models, repository, routes, tasks and helpers are its own. The composition root
+(app, cli, jobs runtime, startup) wires domains together and may import anything.
 """
 
 from __future__ import annotations
@@ -25,8 +25,10 @@ class DomainBoundariesContract(Contract):
         breaches = []
         for domain in domains:
             for imported in sorted(graph.find_descendants(domain)):
-                entry = imported[len(domain) + 1 :].split(".")[0]
-                if entry in public:
+                # `domain.service`, or a sub-package's (`system.audit.service`) once a
+                # domain grows sub-packages.
+                path = imported[len(domain) + 1 :].split(".")
+                if any(part in public for part in path):
                     continue
                 for importer in sorted(graph.find_modules_that_directly_import(imported)):
                     if _inside(importer, domain) or any(_inside(importer, c) for c in composers):

@@ -1,4 +1,4 @@
-"""Tables of the market domain: symbols, candles and known gaps."""
+"""Tables of the market domain: symbols, candles, known gaps and coverage per timeframe."""
 
 from __future__ import annotations
 
@@ -76,3 +76,20 @@ class CandleGap(Base):
     start_time: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     end_time: Mapped[int] = mapped_column(BigInteger)
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SymbolCoverage(Base):
+    """How much of a symbol's history one timeframe holds, as refresh_stats last counted it:
+    coverage = candles / buckets from the first to the last open time (admin.md, Symbols)."""
+
+    __tablename__ = "symbol_coverage"
+
+    symbol_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("symbols.id", ondelete="CASCADE"), primary_key=True
+    )
+    timeframe: Mapped[str] = mapped_column(String(4), primary_key=True)
+    first_open_time: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    last_open_time: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    candle_count: Mapped[int] = mapped_column(Integer, default=0)
+    coverage: Mapped[float | None] = mapped_column(Double, default=None)
+    computed_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -13,6 +13,7 @@ from cryptolens.notifications import service as notifications
 from cryptolens.patterns import service as patterns
 from cryptolens.settings import JobSettings
 from cryptolens.system import job_runs
+from cryptolens.system.audit import service as audit
 
 
 async def expire_and_cleanup(ctx: JobContext) -> JobCounters:
@@ -48,6 +49,7 @@ async def expire_and_cleanup(ctx: JobContext) -> JobCounters:
         sessions_ended, tokens_deleted = await accounts.purge_expired(session, now)
         counters.details["sessions_deleted"] = sessions_ended
         counters.details["tokens_deleted"] = tokens_deleted
+        counters.details["audit_entries_deleted"] = await audit.delete_expired(session, now)
     return counters
 
 

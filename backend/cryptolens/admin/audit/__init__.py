@@ -1,0 +1,1 @@
+"""`GET /admin/audit-log`."""

@@ -1,0 +1,30 @@
+"""The admin API: every section's router under `/api/v1/admin`, behind one guard.
+
+The guard is a dependency of this router, not of each route, so a new admin route cannot be
+left open (tests/admin/test_guard.py walks the route table to prove it): anonymous callers get
+401 `not_signed_in`, signed-in non-admins 403 `admin_required`.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from cryptolens.access.deps import AdminUser
+from cryptolens.admin.audit.routes import router as audit_router
+from cryptolens.core.envelope import error_responses
+
+ADMIN_PREFIX = "/api/v1/admin"
+
+
+async def _admin_only(admin: AdminUser) -> None:
+    """Resolving AdminUser is the check (401 anonymous, 403 `admin_required`)."""
+
+
+router = APIRouter(
+    prefix=ADMIN_PREFIX,
+    dependencies=[Depends(_admin_only)],
+    responses=error_responses(
+        {401: "Not signed in", 403: "Not an admin (`admin_required`) or CSRF failed"}
+    ),
+)
+router.include_router(audit_router)

@@ -1,0 +1,1 @@
+"""Self-hosted error tracking: unhandled API exceptions and failed job runs, grouped."""
