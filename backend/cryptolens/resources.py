@@ -23,6 +23,7 @@ from cryptolens.access.memo import AccessMemo
 from cryptolens.access.ports import AccountSource, TierSource
 from cryptolens.access.resources import AccessResources
 from cryptolens.access.session_cookie import SESSION_COOKIE
+from cryptolens.admin.deps import AdminResources
 from cryptolens.auth.access_source import SessionAccountSource
 from cryptolens.auth.mail_jobs import MailQueueResources
 from cryptolens.auth.toolkit import AuthResources, AuthToolkit, build_toolkit
@@ -121,8 +122,13 @@ def store_resources(app: Starlette, resources: AppResources) -> None:
     # Every layer's view of the resources, checked here by mypy: a field a layer reads and
     # this dataclass lacks fails the type check, not a request.
     views: tuple[
-        CoreResources, RateLimitResources, AccessResources, AuthResources, MailQueueResources
-    ] = (resources, resources, resources, resources, resources)
+        CoreResources,
+        RateLimitResources,
+        AccessResources,
+        AuthResources,
+        MailQueueResources,
+        AdminResources,
+    ] = (resources, resources, resources, resources, resources, resources)
     del views
     setattr(app.state, RESOURCES_ATTRIBUTE, resources)
 
