@@ -1,7 +1,11 @@
-"""Every migration upgrades, downgrades to base and upgrades again, on each backend."""
+"""Every migration upgrades, downgrades to base and upgrades again, on each backend; and the
+migrated schema is the models' schema (a column added to a model without its migration, or the
+other way round, fails here rather than in production)."""
 
 from __future__ import annotations
 
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -24,3 +28,13 @@ async def test_upgrade_downgrade_upgrade(db_engine: AsyncEngine) -> None:
     finally:
         await migrations.upgrade(db_engine, "head")
     assert await _table_names(db_engine) == expected
+
+
+async def test_the_migrated_schema_matches_the_models(db_engine: AsyncEngine) -> None:
+    async with db_engine.connect() as connection:
+        differences = await connection.run_sync(
+            lambda sync: compare_metadata(
+                MigrationContext.configure(sync, opts={"compare_type": True}), Base.metadata
+            )
+        )
+    assert differences == []
