@@ -71,10 +71,13 @@ def start_api(
     redis_url: str | None,
     env: Mapping[str, str] | None = None,
     workers: int = 1,
+    app_module: str | None = None,
 ) -> ApiProcess:
     """`cryptolens serve` as deployed beside workers: no jobs of its own, the replay data
     source (start-up asks no exchange), no SPA, no developer .env (its cwd is `workdir`).
-    `env` adds or overrides CRYPTOLENS_ variables, and wins over the test runner's own."""
+    `env` adds or overrides CRYPTOLENS_ variables, and wins over the test runner's own.
+    `app_module`: a test module run instead (`python -m app_module --host --port`) that serves
+    the app with test-only routes added, e.g. tests.system.error_routes."""
     port = free_port()
     inherited = {
         name: value for name, value in os.environ.items() if not name.startswith("CRYPTOLENS_")
@@ -94,6 +97,12 @@ def start_api(
     }
     command = [sys.executable, "-m", "cryptolens.cli", "serve", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--workers", str(workers)]
+    if app_module is not None:
+        command = [sys.executable, "-m", app_module, "--host", "127.0.0.1", "--port", str(port)]
+        repository = str(Path(__file__).resolve().parent.parent)
+        variables["PYTHONPATH"] = os.pathsep.join(
+            part for part in (repository, variables.get("PYTHONPATH")) if part
+        )
     workdir.mkdir(parents=True, exist_ok=True)
     log_path = workdir / f"api-{port}.log"
     with log_path.open("wb") as log:

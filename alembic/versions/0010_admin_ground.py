@@ -89,6 +89,7 @@ def _create_error_tables() -> None:
         sa.Column("method", sa.String(10), nullable=True),
         sa.Column("path", sa.String(1000), nullable=True),
         sa.Column("query", sa.JSON(), nullable=True),
+        sa.Column("headers", sa.JSON(), nullable=True),
         sa.Column("body", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["group_id"],

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from cryptolens import __version__
 from cryptolens.access.session_cookie import SESSION_COOKIE
 from cryptolens.admin.router import router as admin_router
+from cryptolens.admin.stats.gauges import business_gauges
 from cryptolens.auth.routes import router as auth_router
 from cryptolens.billing.routes import router as billing_router
 from cryptolens.core.admission import install_admission
@@ -22,7 +23,7 @@ from cryptolens.core.conflicts import install_conflict_retries
 from cryptolens.core.csrf import install_json_only
 from cryptolens.core.envelope import ErrorEnvelope
 from cryptolens.core.handlers import install_error_handlers
-from cryptolens.core.metrics import install_metrics
+from cryptolens.core.metrics import install_metrics, release_process_metrics
 from cryptolens.core.middleware import RequestContextMiddleware
 from cryptolens.core.no_store import install_no_store
 from cryptolens.core.origin import install_same_origin
@@ -88,6 +89,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
             await resources.jobs.stop()
             await resources.cache.close()
             await resources.engine.dispose()
+            release_process_metrics()
 
 
 def create_app(
@@ -118,7 +120,17 @@ def create_app(
 
     install_error_handlers(app)
     install_conflict_retries(app)  # first: the innermost middleware
-    install_metrics(app)
+    install_metrics(
+        app,
+        scrape_hooks=[
+            business_gauges(
+                resources.session_factory,
+                resources.cache,
+                resources.clock,
+                resources.settings.database.request_wait_seconds,
+            )
+        ],
+    )
     app.add_middleware(RequestContextMiddleware)
     install_rate_limiting(app, resources.rate_limiter)
     install_json_only(app, exempt_prefixes=JSON_ONLY_EXEMPT)

@@ -31,6 +31,7 @@ from cryptolens.billing.access_source import SubscriptionTierSource
 from cryptolens.core.cache import Cache, MemoryCache, RedisCache
 from cryptolens.core.clock import Clock, SystemClock
 from cryptolens.core.csrf import CsrfTokens
+from cryptolens.core.error_reporting import ErrorReporter, ErrorReportingResources
 from cryptolens.core.events import MAX_BLOCK_SECONDS, EventBus, MemoryEventBus, RedisEventBus
 from cryptolens.core.ratelimit import AppRateLimiter, RateLimitResources
 from cryptolens.core.redis_guard import RedisGuard
@@ -39,6 +40,7 @@ from cryptolens.db import create_engine, create_session_factory
 from cryptolens.job_context import JobQueue
 from cryptolens.jobs.runtime import JobsRuntime, create_jobs_runtime, use_json_payloads
 from cryptolens.settings import Settings
+from cryptolens.system.errors.capture import ErrorTracker
 
 
 @dataclass
@@ -56,6 +58,8 @@ class AppResources:
     tiers: TierSource
     auth_toolkit: AuthToolkit
     jobs: JobsRuntime
+    # Unhandled API exceptions are stored by error tracking (None: they are only logged).
+    error_reporter: ErrorReporter | None
 
     @property
     def data_source(self) -> DataSource:
@@ -101,6 +105,8 @@ def build_resources(
         tiers=SubscriptionTierSource(),
         auth_toolkit=build_toolkit(settings),
         jobs=create_jobs_runtime(settings, session_factory, cache, clock, redis, events),
+        # Bounded like a request's own wait for the database (it runs after the response).
+        error_reporter=ErrorTracker(session_factory, clock, settings.database.request_wait_seconds),
     )
 
 
@@ -128,7 +134,8 @@ def store_resources(app: Starlette, resources: AppResources) -> None:
         AuthResources,
         MailQueueResources,
         AdminResources,
-    ] = (resources, resources, resources, resources, resources, resources)
+        ErrorReportingResources,
+    ] = (resources, resources, resources, resources, resources, resources, resources)
     del views
     setattr(app.state, RESOURCES_ATTRIBUTE, resources)
 

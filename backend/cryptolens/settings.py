@@ -132,6 +132,10 @@ class MarketSettings(SettingsGroup):
     data_source: Literal["exchange", "replay"] = "exchange"
     replay_seed: int = 42
     default_symbols: tuple[str, ...] = ("BTC/USDT", "ETH/USDT", "SOL/USDT", "BNB/USDT", "XRP/USDT")
+    mandatory_symbols: tuple[str, ...] = Field(
+        default=("BTC/USDT", "ETH/USDT", "SOL/USDT", "BNB/USDT", "XRP/USDT"),
+        description="Symbols admins cannot disable (BTC/USDT always is, whatever this says)",
+    )
     backfill_depth_days: dict[str, PositiveInt] = Field(
         default_factory=lambda: {"1m": 14, "5m": 30, "15m": 60, "1h": 180, "4h": 365, "1d": 1095},
         description="Days of history fetched per timeframe when a symbol is added",
@@ -172,6 +176,10 @@ class ScanSettings(SettingsGroup):
 class SignalSettings(SettingsGroup):
     min_confluence: int = 2
     require_htf: bool = False
+    require_trend_alignment: bool = Field(
+        default=False,
+        description="No signal against the longest confluence timeframe's trend (structure.md)",
+    )
     min_risk_pct: float = 0.5
     default_rr: float = 3.0
     cooldown_hours: Annotated[float, EnvName("SIGNAL_COOLDOWN_HOURS")] = 4.0
@@ -245,6 +253,9 @@ class NotificationSettings(SettingsGroup):
 
     ntfy_url: str = "https://ntfy.sh"
     ntfy_token: SecretStr | None = None
+    enabled: Annotated[bool, EnvName("NOTIFICATIONS_ENABLED")] = Field(
+        default=True, description="Master switch of signal pushes (off: none is sent)"
+    )
     max_connections: Annotated[int, EnvName("NTFY_MAX_CONNECTIONS")] = Field(
         default=16, description="Pooled connections to NTFY"
     )

@@ -18,7 +18,7 @@ from cryptolens.core.cache import (
     create_redis_client,
     get_or_compute,
 )
-from cryptolens.core.redis_guard import RedisGuard
+from cryptolens.core.redis_guard import RedisGuard, RedisUnavailableError
 from tests.conftest import REDIS_URL
 from tests.fakes.fault_proxy import FaultProxy, Mode
 
@@ -216,3 +216,28 @@ async def test_concurrent_misses_share_one_computation_while_redis_is_down(
             assert computed == 2
     finally:
         await cache.close()
+
+
+async def test_a_call_that_holds_on_to_its_cancellation_still_ends_at_the_bound() -> None:
+    """A Redis client that catches the cancellation to clean up on a black-holed connection
+    kept a request for 3 s (tests/reliability/test_redis_faults.py, 1 run in 3): the guard
+    stops waiting at its bound whatever the call does with the cancellation."""
+    ended = asyncio.Event()
+
+    async def slow_to_end() -> bytes:
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            await asyncio.sleep(1.0)  # the client's clean-up, outliving the bound
+            ended.set()
+            raise
+        return b"never"
+
+    guard = RedisGuard(timeout_seconds=0.05, breaker_seconds=0.0)
+    started = time.perf_counter()
+    with pytest.raises(RedisUnavailableError):
+        await guard.call("get", slow_to_end)
+    assert time.perf_counter() - started < 0.5
+    assert guard.down
+    # The abandoned call still ends on its own.
+    await asyncio.wait_for(ended.wait(), 5)

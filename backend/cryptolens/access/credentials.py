@@ -13,8 +13,10 @@ keys) are not asked for it.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
@@ -39,6 +41,12 @@ async def resolve_principal(request: Request, response: Response) -> Principal |
         scope[_PRINCIPAL_KEY] = await _resolve(request, response)
     principal: Principal | None = scope[_PRINCIPAL_KEY]
     return principal
+
+
+def resolved_principal(scope: Mapping[str, Any]) -> Principal | None:
+    """Who the request was found to be, if a dependency already asked (never looks it up)."""
+    principal = scope.get(_PRINCIPAL_KEY)
+    return principal if isinstance(principal, Principal) else None
 
 
 async def _resolve(request: Request, response: Response) -> Principal | None:

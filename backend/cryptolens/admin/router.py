@@ -11,6 +11,14 @@ from fastapi import APIRouter, Depends
 
 from cryptolens.access.deps import AdminUser
 from cryptolens.admin.audit.routes import router as audit_router
+from cryptolens.admin.broadcasts.routes import router as broadcasts_router
+from cryptolens.admin.errors.routes import router as errors_router
+from cryptolens.admin.jobs.routes import router as jobs_router
+from cryptolens.admin.settings.routes import router as settings_router
+from cryptolens.admin.stats.routes import router as stats_router
+from cryptolens.admin.subscriptions.routes import router as subscriptions_router
+from cryptolens.admin.symbols.routes import router as symbols_router
+from cryptolens.admin.users.routes import router as users_router
 from cryptolens.core.envelope import error_responses
 
 ADMIN_PREFIX = "/api/v1/admin"
@@ -28,3 +36,11 @@ router = APIRouter(
     ),
 )
 router.include_router(audit_router)
+router.include_router(broadcasts_router)
+router.include_router(errors_router)
+router.include_router(users_router)
+router.include_router(subscriptions_router)
+router.include_router(settings_router)
+router.include_router(jobs_router)
+router.include_router(stats_router)
+router.include_router(symbols_router)

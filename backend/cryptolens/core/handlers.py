@@ -11,10 +11,16 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 
 from cryptolens.core.envelope import error_body
+from cryptolens.core.error_reporting import (
+    RequestBodyRecorder,
+    error_reporter_of,
+    report_safely,
+)
 from cryptolens.core.errors import AppError, ServiceUnavailableError
 from cryptolens.core.middleware import apply_security_headers
 from cryptolens.core.request_context import REQUEST_ID_HEADER
@@ -129,7 +135,23 @@ async def _unhandled_error(request: Request, exc: Exception) -> JSONResponse:
     if request_id:
         response.headers[REQUEST_ID_HEADER] = request_id
     apply_security_headers(response.headers, https=request.url.scheme == "https")
+    _report_after_response(request, response, exc)
     return response
+
+
+def _report_after_response(request: Request, response: JSONResponse, exc: Exception) -> None:
+    """Error tracking stores the failure once the answer is sent (core/error_reporting.py):
+    the response's status, headers and body are the same with or without it."""
+    reporter = error_reporter_of(request.app)
+    if reporter is not None:
+        response.background = BackgroundTask(report_safely, reporter, request, _original(exc))
+
+
+def _original(exc: BaseException) -> BaseException:
+    """The exception the code raised, not a group a task group wrapped it in."""
+    while isinstance(exc, BaseExceptionGroup) and len(exc.exceptions) == 1:
+        exc = exc.exceptions[0]
+    return exc
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -141,3 +163,5 @@ def install_error_handlers(app: FastAPI) -> None:
     for database_error in (DBAPIError, PoolTimeoutError):
         app.add_exception_handler(database_error, _database_error)
     app.add_exception_handler(Exception, _unhandled_error)
+    # The body a failed request sent, for its error report (the handler gets a new Request).
+    app.add_middleware(RequestBodyRecorder)

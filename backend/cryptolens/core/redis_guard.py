@@ -14,7 +14,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from redis.exceptions import RedisError
 
@@ -96,10 +96,37 @@ class RedisGuard:
             raise RedisUnavailableError(operation)
         bound = None if self.timeout_seconds is None else self.timeout_seconds + extra_seconds
         try:
-            async with asyncio.timeout(bound):
-                answer = await make()
-        except REDIS_FAILURES as exc:  # asyncio.timeout raises TimeoutError, an OSError
+            answer = await _within(make(), bound)
+        except REDIS_FAILURES as exc:  # a call out of time raises TimeoutError, an OSError
             self.failed(operation, exc)
             raise RedisUnavailableError(operation) from exc
         self.answered()
         return answer
+
+
+async def _within(call: Awaitable[T], bound: float | None) -> T:
+    """`call`'s answer, or TimeoutError once `bound` seconds have passed, even when the call
+    is slow to end. Cancelling the call is not enough: a Redis client that catches the
+    cancellation to clean up (or whose own timeout takes it first) can keep its caller for
+    seconds on a black-holed connection (seen: 3 s). So the call runs as its own task, the
+    caller stops waiting at the bound, and the task is cancelled and left to end alone."""
+    if bound is None:
+        return await call
+    task = asyncio.ensure_future(call)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=bound)
+    except asyncio.CancelledError:
+        task.cancel()
+        raise
+    if not done:
+        task.cancel()
+        task.add_done_callback(_consume_outcome)
+        raise TimeoutError(f"no answer within {bound:g} s")
+    return task.result()
+
+
+def _consume_outcome(task: asyncio.Future[Any]) -> None:
+    # An abandoned call's error is expected (cancelled, reset): read it so asyncio does not
+    # report it as never retrieved.
+    if not task.cancelled():
+        task.exception()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -25,8 +25,10 @@ from cryptolens.jobs.locks import LockManager
 from cryptolens.jobs.registry import JobDefinition, args_key, get_job, timeout_seconds
 from cryptolens.jobs.retries import job_retry_policy, retry_delay
 from cryptolens.system import job_runs, runtime_settings
+from cryptolens.system.errors.capture import capture_job_failure
 from cryptolens.system.job_runs import RunStatus
 from cryptolens.system.models import JobRun
+from cryptolens.system.runtime import service as runtime_settings_service
 
 log = logging.getLogger("cryptolens.jobs")
 
@@ -106,8 +108,12 @@ async def _run(
     run_id = await _record_start(ctx, definition, call)
     started = time.perf_counter()
     try:
-        counters = await definition.run(ctx, **call.kwargs)
-    except asyncio.CancelledError:
+        # A job reads the runtime settings once, at its start (admin.md "Runtime settings").
+        settings = await runtime_settings_service.settings_for_job(
+            ctx.session_factory, ctx.settings
+        )
+        counters = await definition.run(replace(ctx, settings=settings), **call.kwargs)
+    except asyncio.CancelledError as cancelled:
         timed_out = time.monotonic() - entered >= limit - TIMEOUT_SLACK_SECONDS
         text = (
             f"TimeoutError: stopped at its {limit:g} s limit"
@@ -116,6 +122,15 @@ async def _run(
         )
         log.warning("job.stopped", extra={"job": call.name, "attempt": call.attempt, "error": text})
         await _finish(ctx, run_id, call.name, started, "failed", error=text)
+        await capture_job_failure(
+            ctx.session_factory,
+            ctx.clock,
+            name=call.name,
+            job_id=call.job_id,
+            error=cancelled,
+            error_type="TimeoutError" if timed_out else None,
+            message=text,
+        )
         raise
     except Exception as error:
         text = f"{type(error).__name__}: {error}"
@@ -123,6 +138,9 @@ async def _run(
         if delay is None:
             log.exception("job.failed", extra={"job": call.name, "attempt": call.attempt})
             await _finish(ctx, run_id, call.name, started, "failed", error=text)
+            await capture_job_failure(
+                ctx.session_factory, ctx.clock, name=call.name, job_id=call.job_id, error=error
+            )
             return Outcome(status="failed", error=text)
         log.warning(
             "job.retrying", extra={"job": call.name, "attempt": call.attempt, "error": text}

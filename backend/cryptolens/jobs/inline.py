@@ -19,6 +19,7 @@ from typing import Any
 
 from cryptolens.core.shutdown import StopSignal
 from cryptolens.job_context import JobArgument, JobContext
+from cryptolens.jobs.enqueue import Enqueued
 from cryptolens.jobs.execution import JobCall, Outcome, execute
 from cryptolens.jobs.locks import MemoryLocks
 from cryptolens.jobs.payload import check_arguments
@@ -41,6 +42,7 @@ class InlineRunner:
         self._limits = {queue: asyncio.Semaphore(QUEUE_CONCURRENCY[queue]) for queue in QUEUES}
         self._waiting: dict[Queue, int] = dict.fromkeys(QUEUES, 0)
         self._tasks: dict[str, asyncio.Task[Outcome]] = {}
+        self._calls: dict[str, JobCall] = {}  # of the jobs in _tasks
         self._finished: OrderedDict[str, Outcome] = OrderedDict()
         self._cron_task: asyncio.Task[None] | None = None
         self._accepting = True
@@ -60,6 +62,22 @@ class InlineRunner:
         **arguments: JobArgument,
     ) -> str | None:
         return self._submit(name, arguments, job_id, defer_seconds, from_cron=False)
+
+    async def enqueue_once(
+        self, name: str, *, with_cron_copies: bool = True, **arguments: JobArgument
+    ) -> Enqueued | None:
+        """A manual run: the copy of `name` with these arguments already queued or running
+        (a cron slot's too), else a new one; None once stopping. Nothing awaits between the
+        look and the submit, so two clicks are one job."""
+        get_job(name)
+        check_arguments(arguments)
+        for job_id, call in self._calls.items():
+            if call.name != name or call.kwargs != arguments or self._tasks[job_id].done():
+                continue
+            if with_cron_copies or not call.from_cron:
+                return Enqueued(job_id, deduplicated=True)
+        submitted = self._submit(name, arguments, None, None, from_cron=False)
+        return None if submitted is None else Enqueued(submitted, deduplicated=False)
 
     def _submit(
         self,
@@ -82,12 +100,14 @@ class InlineRunner:
         call = JobCall(name, arguments, job_id, self.ctx.clock.now(), from_cron=from_cron)
         task = asyncio.create_task(self._run(call, defer_seconds))
         self._tasks[job_id] = task
+        self._calls[job_id] = call
         task.add_done_callback(lambda _: self._forget(job_id, task))
         return job_id
 
     def _forget(self, job_id: str, task: asyncio.Task[Outcome]) -> None:
         if self._tasks.get(job_id) is task:
             del self._tasks[job_id]
+            self._calls.pop(job_id, None)
         if not task.cancelled() and task.exception() is None:
             self._finished[job_id] = task.result()
             while len(self._finished) > FINISHED_KEPT:

@@ -41,9 +41,11 @@ JOBS: dict[str, JobDefinition] = {
         JobDefinition("deliver_notification", "high", notifications.deliver_notification),
         JobDefinition("resume_deliveries", "high", notifications.resume_deliveries),
         JobDefinition("send_broadcast", "high", notifications.send_broadcast),
+        JobDefinition("scheduled_broadcasts", "high", notifications.scheduled_broadcasts),
         JobDefinition("refresh_stats", "low", signals.refresh_stats),
         JobDefinition("expire_and_cleanup", "low", system.expire_and_cleanup),
         JobDefinition("db_health", "low", market.db_health),
+        JobDefinition("load_markets", "low", market.load_markets),
         JobDefinition(
             "warn_expiring_subscriptions", "low", notifications.warn_expiring_subscriptions
         ),

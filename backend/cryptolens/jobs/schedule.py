@@ -36,6 +36,11 @@ class CronEntry:
         """`minute` as arq's cron options take it."""
         return set(self.minute) if isinstance(self.minute, frozenset) else self.minute
 
+    @property
+    def cron_text(self) -> str:
+        """The entry as a crontab line's five time fields, UTC (`*/5 * * * *`)."""
+        return f"{_cron_field(self.minute, 60)} {_cron_field(self.hour, 24)} * * *"
+
     def next_slot(self, after: datetime) -> datetime:
         """The first slot after `after` (more than a second after), as arq computes it."""
         return next_cron(
@@ -57,10 +62,24 @@ class CronEntry:
         return f"{self.cron_name}:{to_unix_ms(slot)}"
 
 
+def _cron_field(value: int | frozenset[int] | None, size: int) -> str:
+    """One crontab field: `*`, a number, `*/step` for every step from 0, else a list."""
+    if value is None:
+        return "*"
+    if isinstance(value, int):
+        return str(value)
+    ordered = sorted(value)
+    step = ordered[1] - ordered[0] if len(ordered) > 1 else 0
+    if ordered[0] == 0 and step > 0 and ordered == list(range(0, size, step)):
+        return f"*/{step}"
+    return ",".join(str(item) for item in ordered)
+
+
 CRON_SCHEDULE: tuple[CronEntry, ...] = (
     CronEntry("fetch_and_scan"),
     CronEntry("refresh_stats", minute=EVERY_FIVE_MINUTES),
     CronEntry("resume_deliveries"),
+    CronEntry("scheduled_broadcasts"),
     CronEntry("expire_and_cleanup", minute=7),
     CronEntry("warn_expiring_subscriptions", minute=20),
     CronEntry("db_health", minute=0, hour=3),

@@ -71,6 +71,11 @@ async def add_symbol(session: AsyncSession, symbol: Symbol) -> Symbol:
     return symbol
 
 
+async def add_symbols(session: AsyncSession, symbols: Sequence[Symbol]) -> None:
+    session.add_all(symbols)
+    await session.flush()
+
+
 async def deactivate_symbols(session: AsyncSession, exchange: str) -> int:
     """Soft-deletes every active symbol of `exchange`; returns how many."""
     result = await session.execute(
@@ -237,6 +242,20 @@ async def newest_open_time(session: AsyncSession, symbol_id: int, timeframe: str
             Candle.symbol_id == symbol_id, Candle.timeframe == timeframe
         )
     )
+
+
+async def stored_span(
+    session: AsyncSession, symbol_id: int, timeframe: str
+) -> tuple[int, int] | None:
+    """The oldest and newest stored open time, or None without candles."""
+    oldest, newest = (
+        await session.execute(
+            select(func.min(Candle.open_time), func.max(Candle.open_time)).where(
+                Candle.symbol_id == symbol_id, Candle.timeframe == timeframe
+            )
+        )
+    ).one()
+    return None if oldest is None else (int(oldest), int(newest))
 
 
 async def newest_candle(

@@ -13,11 +13,29 @@ from cryptolens.core.errors import ValidationFailedError
 from cryptolens.core.timeframes import DAY_MS
 from cryptolens.db import to_ms, utcnow
 from cryptolens.market import repository
+
+# The admin's symbol rules (admin_symbols.py) and coverage counting (coverage.py).
+from cryptolens.market.admin_symbols import BACKFILL_JOB as BACKFILL_JOB
+from cryptolens.market.admin_symbols import LOAD_MARKETS_JOB as LOAD_MARKETS_JOB
+from cryptolens.market.admin_symbols import AdminSymbolView as AdminSymbolView
+from cryptolens.market.admin_symbols import LoadedMarkets as LoadedMarkets
+from cryptolens.market.admin_symbols import SymbolChange as SymbolChange
+from cryptolens.market.admin_symbols import TimeframeCoverage as TimeframeCoverage
+from cryptolens.market.admin_symbols import add_symbol as add_symbol
+from cryptolens.market.admin_symbols import backfill_job_id as backfill_job_id
+from cryptolens.market.admin_symbols import listed_markets as listed_markets
+from cryptolens.market.admin_symbols import load_markets_job_id as load_markets_job_id
+from cryptolens.market.admin_symbols import load_quote_markets as load_quote_markets
+from cryptolens.market.admin_symbols import set_symbol_active as set_symbol_active
+from cryptolens.market.admin_symbols import source_exchange as source_exchange
+from cryptolens.market.admin_symbols import symbol_page as symbol_page
+from cryptolens.market.admin_symbols import symbol_view as symbol_view
 from cryptolens.market.building import build_from_minutes
 
 # The value types and errors of this interface, named for other domains through here.
 from cryptolens.market.candles import CandleSeries as CandleSeries
 from cryptolens.market.candles import concat_series as concat_series
+from cryptolens.market.coverage import refresh_coverage as refresh_coverage
 from cryptolens.market.defaults import (
     BASE_TIMEFRAME,
     BUILT_TIMEFRAMES,

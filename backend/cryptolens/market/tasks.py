@@ -1,12 +1,13 @@
-"""The daily candle health check, as a job (docs/operations.md, "Background jobs"): sanity and
-aggregation against 1m for every followed symbol. Thin: the checks and repairs live in the market
-service."""
+"""The market's jobs (docs/operations.md, "Background jobs"): the daily candle health check
+(sanity and aggregation against 1m for every followed symbol) and loading an exchange's markets
+of one quote as inactive symbols. Thin: the rules live in the market service."""
 
 from __future__ import annotations
 
 from cryptolens.db import to_ms, unit_of_work
-from cryptolens.job_context import JobContext, JobCounters
+from cryptolens.job_context import JobContext, JobCounters, TransientJobError
 from cryptolens.market import service as market
+from cryptolens.market.errors import ExchangeUnavailableError
 
 
 class DatabaseHealthError(RuntimeError):
@@ -28,3 +29,19 @@ async def db_health(ctx: JobContext) -> JobCounters:
     if problems:
         raise DatabaseHealthError("; ".join(problems))
     return counters
+
+
+async def load_markets(ctx: JobContext, quote: str) -> JobCounters:
+    """Adds each active spot market quoted in `quote` as an inactive symbol (admins enable
+    the ones they want); symbols already stored are left as they are."""
+    try:
+        listings = await market.listed_markets(ctx.data_source, ctx.settings.market)
+    except ExchangeUnavailableError as failure:
+        # The source already retried; the job tries the whole listing again later.
+        raise TransientJobError(failure.message) from failure
+    exchange = market.source_exchange(ctx.data_source, ctx.settings.market)
+    async with unit_of_work(ctx.session_factory) as session:
+        loaded = await market.load_quote_markets(
+            session, listings, exchange=exchange, quote=quote.upper()
+        )
+    return JobCounters(details={"added": loaded.added, "existing": loaded.existing})

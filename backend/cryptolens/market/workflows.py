@@ -194,16 +194,22 @@ async def _backfill(
     progress: PageProgress | None,
 ) -> None:
     """Every timeframe fetched directly back to its depth; a commit per timeframe, so an
-    interrupted backfill keeps what it stored and the next run simply does it again."""
+    interrupted backfill keeps what it stored and the next run goes on from there. A
+    timeframe whose stored candles already reach back to its depth (a re-enabled symbol) is
+    fetched from its newest stored candle on (admin.md: "within backfill depth")."""
     widest = max(timeframes, key=timeframe_ms)
     for timeframe in timeframes:
         async with unit_of_work(factory) as session:
+            start = request.backfill_start(timeframe, server_time, widest)
+            span = await repository.stored_span(session, symbol.id, timeframe)
+            if span is not None and span[0] <= start:
+                start = max(start, span[1] + timeframe_ms(timeframe))
             fetched = await store_closed_candles(
                 session,
                 source,
                 symbol,
                 timeframe,
-                start=request.backfill_start(timeframe, server_time, widest),
+                start=start,
                 server_time=server_time,
                 progress=progress,
             )

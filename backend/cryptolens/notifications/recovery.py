@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -34,8 +34,10 @@ from cryptolens.notifications.delivery import (
     count_outcomes,
     schedule_attempts,
 )
+from cryptolens.notifications.models import UserNotification
 
 FAN_OUT_JOB = "notify_signal"
+BROADCAST_JOB = "send_broadcast"
 # A deferred attempt this late was lost (the queue runs due jobs within seconds).
 LOST_AFTER = timedelta(minutes=1)
 # Beyond the push age limit: the free-tier delay (10 min) and the retry schedule (~8 min) fit.
@@ -68,8 +70,8 @@ async def resume_stalled(
             unleased_before=now - UNLEASED_CLAIM_ABANDONED_AFTER,
             limit=SWEEP_LIMIT,
         )
-        too_old = [row for row in rows if row.created_at <= give_up_before]
-        current = [row for row in rows if row.created_at > give_up_before]
+        too_old = [row for row in rows if _age_mark(row) <= give_up_before]
+        current = [row for row in rows if _age_mark(row) > give_up_before]
         exhausted = [
             row for row in current if row.claim is not None and row.attempts >= MAX_ATTEMPTS
         ]
@@ -82,18 +84,30 @@ async def resume_stalled(
         )
     abandoned = [row for row in current if row.claim is not None and row.attempts < MAX_ATTEMPTS]
     lost = [ScheduledAttempt(row.id, row.attempts, 0.0) for row in current if row.claim is None]
-    # One fan-out per signal takes over all that signal's abandoned deliveries.
-    for signal_id in sorted({row.signal_id for row in abandoned}):
+    # One fan-out per signal (or broadcast) takes over all its abandoned deliveries.
+    for signal_id in sorted({row.signal_id for row in abandoned if row.signal_id is not None}):
         await kit.queue.enqueue(
             FAN_OUT_JOB,
             job_id=f"notify:{signal_id}:resume:{int(now.timestamp())}",
             signal_id=signal_id,
+        )
+    for broadcast_id in sorted({row.broadcast_id for row in abandoned if row.broadcast_id}):
+        await kit.queue.enqueue(
+            BROADCAST_JOB,
+            job_id=f"{BROADCAST_JOB}:{broadcast_id}:resume:{int(now.timestamp())}",
+            broadcast_id=broadcast_id,
         )
     await schedule_attempts(kit, lost)
     count_outcomes(Counter({"skipped": len(too_old), "failed": len(exhausted)}))
     return SweepReport(
         resumed=len(abandoned) + len(lost), expired=len(too_old), failed=len(exhausted)
     )
+
+
+def _age_mark(row: UserNotification) -> datetime:
+    """A broadcast's push may be held for hours of quiet time: its age counts from when it
+    was due, a signal's from when it was queued."""
+    return row.send_after if row.broadcast_id is not None else row.created_at
 
 
 def _finished(delivery_id: int, status: str, reason: str) -> dict[str, object]:

@@ -14,7 +14,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cryptolens.core.paging import Keyset, Page, PageRequest
 from cryptolens.db import update_rows_by_id, upsert_statement
 from cryptolens.notifications.models import (
-    Broadcast,
     ExpiryWarning,
     NotificationMute,
     NotificationPreference,
@@ -108,13 +107,15 @@ async def users_with_delivery(
 async def count_pushes_since(
     db: AsyncSession, user_ids: Sequence[int], since: datetime
 ) -> dict[int, int]:
-    """Deliveries queued or sent since `since`, per user (what the daily limit counts)."""
+    """Deliveries of signals queued or sent since `since`, per user (what the daily limit
+    counts; broadcasts are outside it)."""
     if not user_ids:
         return {}
     rows = await db.execute(
         select(UserNotification.user_id, func.count())
         .where(
             UserNotification.user_id.in_(user_ids),
+            UserNotification.signal_id.is_not(None),
             UserNotification.created_at >= since,
             UserNotification.status.in_(COUNTED_STATUSES),
         )
@@ -392,36 +393,6 @@ async def record_expiry_warnings(db: AsyncSession, rows: Sequence[dict[str, Any]
             [],
         )
         await db.execute(statement, list(rows))
-
-
-# Broadcasts
-
-
-async def add_broadcast(db: AsyncSession, broadcast: Broadcast) -> Broadcast:
-    db.add(broadcast)
-    await db.flush()
-    return broadcast
-
-
-async def get_broadcast(db: AsyncSession, broadcast_id: int) -> Broadcast | None:
-    return await db.get(Broadcast, broadcast_id)
-
-
-async def claim_broadcast(db: AsyncSession, broadcast_id: int, now: datetime) -> bool:
-    """scheduled -> sending, once: a duplicate job finds it taken."""
-    changed = await db.execute(
-        update(Broadcast)
-        .where(
-            and_(
-                Broadcast.id == broadcast_id,
-                Broadcast.status == "scheduled",
-                Broadcast.send_at <= now,
-            )
-        )
-        .values(status="sending")
-        .execution_options(synchronize_session=False)
-    )
-    return _changed(changed) == 1
 
 
 async def queued_untried(

@@ -52,8 +52,9 @@ class DeliveryOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)  # built from UserNotification rows
 
     id: int
-    signal_id: int
-    symbol: str
+    signal_id: int | None = Field(description="The signal pushed (null for a broadcast)")
+    broadcast_id: int | None = Field(description="The admin broadcast pushed (null for a signal)")
+    symbol: str = Field(description="The signal's symbol (empty for a broadcast)")
     title: str
     status: Literal["queued", "sent", "failed", "skipped"]
     reason: str | None = Field(description="Why it was skipped or failed")

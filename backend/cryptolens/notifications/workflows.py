@@ -49,6 +49,8 @@ from cryptolens.notifications.sending import SendPipeline
 log = logging.getLogger("cryptolens.notifications")
 
 SIGNAL_GONE = "signal_gone"
+# A deferred push (free-tier delay, retry) due while an admin has signal pushes switched off.
+PUSHES_SWITCHED_OFF = "pushes_switched_off"
 
 
 @dataclass
@@ -61,6 +63,7 @@ class FanOutReport:
     retrying: int = 0
     resumed: int = 0  # deliveries a dead sender left, taken over
     stale: bool = False
+    switched_off: bool = False  # signal pushes switched off by an admin
     missing: bool = False
 
     def details(self) -> dict[str, int]:
@@ -73,6 +76,7 @@ class FanOutReport:
             "retrying": self.retrying,
             "resumed": self.resumed,
             "stale": int(self.stale),
+            "switched_off": int(self.switched_off),
         }
 
 
@@ -273,13 +277,17 @@ async def fan_out(
     report.stale = now - alert.created_at > kit.settings.max_age
     if report.stale:
         log.info("notifications.stale_signal", extra={"signal_id": signal_id})
+    # The admin's master switch (runtime setting notifications_enabled): no new push.
+    report.switched_off = not kit.settings.enabled
+    if report.switched_off:
+        log.info("notifications.switched_off", extra={"signal_id": signal_id})
     lease = DeliveryLease(session_factory, kit, secrets.token_hex(16))
     async with lease, SendPipeline(session_factory, kit, lease) as pipeline:
         taken_over, skipped = await _take_over(session_factory, kit, alert, lease)
         report.resumed, report.skipped = len(taken_over), skipped
         for item in taken_over:
             await pipeline.send(_outgoing(kit, alert, item))
-        if not report.stale:
+        if not (report.stale or report.switched_off):
             await _send_new(session_factory, kit, alert, lease, report, pipeline)
     report.sent = pipeline.tallies["sent"]
     report.failed = pipeline.tallies["failed"]
@@ -331,13 +339,16 @@ async def deliver_one(
         )
         if row is None:
             return "already_handled"  # sent, failed, skipped or another attempt took it
-        alert = await load_signal_alert(db, row.signal_id)
+        # A broadcast's rows never come here (tasks.deliver_notification hands them over).
+        alert = None if row.signal_id is None else await load_signal_alert(db, row.signal_id)
         user = await auth_service.get_user(db, row.user_id)
         reason: str | None = SIGNAL_GONE
         recipient: Recipient | None = None
         if alert is not None and user is not None:
             [recipient] = await load_recipients(db, [user], alert.symbol, now)
             reason = decide_at_send(recipient, alert, now).reason
+        if reason is None and not kit.settings.enabled:
+            reason = PUSHES_SWITCHED_OFF
         if reason is not None:
             await repository.record_outcomes(
                 db,

@@ -4,7 +4,7 @@ matrix cells and the counts the metrics show."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,7 +15,7 @@ from cryptolens.core.paging import Page, PageQuery
 from cryptolens.db import to_ms
 from cryptolens.market import service as market
 from cryptolens.market.schemas import symbol_names_context
-from cryptolens.patterns import repository
+from cryptolens.patterns import repository, stats_repository
 from cryptolens.patterns.models import Pattern
 from cryptolens.patterns.repository import PatternFilters
 from cryptolens.patterns.schemas import PatternOut
@@ -145,3 +145,9 @@ async def patterns_out(session: AsyncSession, pattern_ids: list[int]) -> list[Pa
 
 async def active_by_direction(session: AsyncSession) -> dict[tuple[str, str], int]:
     return await repository.active_by_direction(session)
+
+
+async def patterns_confirmed_per_day(session: AsyncSession, since_ms: int) -> dict[date, int]:
+    """Patterns confirmed at or after `since_ms`, by UTC day of confirmed_at (the admin
+    stats)."""
+    return await stats_repository.count_confirmed_per_day(session, since_ms)

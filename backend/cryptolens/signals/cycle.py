@@ -105,7 +105,7 @@ async def run_cycle(
     scan = await patterns.scan_cycle(session, symbol_id, minutes, previous_close, settings.scan)
     result = CycleResult(close, scan.created, scan.updated)
     recent = await recent_signals(session, symbol_id, close, settings.signals)
-    changed = await advance_signals(session, minutes, recent, settings.signals)
+    changed = await advance_signals(session, minutes, recent)
     result.signals_changed = [signal.id for signal in changed]
     result.outcomes = [signal.status for signal in changed if signal.status in FINAL_STATUSES]
     created = await signal_step(session, symbol_id, close, scan.active, recent, settings)

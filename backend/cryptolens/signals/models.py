@@ -9,11 +9,13 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Double,
     ForeignKey,
     Index,
     Integer,
     String,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -52,6 +54,11 @@ class Signal(Base):
     take_profit_2: Mapped[float] = mapped_column(Double)
     take_profit_3: Mapped[float] = mapped_column(Double)
     risk_reward: Mapped[float] = mapped_column(Double)
+    # The stop rule in force when the signal was created: an admin's later change of the
+    # runtime setting never changes how an open signal is followed.
+    move_stop_to_entry_after_tp1: Mapped[bool] = mapped_column(
+        Boolean, default=True, server_default=true()
+    )
     risk: Mapped[float] = mapped_column(Double)
     atr: Mapped[float | None] = mapped_column(Double)
     buffer: Mapped[float] = mapped_column(Double)

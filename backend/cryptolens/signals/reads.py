@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -18,7 +18,7 @@ from cryptolens.db import to_ms, unit_of_work
 from cryptolens.market import service as market
 from cryptolens.market.schemas import symbol_names_context
 from cryptolens.patterns import reads as patterns
-from cryptolens.signals import repository
+from cryptolens.signals import repository, stats_repository
 from cryptolens.signals.models import Signal
 from cryptolens.signals.repository import SignalFilters
 from cryptolens.signals.schemas import (
@@ -301,3 +301,8 @@ async def refresh_global_stats(
     """The refresh_stats job: recompute the global statistics into the cache ahead of readers."""
     stats = await _compute_global_stats(session, windows_days, now)
     await cache.set(STATS_KEY, stats, STATS_TTL_SECONDS)
+
+
+async def signals_created_per_day(session: AsyncSession, since_ms: int) -> dict[date, int]:
+    """Signals created at or after `since_ms`, by UTC day of created_at (the admin stats)."""
+    return await stats_repository.count_created_per_day(session, since_ms)

@@ -71,7 +71,7 @@ async def signal_step(
     frozen_stats = await _frozen_stats(session, symbol_id, close, found, settings)
     signal = await repository.add(
         session,
-        _new_signal(symbol_id, close, found, levels, frozen_stats),
+        _new_signal(symbol_id, close, found, levels, frozen_stats, settings),
         [p.id for p in found.contributing],
     )
     return signal
@@ -128,6 +128,7 @@ def _new_signal(
     found: Confluence,
     computed: tuple[Levels, float | None],
     frozen_stats: list[dict[str, object]],
+    settings: SignalSettings,
 ) -> Signal:
     levels, atr = computed
     anchor = found.anchor
@@ -140,6 +141,7 @@ def _new_signal(
         take_profit_2=levels.take_profit_2,
         take_profit_3=levels.take_profit_3,
         risk_reward=levels.risk_reward,
+        move_stop_to_entry_after_tp1=settings.move_stop_to_entry_after_tp1,
         risk=levels.risk,
         atr=atr,
         buffer=levels.buffer,
@@ -156,7 +158,8 @@ def _new_signal(
     )
 
 
-def plan_of(signal: Signal, settings: SignalSettings) -> SignalPlan:
+def plan_of(signal: Signal) -> SignalPlan:
+    """How an open signal is followed: entirely by what was stored when it was created."""
     return SignalPlan(
         direction=signal.direction,
         entry=signal.entry,
@@ -168,7 +171,7 @@ def plan_of(signal: Signal, settings: SignalSettings) -> SignalPlan:
         created_at=signal.created_at,
         anchor_expires_at=signal.anchor_expires_at,
         anchor_expiry_ms=pattern_expiry_ms(signal.anchor_timeframe),
-        move_stop_to_entry_after_tp1=settings.move_stop_to_entry_after_tp1,
+        move_stop_to_entry_after_tp1=signal.move_stop_to_entry_after_tp1,
     )
 
 
@@ -180,7 +183,6 @@ async def advance_signals(
     session: AsyncSession,
     minutes: market.CandleSeries,
     recent: Sequence[Signal],
-    settings: SignalSettings,
 ) -> list[Signal]:
     """Moves the open signals of `recent` (from recent_signals) along `minutes` (the newest
     1m candles up to the one closing at T); returns those whose status changed."""
@@ -195,7 +197,7 @@ async def advance_signals(
     for signal in open_signals:
         before = progress_of(signal)
         after = advance_signal(
-            plan_of(signal, settings),
+            plan_of(signal),
             before,
             candles,
             close,

@@ -8,17 +8,21 @@ from cryptolens.core.events import EventBus
 from cryptolens.core.metrics import SIGNAL_OUTCOMES_TOTAL, SIGNALS_TOTAL
 from cryptolens.db import unit_of_work
 from cryptolens.job_context import JobContext, JobCounters
+from cryptolens.market import service as market
 from cryptolens.signals.cycle import CycleResult
 from cryptolens.signals.reads import refresh_global_stats
 
 
 async def refresh_stats(ctx: JobContext) -> JobCounters:
-    """The global statistics, recomputed into the cache ahead of readers."""
+    """The global statistics, recomputed into the cache ahead of readers, and each symbol's
+    candle coverage per detection timeframe (the admin's symbol list)."""
     async with unit_of_work(ctx.session_factory) as session:
         await refresh_global_stats(
             session, ctx.cache, ctx.settings.signals.stats_windows_days, ctx.clock.now()
         )
-    return JobCounters()
+    async with unit_of_work(ctx.session_factory) as session:
+        rows = await market.refresh_coverage(session, ctx.settings.scan.timeframes, ctx.clock.now())
+    return JobCounters(details={"coverage_rows": rows})
 
 
 def count_signal_metrics(cycles: list[CycleResult]) -> None:

@@ -9,6 +9,9 @@ from __future__ import annotations
 import logging
 import sys
 
+from sqlalchemy.exc import IntegrityError
+
+from cryptolens.auth.errors import EmailTakenError
 from cryptolens.db import unit_of_work
 from cryptolens.market.bootstrap import bootstrap_market
 from cryptolens.resources import AppResources
@@ -23,8 +26,14 @@ async def prepare_embedded_start(resources: AppResources) -> None:
     log.info("startup.data_source", extra={"data_source": resources.data_source})
     if settings.is_production or not settings.is_sqlite:
         return
-    async with unit_of_work(resources.session_factory) as session:
-        accounts = await ensure_demo_accounts(session, settings, resources.clock)
+    try:
+        async with unit_of_work(resources.session_factory) as session:
+            accounts = await ensure_demo_accounts(session, settings, resources.clock)
+    except (EmailTakenError, IntegrityError):
+        # `serve --workers N` starts N processes at once on a fresh database: one of them
+        # creates the accounts (and shows them), the others find them taken and go on.
+        log.info("startup.demo_accounts_made_by_another_process")
+        return
     if accounts:
         # The console, never the log: these are the passwords, shown this once.
         print(describe_demo_accounts(accounts), file=sys.stderr, flush=True)

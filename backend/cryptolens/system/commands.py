@@ -5,11 +5,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import os
+import shutil
 import signal
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
 from cryptolens.core.logging import configure_logging, uvicorn_log_config
+from cryptolens.core.metrics import MULTIPROC_DIR_ENV
 from cryptolens.db import create_engine
 from cryptolens.settings import get_settings
 from cryptolens.system import migrations
@@ -37,26 +43,48 @@ def _serve(args: argparse.Namespace) -> int:
     # uvicorn raises the signal it stopped on again once done: SIGTERM must then end the
     # process with status 0, not kill it (SIGINT already does, as KeyboardInterrupt).
     signal.signal(signal.SIGTERM, _exit_cleanly)
-    try:
-        uvicorn.run(
-            "cryptolens.app:create_app",
-            factory=True,
-            host=args.host or settings.host,
-            port=args.port or settings.port,
-            workers=args.workers,
-            reload=args.reload,
-            proxy_headers=settings.http.trust_proxy_headers,
-            # Applied in every worker process too (each is a fresh interpreter).
-            log_config=uvicorn_log_config(settings.log_level, settings.log_format),
-            # Requests in flight get the grace, then are cancelled; streams end at once (the
-            # app watches the signal too: core/shutdown.py).
-            timeout_graceful_shutdown=settings.http.shutdown_grace_seconds,
-        )
-    finally:
-        # Served and closed: the interpreter's last collections over everything imported
-        # (seconds on a busy machine) would only delay the exit.
-        gc.freeze()
+    # Several workers: every process counts into one fresh directory, so any of them
+    # answers a scrape with the sums (core/metrics.py). One process: its own memory.
+    with shared_metrics(args.workers > 1 and not args.reload):
+        try:
+            uvicorn.run(
+                "cryptolens.app:create_app",
+                factory=True,
+                host=args.host or settings.host,
+                port=args.port or settings.port,
+                workers=args.workers,
+                reload=args.reload,
+                proxy_headers=settings.http.trust_proxy_headers,
+                # Applied in every worker process too (each is a fresh interpreter).
+                log_config=uvicorn_log_config(settings.log_level, settings.log_format),
+                # Requests in flight get the grace, then are cancelled; streams end at once (the
+                # app watches the signal too: core/shutdown.py).
+                timeout_graceful_shutdown=settings.http.shutdown_grace_seconds,
+            )
+        finally:
+            # Served and closed: the interpreter's last collections over everything imported
+            # (seconds on a busy machine) would only delay the exit.
+            gc.freeze()
     return 0
+
+
+@contextmanager
+def shared_metrics(several_processes: bool) -> Iterator[None]:
+    """Sets PROMETHEUS_MULTIPROC_DIR to a fresh directory (removed after) for the worker
+    processes about to start, or clears it for a single process, whose metrics live in its
+    memory (a directory left by an earlier start would add old counts)."""
+    inherited = os.environ.pop(MULTIPROC_DIR_ENV, None)
+    directory = tempfile.mkdtemp(prefix="cryptolens-metrics-") if several_processes else None
+    if directory is not None:
+        os.environ[MULTIPROC_DIR_ENV] = directory
+    try:
+        yield
+    finally:
+        os.environ.pop(MULTIPROC_DIR_ENV, None)
+        if inherited is not None:
+            os.environ[MULTIPROC_DIR_ENV] = inherited
+        if directory is not None:
+            shutil.rmtree(directory, ignore_errors=True)
 
 
 def _exit_cleanly(signum: int, frame: FrameType | None) -> None:

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Row, case, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cryptolens.core.paging import Keyset, Page, PageRequest
 from cryptolens.system.models import AppSetting, JobRun
 
 
@@ -84,3 +85,77 @@ async def running_job_runs_started_before(
 async def delete_job_runs_before(session: AsyncSession, cutoff: datetime) -> int:
     result = await session.execute(delete(JobRun).where(JobRun.started_at < cutoff))
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+# The run history as the admin API reads it (system/job_stats.py).
+
+RUNS_NEWEST_FIRST = Keyset(JobRun.id)
+
+
+async def job_run_summaries(
+    session: AsyncSession, names: Sequence[str], since: datetime
+) -> Sequence[Row[Any]]:
+    """One row per job of `names` that ever ran: its last run (the highest id) and, over the
+    runs started at or after `since`, the counts and mean durations of ok and failed runs.
+    One statement for all the jobs."""
+    latest = (
+        select(JobRun.name.label("name"), func.max(JobRun.id).label("last_id"))
+        .where(JobRun.name.in_(names))
+        .group_by(JobRun.name)
+        .subquery()
+    )
+    is_ok, is_failed = JobRun.status == "ok", JobRun.status == "failed"
+    window = (
+        select(
+            JobRun.name.label("name"),
+            func.sum(case((is_ok, 1), else_=0)).label("ok"),
+            func.sum(case((is_failed, 1), else_=0)).label("failed"),
+            func.avg(case((is_ok, JobRun.duration_ms))).label("mean_ok_ms"),
+            func.avg(case((is_failed, JobRun.duration_ms))).label("mean_failed_ms"),
+            func.avg(case((or_(is_ok, is_failed), JobRun.duration_ms))).label("mean_ms"),
+        )
+        .where(JobRun.name.in_(names), JobRun.started_at >= since)
+        .group_by(JobRun.name)
+        .subquery()
+    )
+    statement = (
+        select(
+            latest.c.name,
+            JobRun.id.label("last_id"),
+            JobRun.status.label("last_status"),
+            JobRun.started_at.label("last_started_at"),
+            JobRun.duration_ms.label("last_duration_ms"),
+            window.c.ok,
+            window.c.failed,
+            window.c.mean_ok_ms,
+            window.c.mean_failed_ms,
+            window.c.mean_ms,
+        )
+        .join(JobRun, JobRun.id == latest.c.last_id)
+        .outerjoin(window, window.c.name == latest.c.name)
+    )
+    return (await session.execute(statement)).all()
+
+
+async def list_job_runs_page(
+    session: AsyncSession,
+    request: PageRequest,
+    *,
+    name: str | None = None,
+    queue: str | None = None,
+    status: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> Page[JobRun]:
+    statement = select(JobRun)
+    if name is not None:
+        statement = statement.where(JobRun.name == name)
+    if queue is not None:
+        statement = statement.where(JobRun.queue == queue)
+    if status is not None:
+        statement = statement.where(JobRun.status == status)
+    if since is not None:
+        statement = statement.where(JobRun.started_at >= since)
+    if until is not None:
+        statement = statement.where(JobRun.started_at < until)
+    return await RUNS_NEWEST_FIRST.page(session, statement, request)

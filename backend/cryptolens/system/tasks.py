@@ -14,6 +14,7 @@ from cryptolens.patterns import service as patterns
 from cryptolens.settings import JobSettings
 from cryptolens.system import job_runs
 from cryptolens.system.audit import service as audit
+from cryptolens.system.errors import service as error_tracking
 
 
 async def expire_and_cleanup(ctx: JobContext) -> JobCounters:
@@ -50,6 +51,9 @@ async def expire_and_cleanup(ctx: JobContext) -> JobCounters:
         counters.details["sessions_deleted"] = sessions_ended
         counters.details["tokens_deleted"] = tokens_deleted
         counters.details["audit_entries_deleted"] = await audit.delete_expired(session, now)
+        counters.details["error_groups_deleted"] = await error_tracking.delete_stale_resolved(
+            session, now
+        )
     return counters
 
 

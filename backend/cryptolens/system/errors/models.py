@@ -60,6 +60,7 @@ class ErrorOccurrence(Base):
     method: Mapped[str | None] = mapped_column(String(10), default=None)
     path: Mapped[str | None] = mapped_column(String(1000), default=None)
     query: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # redacted
+    headers: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)  # redacted
     body: Mapped[str | None] = mapped_column(Text, default=None)  # redacted, <= 5,000 chars
 
 

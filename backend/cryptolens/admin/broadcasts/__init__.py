@@ -1,0 +1,1 @@
+"""`/admin/broadcast-templates` and `/admin/broadcasts` (admin.md, Broadcasts)."""

@@ -1,0 +1,1 @@
+"""`/admin/errors`: the self-hosted error tracking (admin.md, "Errors")."""

@@ -1,0 +1,1 @@
+"""`/admin/settings`: the runtime settings (admin.md "Runtime settings")."""

@@ -1,0 +1,1 @@
+"""`GET /admin/stats` and the business gauges of /metrics (users, subscriptions)."""

@@ -1,0 +1,1 @@
+"""`/admin/subscriptions` and the subscription actions under `/admin/users/{user_id}`."""

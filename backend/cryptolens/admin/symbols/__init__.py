@@ -1,0 +1,1 @@
+"""`/admin/symbols`: the followed markets, their coverage, adding, switching and loading."""

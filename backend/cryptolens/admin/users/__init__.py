@@ -1,0 +1,1 @@
+"""`/admin/users`: accounts as admins see and change them."""

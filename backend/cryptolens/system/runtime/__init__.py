@@ -1,0 +1,1 @@
+"""Runtime settings: values an admin stores in the `settings` table over the environment's."""
