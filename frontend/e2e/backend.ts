@@ -16,10 +16,12 @@ export interface Backend {
   email: string;
   password: string;
   logFile: string;
+  /** The backend's environment (its database), for seeding scripts run beside it. */
+  env: NodeJS.ProcessEnv;
   stop: () => Promise<void>;
 }
 
-function python(): string {
+export function python(): string {
   const path = process.env.CRYPTOLENS_PYTHON ?? join(REPO, '.venv', 'bin', 'python');
   if (!existsSync(path)) throw new Error(`No backend virtualenv (${path}); run \`make install\` first`);
   return path;
@@ -132,5 +134,5 @@ export async function startBackend(options: { symbols?: string[] } = {}): Promis
     await stop();
     throw error;
   }
-  return { baseUrl, email, password, logFile, stop };
+  return { baseUrl, email, password, logFile, env, stop };
 }

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { RequireAuth } from './components/RequireAuth';
 import { PageSkeleton } from './components/States';
+import { AdminGate } from './pages/admin/AdminGate';
 import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage, TotpPage, VerifyEmailPage } from './pages/auth';
 import { Dashboard } from './pages/Dashboard';
 import { MatrixPage } from './pages/MatrixPage';
@@ -43,6 +44,7 @@ export function App() {
           <Route path="/chart/:symbol" element={<ChartPage />} />
           <Route path="/chart" element={<Navigate to="/chart/BTC-USDT" replace />} />
           <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/admin/*" element={<AdminGate />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

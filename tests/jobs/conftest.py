@@ -50,6 +50,14 @@ async def probe_block(ctx: JobContext, symbol: str = "BTC/USDT") -> JobCounters:
     return JobCounters()
 
 
+@job("probe_block_resumed", queue="high", retry_when_busy=True)
+async def probe_block_resumed(ctx: JobContext, signal_id: int = 1) -> JobCounters:
+    CONTROL.calls.append(f"resumed {signal_id}")
+    CONTROL.started.set()
+    await CONTROL.release.wait()
+    return JobCounters()
+
+
 @job("probe_flaky", queue="low")
 async def probe_flaky(ctx: JobContext) -> JobCounters:
     CONTROL.calls.append("flaky")
@@ -65,7 +73,7 @@ async def probe_notify(ctx: JobContext) -> JobCounters:
     return JobCounters(notifications_sent=1)
 
 
-PROBE_JOBS = ("probe_count", "probe_block", "probe_flaky", "probe_notify")
+PROBE_JOBS = ("probe_count", "probe_block", "probe_block_resumed", "probe_flaky", "probe_notify")
 
 
 @pytest.fixture

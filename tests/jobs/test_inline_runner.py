@@ -68,6 +68,42 @@ async def test_the_same_job_never_runs_twice_at_once(
     assert statuses == ["ok", "skipped"]
 
 
+async def test_a_copy_of_a_resumable_job_finding_it_busy_tries_again_after_a_lock_lifetime(
+    test_settings: Settings,
+    control: ProbeControl,
+    session_factory: async_sessionmaker[AsyncSession],
+    clock: FrozenClock,
+) -> None:
+    """A fan-out resumed after a crash met the killed worker's lock and was skipped, so the
+    pushes waited for a later resume (over a minute): such a copy tries again instead."""
+    jobs = test_settings.jobs.model_copy(update={"lock_ttl_seconds": 0.5})
+    settings = test_settings.model_copy(update={"jobs": jobs})
+    runtime = create_jobs_runtime(settings, session_factory, MemoryCache(), clock, None)
+    runner = runtime.runner
+    assert runner is not None
+    try:
+        first = await runner.enqueue("probe_block_resumed", signal_id=7)
+        await asyncio.wait_for(control.started.wait(), 5)
+        copy = await runner.enqueue("probe_block_resumed", signal_id=7)
+        assert first is not None and copy is not None
+        await asyncio.wait_for(_until_runs(session_factory, "probe_block_resumed", "retrying"), 5)
+        control.release.set()
+        outcomes = [await runner.wait_for(first), await runner.wait_for(copy)]
+        assert [outcome.status for outcome in outcomes if outcome] == ["ok", "ok"]
+        assert control.calls == ["resumed 7", "resumed 7"]
+        statuses = [run.status for run in await runs_of(session_factory, "probe_block_resumed")]
+        assert sorted(statuses) == ["ok", "ok", "retrying"]
+    finally:
+        control.release.set()
+        await runtime.stop()
+
+
+async def _until_runs(factory: async_sessionmaker[AsyncSession], name: str, status: str) -> None:
+    """Poll the run history (the runner records a try, it signals nothing)."""
+    while status not in {run.status for run in await runs_of(factory, name)}:  # noqa: ASYNC110
+        await asyncio.sleep(0.02)
+
+
 async def test_other_arguments_run_side_by_side(
     runner: InlineRunner, control: ProbeControl
 ) -> None:

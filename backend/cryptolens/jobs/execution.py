@@ -75,6 +75,12 @@ async def execute(ctx: JobContext, locks: LockManager, call: JobCall) -> Outcome
     ttl = min(ctx.settings.jobs.lock_ttl_seconds, limit)
     async with locks.hold(lock_key, ttl_seconds=ttl) as acquired:
         if not acquired:
+            if definition.retry_when_busy and call.attempt < ctx.settings.jobs.max_tries:
+                # Past one lock lifetime the holder has either finished (the retry finds
+                # nothing left to do) or died (its lock ran out: the retry does the work).
+                return await _skip(
+                    ctx, definition, call, "another run is in progress", retry_in_seconds=ttl
+                )
             return await _skip(ctx, definition, call, "another run is in progress")
         return await _run(ctx, definition, call, limit, entered)
 
@@ -90,16 +96,31 @@ async def _reason_to_skip_slot(ctx: JobContext, call: JobCall) -> str | None:
     return None
 
 
-async def _skip(ctx: JobContext, definition: JobDefinition, call: JobCall, reason: str) -> Outcome:
-    log.info("job.skipped", extra={"job": call.name, "job_args": call.summary, "reason": reason})
+async def _skip(
+    ctx: JobContext,
+    definition: JobDefinition,
+    call: JobCall,
+    reason: str,
+    *,
+    retry_in_seconds: float | None = None,
+) -> Outcome:
+    """Records a try that did not run: skipped, or (`retry_in_seconds`) to be tried again."""
+    status: RunStatus = "skipped" if retry_in_seconds is None else "retrying"
+    log.info(
+        "job.skipped",
+        extra={
+            "job": call.name,
+            "job_args": call.summary,
+            "reason": reason,
+            "retry_in_seconds": retry_in_seconds,
+        },
+    )
     # Recorded already ended, in one unit of work: nothing ran between a start and an end.
     async with unit_of_work(ctx.session_factory) as session:
-        run = await _start_run(session, ctx, definition, call, status="skipped")
-        await job_runs.finish_run(
-            session, run.id, status="skipped", now=ctx.clock.now(), error=reason
-        )
-    JOBS_TOTAL.labels(job=call.name, status="skipped").inc()
-    return Outcome(status="skipped", error=reason)
+        run = await _start_run(session, ctx, definition, call, status=status)
+        await job_runs.finish_run(session, run.id, status=status, now=ctx.clock.now(), error=reason)
+    JOBS_TOTAL.labels(job=call.name, status=status).inc()
+    return Outcome(status=status, error=reason, retry_in_seconds=retry_in_seconds)
 
 
 async def _run(

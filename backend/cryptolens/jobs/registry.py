@@ -30,6 +30,10 @@ class JobDefinition:
     name: str
     queue: Queue
     run: JobBody
+    # A copy that finds the job's lock held tries again once the lock could have run out,
+    # instead of being skipped: the holder may be a killed worker whose lock lives on for up
+    # to its TTL, and the fan-outs resumed after a crash must not wait for the next resume.
+    retry_when_busy: bool = False
 
 
 JOBS: dict[str, JobDefinition] = {
@@ -37,10 +41,10 @@ JOBS: dict[str, JobDefinition] = {
     for definition in (
         JobDefinition("fetch_and_scan", "default", minute.fetch_and_scan),
         JobDefinition("scan_symbol", "default", minute.scan_symbol),
-        JobDefinition("notify_signal", "high", notifications.notify_signal),
+        JobDefinition("notify_signal", "high", notifications.notify_signal, retry_when_busy=True),
         JobDefinition("deliver_notification", "high", notifications.deliver_notification),
         JobDefinition("resume_deliveries", "high", notifications.resume_deliveries),
-        JobDefinition("send_broadcast", "high", notifications.send_broadcast),
+        JobDefinition("send_broadcast", "high", notifications.send_broadcast, retry_when_busy=True),
         JobDefinition("scheduled_broadcasts", "high", notifications.scheduled_broadcasts),
         JobDefinition("refresh_stats", "low", signals.refresh_stats),
         JobDefinition("expire_and_cleanup", "low", system.expire_and_cleanup),
@@ -54,11 +58,13 @@ JOBS: dict[str, JobDefinition] = {
 }
 
 
-def job(name: str, queue: Queue) -> Callable[[JobBody], JobBody]:
+def job(name: str, queue: Queue, *, retry_when_busy: bool = False) -> Callable[[JobBody], JobBody]:
     """Registers one more job under `name` (tests add probe jobs this way)."""
 
     def register(body: JobBody) -> JobBody:
-        JOBS[name] = JobDefinition(name=name, queue=queue, run=body)
+        JOBS[name] = JobDefinition(
+            name=name, queue=queue, run=body, retry_when_busy=retry_when_busy
+        )
         return body
 
     return register

@@ -168,12 +168,27 @@ async def claim_due(
 ) -> list[UserNotification]:
     """Takes the first attempt of the signal's queued, due, never-tried deliveries to these
     users: a conditional UPDATE, so a delivery is claimed by one sender only."""
+    return await claim_first_attempts(
+        db, UserNotification.signal_id == signal_id, user_ids, now, claim, lease_until
+    )
+
+
+async def claim_first_attempts(
+    db: AsyncSession,
+    of: ColumnElement[bool],
+    user_ids: Sequence[int],
+    now: datetime,
+    claim: str,
+    lease_until: datetime,
+) -> list[UserNotification]:
+    """The first attempt of the queued, due, never-tried deliveries `of` one signal or one
+    broadcast to these users, taken with one conditional UPDATE (one sender each)."""
     if not user_ids:
         return []
     await db.execute(
         update(UserNotification)
         .where(
-            UserNotification.signal_id == signal_id,
+            of,
             UserNotification.user_id.in_(user_ids),
             UserNotification.status == "queued",
             UserNotification.attempts == 0,
@@ -184,9 +199,7 @@ async def claim_due(
     )
     rows = await db.scalars(
         select(UserNotification).where(
-            UserNotification.signal_id == signal_id,
-            UserNotification.user_id.in_(user_ids),
-            UserNotification.claim == claim,
+            of, UserNotification.user_id.in_(user_ids), UserNotification.claim == claim
         )
     )
     return list(rows)

@@ -14,7 +14,9 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
+from collections.abc import Awaitable, Callable, Coroutine
 from types import TracebackType
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -31,6 +33,27 @@ from cryptolens.notifications.lease import DeliveryLease
 from cryptolens.notifications.ntfy import PublishResult
 
 log = logging.getLogger("cryptolens.notifications")
+
+Item = TypeVar("Item")
+
+
+async def send_as_written(
+    write: Callable[[asyncio.Queue[Item | None]], Coroutine[Any, Any, None]],
+    send: Callable[[Item], Awaitable[None]],
+) -> None:
+    """The rows of a fan-out are written by a task of its own (`write` puts each claimed
+    item on the queue, then None) while the pushes of the items already claimed go out."""
+    claimed: asyncio.Queue[Item | None] = asyncio.Queue()
+    writer: asyncio.Task[None] = asyncio.create_task(write(claimed))
+    try:
+        while (item := await claimed.get()) is not None:
+            await send(item)
+        await writer  # the writer's error, if any, is the fan-out's
+    finally:
+        if not writer.done():
+            writer.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await writer
 
 
 class SendPipeline:

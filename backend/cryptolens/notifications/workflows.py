@@ -15,7 +15,6 @@ sweep queues such a fan-out seconds after a crash (notifications/lease.py, recov
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import secrets
 from collections import Counter
@@ -44,7 +43,7 @@ from cryptolens.notifications.eligibility import Recipient, decide, decide_at_se
 from cryptolens.notifications.lease import DeliveryLease
 from cryptolens.notifications.messages import signal_title
 from cryptolens.notifications.recipients import load_recipients, pushes_today
-from cryptolens.notifications.sending import SendPipeline
+from cryptolens.notifications.sending import SendPipeline, send_as_written
 
 log = logging.getLogger("cryptolens.notifications")
 
@@ -310,16 +309,13 @@ async def _send_new(
     pipeline: SendPipeline,
 ) -> None:
     """Rows are written by a task of their own while the pushes go out."""
-    claimed: asyncio.Queue[Claimed | None] = asyncio.Queue()
-    writer = asyncio.create_task(_write_all(session_factory, kit, alert, lease, report, claimed))
-    try:
-        while (item := await claimed.get()) is not None:
-            await pipeline.send(_outgoing(kit, alert, item))
-    finally:
-        if not writer.done():
-            writer.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await writer
+
+    async def send(item: Claimed) -> None:
+        await pipeline.send(_outgoing(kit, alert, item))
+
+    await send_as_written(
+        lambda claimed: _write_all(session_factory, kit, alert, lease, report, claimed), send
+    )
 
 
 async def deliver_one(

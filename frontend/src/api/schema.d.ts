@@ -38,6 +38,530 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log of admin writes */
+        get: operations["admin-audit-log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/broadcast-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Broadcast templates, newest first */
+        get: operations["admin-broadcast-templates"];
+        put?: never;
+        /** Create a broadcast template */
+        post: operations["admin-broadcast-template-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/broadcast-templates/{template_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One broadcast template */
+        get: operations["admin-broadcast-template"];
+        put?: never;
+        post?: never;
+        /** Delete a broadcast template (broadcasts made from it keep their text) */
+        delete: operations["admin-broadcast-template-delete"];
+        options?: never;
+        head?: never;
+        /** Change a broadcast template's fields */
+        patch: operations["admin-broadcast-template-update"];
+        trace?: never;
+    };
+    "/api/v1/admin/broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Broadcasts, newest first */
+        get: operations["admin-broadcasts"];
+        put?: never;
+        /** Send a broadcast now (202, `sending`) or schedule it (201, `scheduled`) */
+        post: operations["admin-broadcast-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/broadcasts/{broadcast_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One broadcast with its totals */
+        get: operations["admin-broadcast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/broadcasts/{broadcast_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a scheduled broadcast */
+        post: operations["admin-broadcast-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/broadcasts/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many users a broadcast to these tiers would reach now (counts only) */
+        get: operations["admin-broadcast-audience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Error groups, last seen first, filtered */
+        get: operations["admin-errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/errors/{error_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An error group with its latest occurrences and daily counts */
+        get: operations["admin-error"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/errors/{error_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set an error group's status (new, acknowledged, resolved, ignored), with a note */
+        post: operations["admin-error-status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/errors/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Occurrences and new groups per UTC day, groups by status, the top 10 */
+        get: operations["admin-error-stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cron jobs: schedule, queue, switch, last run and the last 24 h */
+        get: operations["admin-jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Switch a cron job on or off */
+        patch: operations["admin-job-update"];
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{name}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a cron job now (even when switched off)
+         * @description Enqueues the job now. When a copy with the same arguments is already queued or running, no other is queued: `data.job_id` is that copy's and `meta.deduplicated` is true (false otherwise).
+         */
+        post: operations["admin-job-run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The run history, newest first */
+        get: operations["admin-job-runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The runtime settings: value in force, default and valid range of each */
+        get: operations["admin-settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/settings/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Store a runtime setting (used from the next job run; API processes within 10 s) */
+        put: operations["admin-setting-update"];
+        post?: never;
+        /** Restore a runtime setting's default (the environment's value) */
+        delete: operations["admin-setting-reset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users and subscriptions by tier, revenue by month, activity by day
+         * @description Users (total, active, verified) by tier now, admins counted as premium; subscriptions conferring a tier now by plan, lifetime, in grace, expiring within 7 days; revenue per UTC month of completed_at (completed payments, refunds apart; USD); per UTC day, signals created, patterns confirmed and signal pushes sent, failed and skipped. Counted at most every 5 minutes (`generated_at` says when).
+         */
+        get: operations["admin-stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subscriptions, newest first (expiring_within_days: soonest expiry first) */
+        get: operations["admin-subscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/symbols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data source's symbols with freshness and coverage, newest added first */
+        get: operations["admin-symbols"];
+        put?: never;
+        /** Follow a listed spot market (or re-enable a disabled one) and queue its backfill */
+        post: operations["admin-symbols-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/symbols/{symbol}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Enable (backfilling from the newest stored candle) or disable (soft delete) */
+        patch: operations["admin-symbols-update"];
+        trace?: never;
+    };
+    "/api/v1/admin/symbols/load-markets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a job adding each active spot market of a quote as an inactive symbol */
+        post: operations["admin-symbols-load-markets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users, newest first, filtered */
+        get: operations["admin-users"];
+        put?: never;
+        /** Create a user (optionally with a plan); unverified ones get a verification mail */
+        post: operations["admin-create-user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user with subscription, open sessions, failed sign-ins, latest deliveries */
+        get: operations["admin-user"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change is_active, is_verified or is_admin (deactivating or a rights change signs the user out) */
+        patch: operations["admin-update-user"];
+        trace?: never;
+    };
+    "/api/v1/admin/users/{user_id}/end-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the user out everywhere (yourself: every session but this one) */
+        post: operations["admin-end-user-sessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{user_id}/subscription/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an active subscription: access until expires_at (a lifetime one ends now) */
+        post: operations["admin-cancel-subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{user_id}/subscription/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant a plan for days (added to the current end) or for life */
+        post: operations["admin-grant-subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{user_id}/subscription/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a suspended or cancelled subscription within its grace days */
+        post: operations["admin-reactivate-subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{user_id}/subscription/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend an active or cancelled subscription: free at once */
+        post: operations["admin-suspend-subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{user_id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clear the sign-in lock and the failure count */
+        post: operations["admin-unlock-user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/2fa/backup-codes": {
         parameters: {
             query?: never;
@@ -640,6 +1164,326 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AdminSessionOut */
+        AdminSessionOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Id */
+            id: number;
+            /** Ip */
+            ip: string | null;
+            /**
+             * Last Seen At
+             * Format: date-time
+             */
+            last_seen_at: string;
+            /** User Agent */
+            user_agent: string | null;
+        };
+        /** AdminStatsOut */
+        AdminStatsOut: {
+            /**
+             * Daily
+             * @description Oldest day first, today (UTC) last
+             */
+            daily: components["schemas"]["DayStatsOut"][];
+            /** Days */
+            days: number;
+            /**
+             * Generated At
+             * Format: date-time
+             * @description When these numbers were counted (cached 5 min)
+             */
+            generated_at: string;
+            /** Months */
+            months: number;
+            revenue: components["schemas"]["RevenueStatsOut"];
+            subscriptions: components["schemas"]["SubscriptionStatsOut"];
+            users: components["schemas"]["UserStatsOut"];
+        };
+        /** AdminSubscriptionOut */
+        AdminSubscriptionOut: {
+            /** Cancelled At */
+            cancelled_at: string | null;
+            /**
+             * Email
+             * @description The user's email address
+             */
+            email: string | null;
+            /**
+             * Expires At
+             * @description null: lifetime, never expires
+             */
+            expires_at: string | null;
+            /**
+             * Grace Days
+             * @description Days an active subscription keeps its tier past expiry
+             */
+            grace_days: number;
+            /**
+             * In Grace
+             * @description Active, past expires_at, within the grace days
+             */
+            in_grace: boolean;
+            /** Lifetime */
+            lifetime: boolean;
+            /**
+             * Plan
+             * @description The tier of the plan (free: a plan no longer offered)
+             * @enum {string}
+             */
+            plan: "pro" | "premium" | "free";
+            /**
+             * Plan Code
+             * @description The stored plan: `pro` or `premium` (admin grants) or a bought plan such as `pro_monthly`
+             * @example pro_monthly
+             */
+            plan_code: string;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "cancelled" | "expired" | "suspended";
+            /** @description The tier it gives now (free when it gives none) */
+            tier: components["schemas"]["Tier"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** User Id */
+            user_id: number;
+        };
+        /** AdminSymbolOut */
+        AdminSymbolOut: {
+            /**
+             * Added At
+             * Format: date-time
+             */
+            added_at: string;
+            /**
+             * Backfilled At
+             * @description When its history was last fetched back to the backfill depth
+             */
+            backfilled_at: string | null;
+            /** Base */
+            base: string;
+            /**
+             * Coverage
+             * @description Per detection timeframe, as refresh_stats last counted (empty before)
+             */
+            coverage: components["schemas"]["TimeframeCoverageOut"][];
+            /**
+             * Exchange
+             * @example binance
+             */
+            exchange: string;
+            /**
+             * Freshness
+             * @enum {string}
+             */
+            freshness: "live" | "recent" | "stale" | "old" | "none";
+            /** Id */
+            id: number;
+            /**
+             * Is Active
+             * @description Fetched and scanned; false: soft-deleted, candles kept
+             */
+            is_active: boolean;
+            /**
+             * Is Mandatory
+             * @description Cannot be disabled (setting mandatory_symbols)
+             */
+            is_mandatory: boolean;
+            /**
+             * Last Candle Time
+             * @description Newest 1m open time, ms since the epoch
+             */
+            last_candle_time: number | null;
+            /** Last Fetch At */
+            last_fetch_at: string | null;
+            /** Last Fetch Error */
+            last_fetch_error: string | null;
+            /** Price Precision */
+            price_precision: number | null;
+            /** Quote */
+            quote: string;
+            /** Removed At */
+            removed_at: string | null;
+            /**
+             * Symbol
+             * @example BTC/USDT
+             */
+            symbol: string;
+            /** Tick Size */
+            tick_size: number | null;
+            /**
+             * Url Symbol
+             * @description The form used in URLs
+             * @example BTC-USDT
+             */
+            url_symbol: string;
+        };
+        /** AdminUserDetailOut */
+        AdminUserDetailOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Deliveries
+             * @description The 10 latest notification deliveries
+             */
+            deliveries: components["schemas"]["DeliveryOut"][];
+            /** Display Name */
+            display_name: string | null;
+            /** Email */
+            email: string;
+            /**
+             * Failed Logins
+             * @description Consecutive failed sign-ins since the last success
+             */
+            failed_logins: number;
+            /** Id */
+            id: number;
+            /** Is Active */
+            is_active: boolean;
+            /** Is Admin */
+            is_admin: boolean;
+            /** Is Verified */
+            is_verified: boolean;
+            /** Last Login At */
+            last_login_at: string | null;
+            /**
+             * Locked
+             * @description Locked now after failed sign-ins
+             */
+            locked: boolean;
+            /** Locked Until */
+            locked_until: string | null;
+            /**
+             * Sessions
+             * @description Open sessions, last seen first
+             */
+            sessions: components["schemas"]["AdminSessionOut"][];
+            subscription: components["schemas"]["AdminSubscriptionOut"] | null;
+            /** @description The tier now (admins: premium) */
+            tier: components["schemas"]["Tier"];
+            /** Timezone */
+            timezone: string;
+            /**
+             * Two Factor
+             * @description Two-factor sign-in is on
+             */
+            two_factor: boolean;
+        };
+        /** AdminUserOut */
+        AdminUserOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Display Name */
+            display_name: string | null;
+            /** Email */
+            email: string;
+            /**
+             * Failed Logins
+             * @description Consecutive failed sign-ins since the last success
+             */
+            failed_logins: number;
+            /** Id */
+            id: number;
+            /** Is Active */
+            is_active: boolean;
+            /** Is Admin */
+            is_admin: boolean;
+            /** Is Verified */
+            is_verified: boolean;
+            /** Last Login At */
+            last_login_at: string | null;
+            /**
+             * Locked
+             * @description Locked now after failed sign-ins
+             */
+            locked: boolean;
+            /** Locked Until */
+            locked_until: string | null;
+            /** @description The tier now (admins: premium) */
+            tier: components["schemas"]["Tier"];
+        };
+        /** AudienceOut */
+        AudienceOut: {
+            /**
+             * By Tier
+             * @description The total per tier asked for
+             */
+            by_tier: {
+                [key: string]: number;
+            };
+            /**
+             * Excluded Notifications Off
+             * @description Active, verified users of these tiers with notifications off
+             */
+            excluded_notifications_off: number;
+            /**
+             * Excluded Unverified
+             * @description Active users of these tiers not verified
+             */
+            excluded_unverified: number;
+            /**
+             * Total
+             * @description Users a broadcast to these tiers would reach now
+             */
+            total: number;
+        };
+        /** AuditEntryOut */
+        AuditEntryOut: {
+            /** Action */
+            action: string;
+            /** Actor Email */
+            actor_email: string;
+            /** Actor Id */
+            actor_id: number | null;
+            /** After */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Before */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Ip */
+            ip: string | null;
+            /** Request Id */
+            request_id: string | null;
+            /** Target Id */
+            target_id: string | null;
+            /** Target Type */
+            target_type: string;
+        };
         /** BackupCodesOut */
         BackupCodesOut: {
             /**
@@ -647,6 +1491,96 @@ export interface components {
              * @description Shown once; each works once
              */
             backup_codes: string[];
+        };
+        /**
+         * BroadcastIn
+         * @description A template, and/or a title and message (what is sent overrides the template's).
+         */
+        BroadcastIn: {
+            /** Message */
+            message?: string | null;
+            /**
+             * Priority
+             * @description Default: the template's, or 3
+             */
+            priority?: number | null;
+            /**
+             * Scheduled For
+             * @description ISO-8601 with an offset, 1 minute to 90 days ahead; sent in its minute. Absent: sent now
+             */
+            scheduled_for?: string | null;
+            /** Tags */
+            tags?: string[] | null;
+            /** Template Id */
+            template_id?: number | null;
+            /**
+             * Tiers
+             * @description Default: every tier
+             */
+            tiers?: ("free" | "pro" | "premium")[] | null;
+            /** Title */
+            title?: string | null;
+        };
+        /** BroadcastOut */
+        BroadcastOut: {
+            /** Cancelled At */
+            cancelled_at: string | null;
+            /** Completed At */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: number | null;
+            /** Failed */
+            failed: number;
+            /**
+             * Failure Reasons
+             * @description The first 10 failures
+             */
+            failure_reasons: components["schemas"]["FailureOut"][];
+            /** Id */
+            id: number;
+            /** Message */
+            message: string;
+            /** Priority */
+            priority: number;
+            /**
+             * Queued
+             * @description Still to be sent (retries, quiet hours)
+             */
+            queued: number;
+            /**
+             * Recipients
+             * @description Members of the audience given a delivery
+             */
+            recipients: number;
+            /** Scheduled For */
+            scheduled_for: string | null;
+            /** Sent */
+            sent: number;
+            /**
+             * Skipped
+             * @description Left out at send time (e.g. deactivated meanwhile)
+             */
+            skipped: number;
+            /** Started At */
+            started_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "scheduled" | "sending" | "completed" | "cancelled";
+            /** Tags */
+            tags: string[];
+            /** Template Id */
+            template_id: number | null;
+            /** Tiers */
+            tiers: ("free" | "pro" | "premium")[];
+            /** Title */
+            title: string;
         };
         /**
          * CandleOut
@@ -735,10 +1669,37 @@ export interface components {
              */
             csrf_token: string;
         };
+        /** DayStatsOut */
+        DayStatsOut: {
+            /**
+             * Day
+             * Format: date
+             * @description The UTC day
+             */
+            day: string;
+            /** Deliveries Failed */
+            deliveries_failed: number;
+            /**
+             * Deliveries Sent
+             * @description Signal pushes created that day, now sent
+             */
+            deliveries_sent: number;
+            /** Deliveries Skipped */
+            deliveries_skipped: number;
+            /** Patterns Confirmed */
+            patterns_confirmed: number;
+            /** Signals Created */
+            signals_created: number;
+        };
         /** DeliveryOut */
         DeliveryOut: {
             /** Attempts */
             attempts: number;
+            /**
+             * Broadcast Id
+             * @description The admin broadcast pushed (null for a signal)
+             */
+            broadcast_id: number | null;
             /**
              * Created At
              * Format: date-time
@@ -753,14 +1714,20 @@ export interface components {
             reason: string | null;
             /** Sent At */
             sent_at: string | null;
-            /** Signal Id */
-            signal_id: number;
+            /**
+             * Signal Id
+             * @description The signal pushed (null for a broadcast)
+             */
+            signal_id: number | null;
             /**
              * Status
              * @enum {string}
              */
             status: "queued" | "sent" | "failed" | "skipped";
-            /** Symbol */
+            /**
+             * Symbol
+             * @description The signal's symbol (empty for a broadcast)
+             */
             symbol: string;
             /** Title */
             title: string;
@@ -783,6 +1750,59 @@ export interface components {
              */
             email: string;
         };
+        /** EndedSessionsOut */
+        EndedSessionsOut: {
+            /**
+             * Ended
+             * @description Sessions ended
+             */
+            ended: number;
+        };
+        /** Envelope[AdminStatsOut] */
+        Envelope_AdminStatsOut_: {
+            data: components["schemas"]["AdminStatsOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[AdminSubscriptionOut] */
+        Envelope_AdminSubscriptionOut_: {
+            data: components["schemas"]["AdminSubscriptionOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[AdminUserDetailOut] */
+        Envelope_AdminUserDetailOut_: {
+            data: components["schemas"]["AdminUserDetailOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[AdminUserOut] */
+        Envelope_AdminUserOut_: {
+            data: components["schemas"]["AdminUserOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[AudienceOut] */
+        Envelope_AudienceOut_: {
+            data: components["schemas"]["AudienceOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[BackupCodesOut] */
         Envelope_BackupCodesOut_: {
             data: components["schemas"]["BackupCodesOut"] | null;
@@ -792,9 +1812,54 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[BroadcastOut] */
+        Envelope_BroadcastOut_: {
+            data: components["schemas"]["BroadcastOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[CsrfOut] */
         Envelope_CsrfOut_: {
             data: components["schemas"]["CsrfOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[EndedSessionsOut] */
+        Envelope_EndedSessionsOut_: {
+            data: components["schemas"]["EndedSessionsOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[ErrorGroupDetailOut] */
+        Envelope_ErrorGroupDetailOut_: {
+            data: components["schemas"]["ErrorGroupDetailOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[ErrorGroupFullOut] */
+        Envelope_ErrorGroupFullOut_: {
+            data: components["schemas"]["ErrorGroupFullOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[ErrorStatsOut] */
+        Envelope_ErrorStatsOut_: {
+            data: components["schemas"]["ErrorStatsOut"] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -819,10 +1884,108 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[JobOut] */
+        Envelope_JobOut_: {
+            data: components["schemas"]["JobOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[JobRunNowOut] */
+        Envelope_JobRunNowOut_: {
+            data: components["schemas"]["JobRunNowOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[AdminSubscriptionOut]] */
+        Envelope_list_AdminSubscriptionOut__: {
+            /** Data */
+            data: components["schemas"]["AdminSubscriptionOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[AdminSymbolOut]] */
+        Envelope_list_AdminSymbolOut__: {
+            /** Data */
+            data: components["schemas"]["AdminSymbolOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[AdminUserOut]] */
+        Envelope_list_AdminUserOut__: {
+            /** Data */
+            data: components["schemas"]["AdminUserOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[AuditEntryOut]] */
+        Envelope_list_AuditEntryOut__: {
+            /** Data */
+            data: components["schemas"]["AuditEntryOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[BroadcastOut]] */
+        Envelope_list_BroadcastOut__: {
+            /** Data */
+            data: components["schemas"]["BroadcastOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[list[DeliveryOut]] */
         Envelope_list_DeliveryOut__: {
             /** Data */
             data: components["schemas"]["DeliveryOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[ErrorGroupOut]] */
+        Envelope_list_ErrorGroupOut__: {
+            /** Data */
+            data: components["schemas"]["ErrorGroupOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[JobOut]] */
+        Envelope_list_JobOut__: {
+            /** Data */
+            data: components["schemas"]["JobOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[JobRunOut]] */
+        Envelope_list_JobRunOut__: {
+            /** Data */
+            data: components["schemas"]["JobRunOut"][] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -869,6 +2032,16 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[list[SettingOut]] */
+        Envelope_list_SettingOut__: {
+            /** Data */
+            data: components["schemas"]["SettingOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[list[SetupLineOut]] */
         Envelope_list_SetupLineOut__: {
             /** Data */
@@ -899,9 +2072,28 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[list[TemplateOut]] */
+        Envelope_list_TemplateOut__: {
+            /** Data */
+            data: components["schemas"]["TemplateOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[LivenessOut] */
         Envelope_LivenessOut_: {
             data: components["schemas"]["LivenessOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[LoadMarketsOut] */
+        Envelope_LoadMarketsOut_: {
+            data: components["schemas"]["LoadMarketsOut"] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -962,9 +2154,36 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[SettingOut] */
+        Envelope_SettingOut_: {
+            data: components["schemas"]["SettingOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[SignalDetailOut] */
         Envelope_SignalDetailOut_: {
             data: components["schemas"]["SignalDetailOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[SymbolChangeOut] */
+        Envelope_SymbolChangeOut_: {
+            data: components["schemas"]["SymbolChangeOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[TemplateOut] */
+        Envelope_TemplateOut_: {
+            data: components["schemas"]["TemplateOut"] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -1026,6 +2245,33 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** ErrorDailyCountOut */
+        ErrorDailyCountOut: {
+            /**
+             * Day
+             * Format: date
+             * @description UTC day
+             */
+            day: string;
+            /** Occurrences */
+            occurrences: number;
+        };
+        /** ErrorDayOut */
+        ErrorDayOut: {
+            /**
+             * Day
+             * Format: date
+             * @description UTC day
+             */
+            day: string;
+            /**
+             * New Groups
+             * @description Groups first seen that day
+             */
+            new_groups: number;
+            /** Occurrences */
+            occurrences: number;
+        };
         /** ErrorEnvelope */
         ErrorEnvelope: {
             /** Data */
@@ -1042,6 +2288,312 @@ export interface components {
              * @example false
              */
             success: boolean;
+        };
+        /** ErrorGroupDetailOut */
+        ErrorGroupDetailOut: {
+            /**
+             * Daily Counts
+             * @description Occurrences per UTC day of the last 90 days, oldest first
+             */
+            daily_counts: components["schemas"]["ErrorDailyCountOut"][];
+            /**
+             * Error Type
+             * @description Qualified class name of the exception
+             */
+            error_type: string;
+            /**
+             * Fingerprint
+             * @description SHA-256 hex of `type|where|frames`
+             */
+            fingerprint: string;
+            /**
+             * First Seen
+             * Format: date-time
+             */
+            first_seen: string;
+            /**
+             * Frames
+             * @description `module:function` of the 5 innermost own frames, `>`-joined
+             */
+            frames: string;
+            /** Id */
+            id: number;
+            /**
+             * Last Seen
+             * Format: date-time
+             */
+            last_seen: string;
+            /**
+             * Location
+             * @description `METHOD /route/{template}` or `job:{name}`
+             */
+            location: string;
+            /**
+             * Message
+             * @description The latest message (2,000 characters at most)
+             */
+            message: string;
+            /**
+             * Notes
+             * @description Admins' notes, one a line, oldest first
+             */
+            notes: string | null;
+            /** Occurrence Count */
+            occurrence_count: number;
+            /**
+             * Occurrences
+             * @description The 20 latest, newest first
+             */
+            occurrences: components["schemas"]["ErrorOccurrenceOut"][];
+            /**
+             * Regressed At
+             * @description When it last recurred after resolved
+             */
+            regressed_at: string | null;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "api" | "job";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "new" | "acknowledged" | "resolved" | "ignored";
+            /** Status Changed At */
+            status_changed_at: string | null;
+            /**
+             * Status Changed By
+             * @description The admin's user id
+             */
+            status_changed_by: number | null;
+            /**
+             * Traceback
+             * @description The latest traceback (its last 10,000 characters)
+             */
+            traceback: string;
+        };
+        /** ErrorGroupFullOut */
+        ErrorGroupFullOut: {
+            /**
+             * Error Type
+             * @description Qualified class name of the exception
+             */
+            error_type: string;
+            /**
+             * Fingerprint
+             * @description SHA-256 hex of `type|where|frames`
+             */
+            fingerprint: string;
+            /**
+             * First Seen
+             * Format: date-time
+             */
+            first_seen: string;
+            /**
+             * Frames
+             * @description `module:function` of the 5 innermost own frames, `>`-joined
+             */
+            frames: string;
+            /** Id */
+            id: number;
+            /**
+             * Last Seen
+             * Format: date-time
+             */
+            last_seen: string;
+            /**
+             * Location
+             * @description `METHOD /route/{template}` or `job:{name}`
+             */
+            location: string;
+            /**
+             * Message
+             * @description The latest message (2,000 characters at most)
+             */
+            message: string;
+            /**
+             * Notes
+             * @description Admins' notes, one a line, oldest first
+             */
+            notes: string | null;
+            /** Occurrence Count */
+            occurrence_count: number;
+            /**
+             * Regressed At
+             * @description When it last recurred after resolved
+             */
+            regressed_at: string | null;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "api" | "job";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "new" | "acknowledged" | "resolved" | "ignored";
+            /** Status Changed At */
+            status_changed_at: string | null;
+            /**
+             * Status Changed By
+             * @description The admin's user id
+             */
+            status_changed_by: number | null;
+            /**
+             * Traceback
+             * @description The latest traceback (its last 10,000 characters)
+             */
+            traceback: string;
+        };
+        /** ErrorGroupOut */
+        ErrorGroupOut: {
+            /**
+             * Error Type
+             * @description Qualified class name of the exception
+             */
+            error_type: string;
+            /**
+             * Fingerprint
+             * @description SHA-256 hex of `type|where|frames`
+             */
+            fingerprint: string;
+            /**
+             * First Seen
+             * Format: date-time
+             */
+            first_seen: string;
+            /**
+             * Frames
+             * @description `module:function` of the 5 innermost own frames, `>`-joined
+             */
+            frames: string;
+            /** Id */
+            id: number;
+            /**
+             * Last Seen
+             * Format: date-time
+             */
+            last_seen: string;
+            /**
+             * Location
+             * @description `METHOD /route/{template}` or `job:{name}`
+             */
+            location: string;
+            /**
+             * Message
+             * @description The latest message (2,000 characters at most)
+             */
+            message: string;
+            /** Occurrence Count */
+            occurrence_count: number;
+            /**
+             * Regressed At
+             * @description When it last recurred after resolved
+             */
+            regressed_at: string | null;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "api" | "job";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "new" | "acknowledged" | "resolved" | "ignored";
+            /** Status Changed At */
+            status_changed_at: string | null;
+            /**
+             * Status Changed By
+             * @description The admin's user id
+             */
+            status_changed_by: number | null;
+        };
+        /** ErrorOccurrenceOut */
+        ErrorOccurrenceOut: {
+            /**
+             * Body
+             * @description Redacted body (JSON), 5,000 characters at most
+             */
+            body: string | null;
+            /**
+             * Headers
+             * @description Redacted request headers
+             */
+            headers: {
+                [key: string]: unknown;
+            } | null;
+            /** Id */
+            id: number;
+            /** Job Id */
+            job_id: string | null;
+            /** Method */
+            method: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Path */
+            path: string | null;
+            /**
+             * Query
+             * @description Redacted query parameters
+             */
+            query: {
+                [key: string]: unknown;
+            } | null;
+            /** Request Id */
+            request_id: string | null;
+            /** User Id */
+            user_id: number | null;
+        };
+        /** ErrorsByStatusOut */
+        ErrorsByStatusOut: {
+            /** Acknowledged */
+            acknowledged: number;
+            /** Ignored */
+            ignored: number;
+            /** New */
+            new: number;
+            /** Resolved */
+            resolved: number;
+        };
+        /** ErrorStatsOut */
+        ErrorStatsOut: {
+            /** @description Every group by its status now */
+            by_status: components["schemas"]["ErrorsByStatusOut"];
+            /**
+             * Daily
+             * @description Each UTC day, oldest first, today last
+             */
+            daily: components["schemas"]["ErrorDayOut"][];
+            /** Days */
+            days: number;
+            /**
+             * Top
+             * @description The 10 groups with the most occurrences
+             */
+            top: components["schemas"]["TopErrorOut"][];
+        };
+        /** ErrorStatusIn */
+        ErrorStatusIn: {
+            /** Note */
+            note?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "new" | "acknowledged" | "resolved" | "ignored";
+        };
+        /** FailureOut */
+        FailureOut: {
+            /** Reason */
+            reason: string | null;
+            /** User Id */
+            user_id: number;
         };
         /**
          * Freshness
@@ -1071,6 +2623,25 @@ export interface components {
             signals_today: number;
             /** Symbols */
             symbols: number;
+        };
+        /**
+         * GrantIn
+         * @description `{plan, days}` (1-3650, added to the current end while it gives a tier) or
+         *     `{plan, lifetime: true}` (the plan's tier for ever).
+         */
+        GrantIn: {
+            /** Days */
+            days?: number | null;
+            /**
+             * Lifetime
+             * @default false
+             */
+            lifetime: boolean;
+            /**
+             * Plan
+             * @enum {string}
+             */
+            plan: "pro" | "premium";
         };
         /** HealthOut */
         HealthOut: {
@@ -1125,6 +2696,109 @@ export interface components {
              */
             max_items: number | null;
         };
+        /** JobOut */
+        JobOut: {
+            /**
+             * Enabled
+             * @description Off: its cron slots are skipped (a manual run still runs)
+             */
+            enabled: boolean;
+            /** @description Runs started in the last 24 h */
+            last_24h: components["schemas"]["WindowStatsOut"];
+            last_run: components["schemas"]["LastRunOut"] | null;
+            /** Name */
+            name: string;
+            /**
+             * Queue
+             * @enum {string}
+             */
+            queue: "high" | "default" | "low";
+            /**
+             * Schedule
+             * @description Crontab time fields, UTC
+             * @example *\/5 * * * *
+             */
+            schedule: string;
+        };
+        /** JobPatchIn */
+        JobPatchIn: {
+            /** Enabled */
+            enabled: boolean;
+        };
+        /** JobRunCountersOut */
+        JobRunCountersOut: {
+            /** Candles Fetched */
+            candles_fetched: number;
+            /** Notifications Sent */
+            notifications_sent: number;
+            /** Patterns Found */
+            patterns_found: number;
+            /** Signals Created */
+            signals_created: number;
+        };
+        /** JobRunNowOut */
+        JobRunNowOut: {
+            /**
+             * Job Id
+             * @description The queued job (with `meta.deduplicated: true`, the copy already queued or running)
+             */
+            job_id: string;
+        };
+        /** JobRunOut */
+        JobRunOut: {
+            /** Args Summary */
+            args_summary: string | null;
+            counters: components["schemas"]["JobRunCountersOut"];
+            /** Duration Ms */
+            duration_ms: number | null;
+            /** Enqueued At */
+            enqueued_at: string | null;
+            /** Error */
+            error: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /** Id */
+            id: number;
+            /** Job Id */
+            job_id: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Queue
+             * @enum {string}
+             */
+            queue: "high" | "default" | "low";
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "running" | "ok" | "failed" | "retrying" | "skipped";
+        };
+        /** LastRunOut */
+        LastRunOut: {
+            /**
+             * Duration Ms
+             * @description None while it runs, or when it was lost
+             */
+            duration_ms: number | null;
+            /** Id */
+            id: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "running" | "ok" | "failed" | "retrying" | "skipped";
+        };
         /**
          * LimitsOut
          * @description What a tier allows; null means unlimited.
@@ -1169,6 +2843,22 @@ export interface components {
              * @constant
              */
             status: "alive";
+        };
+        /** LoadMarketsIn */
+        LoadMarketsIn: {
+            /**
+             * Quote
+             * @example USDT
+             */
+            quote: string;
+        };
+        /** LoadMarketsOut */
+        LoadMarketsOut: {
+            /**
+             * Job Id
+             * @description The load_markets job (its counters: added, existing)
+             */
+            job_id: string;
         };
         /** LoginIn */
         LoginIn: {
@@ -1271,6 +2961,29 @@ export interface components {
         Meta: {
             [key: string]: unknown;
         };
+        /** MoneyCountOut */
+        MoneyCountOut: {
+            /**
+             * Amount
+             * @description Sum in USD
+             */
+            amount: string;
+            /** Count */
+            count: number;
+        };
+        /** MonthRevenueOut */
+        MonthRevenueOut: {
+            /** @description Completed payments */
+            completed: components["schemas"]["MoneyCountOut"];
+            /**
+             * Month
+             * @description UTC month of completed_at, `YYYY-MM`
+             * @example 2026-12
+             */
+            month: string;
+            /** @description Refunds, apart from the completed payments */
+            refunded: components["schemas"]["MoneyCountOut"];
+        };
         /** MuteOut */
         MuteOut: {
             /**
@@ -1352,6 +3065,15 @@ export interface components {
             zone_high: number;
             /** Zone Low */
             zone_low: number;
+        };
+        /** PlanCountsOut */
+        PlanCountsOut: {
+            /** All */
+            all: number;
+            /** Premium */
+            premium: number;
+            /** Pro */
+            pro: number;
         };
         /** PlanOut */
         PlanOut: {
@@ -1545,6 +3267,19 @@ export interface components {
             /** Token */
             token: string;
         };
+        /** RevenueStatsOut */
+        RevenueStatsOut: {
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Months
+             * @description Oldest month first, the current last
+             */
+            months: components["schemas"]["MonthRevenueOut"][];
+        };
         /** SessionOut */
         SessionOut: {
             /**
@@ -1570,6 +3305,77 @@ export interface components {
             last_seen_at: string;
             /** User Agent */
             user_agent: string | null;
+        };
+        /** SettingIn */
+        SettingIn: {
+            /**
+             * Value
+             * @description A JSON value of the key's type (a bool is not a number)
+             * @example 3
+             */
+            value: unknown;
+        };
+        /** SettingOut */
+        SettingOut: {
+            /**
+             * Default
+             * @description The environment's value
+             */
+            default: unknown;
+            /** Description */
+            description: string;
+            /**
+             * Key
+             * @example min_confluence
+             */
+            key: string;
+            range: components["schemas"]["SettingRangeOut"];
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "int" | "number" | "bool" | "list" | "choice";
+            /**
+             * Updated At
+             * @description When it was stored; null: the default
+             */
+            updated_at: string | null;
+            /**
+             * Updated By
+             * @description The admin who stored it; null: the default
+             */
+            updated_by: number | null;
+            /**
+             * Value
+             * @description In force now (the stored value, else the default)
+             */
+            value: unknown;
+        };
+        /**
+         * SettingRangeOut
+         * @description Numbers: minimum..maximum (inclusive, except the minimum when `minimum_exclusive`);
+         *     choice: one of `choices`; list: a non-empty subset of `choices`; bool: no bounds.
+         */
+        SettingRangeOut: {
+            /** Choices */
+            choices: string[] | null;
+            /**
+             * Maximum
+             * @description Highest value (list: most items)
+             */
+            maximum: number | null;
+            /**
+             * Minimum
+             * @description Lowest value (list: fewest items)
+             */
+            minimum: number | null;
+            /** Minimum Exclusive */
+            minimum_exclusive: boolean;
+            /**
+             * Text
+             * @example 2 < x <= 10
+             */
+            text: string;
         };
         /** SetupLineOut */
         SetupLineOut: {
@@ -1823,6 +3629,43 @@ export interface components {
              */
             status: "active" | "cancelled" | "expired" | "suspended";
         };
+        /** SubscriptionStatsOut */
+        SubscriptionStatsOut: {
+            /** @description Subscriptions conferring their plan's tier now, by plan */
+            conferring: components["schemas"]["PlanCountsOut"];
+            /**
+             * Expiring Within 7 Days
+             * @description Active ones whose expires_at is within the next 7 days
+             */
+            expiring_within_7_days: number;
+            /**
+             * In Grace
+             * @description Of those, active ones past expires_at, in the grace days
+             */
+            in_grace: number;
+            /**
+             * Lifetime
+             * @description Of those, lifetime ones (no expires_at)
+             */
+            lifetime: number;
+        };
+        /** SymbolAddIn */
+        SymbolAddIn: {
+            /**
+             * Symbol
+             * @example ADA/USDT
+             */
+            symbol: string;
+        };
+        /** SymbolChangeOut */
+        SymbolChangeOut: {
+            /**
+             * Job Id
+             * @description The backfill job queued after the change (null: none needed, or the queue could not take it; the next minute's fetch backfills an enabled symbol anyway)
+             */
+            job_id: string | null;
+            symbol: components["schemas"]["AdminSymbolOut"];
+        };
         /**
          * SymbolOut
          * @example {
@@ -1900,6 +3743,91 @@ export interface components {
              */
             url_symbol: string;
         };
+        /** SymbolPatchIn */
+        SymbolPatchIn: {
+            /** Is Active */
+            is_active: boolean;
+        };
+        /** TemplateIn */
+        TemplateIn: {
+            /**
+             * Is Active
+             * @default true
+             */
+            is_active: boolean;
+            /**
+             * Message
+             * @description Placeholders as in the title; rendered per recipient, cut with an ellipsis past 4,096 bytes of UTF-8
+             */
+            message: string;
+            /** Name */
+            name: string;
+            /**
+             * Priority
+             * @description ntfy priority 1-5
+             * @default 3
+             */
+            priority: number;
+            /**
+             * Tags
+             * @description Up to 5 ntfy tags, [a-z0-9_]{1,32}
+             */
+            tags?: string[];
+            /**
+             * Title
+             * @description Placeholders {name}, {tier}, {app_url}; {{ and }} for literal braces
+             */
+            title: string;
+        };
+        /** TemplateOut */
+        TemplateOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Is Active */
+            is_active: boolean;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Message */
+            message: string;
+            /** Name */
+            name: string;
+            /** Priority */
+            priority: number;
+            /** Tags */
+            tags: string[];
+            /** Times Used */
+            times_used: number;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * TemplatePatchIn
+         * @description Only the fields sent change; none may be null.
+         */
+        TemplatePatchIn: {
+            /** Is Active */
+            is_active?: boolean | null;
+            /** Message */
+            message?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Priority */
+            priority?: number | null;
+            /** Tags */
+            tags?: string[] | null;
+            /** Title */
+            title?: string | null;
+        };
         /** TestPushOut */
         TestPushOut: {
             /** Http Status */
@@ -1918,10 +3846,91 @@ export interface components {
          * @enum {string}
          */
         Tier: "free" | "pro" | "premium";
+        /** TierCountsOut */
+        TierCountsOut: {
+            /**
+             * All
+             * @description Every tier together
+             */
+            all: number;
+            /** Free */
+            free: number;
+            /**
+             * Premium
+             * @description Admins included (admins are premium)
+             */
+            premium: number;
+            /** Pro */
+            pro: number;
+        };
+        /** TimeframeCoverageOut */
+        TimeframeCoverageOut: {
+            /**
+             * Candle Count
+             * @description Stored candles between them
+             */
+            candle_count: number;
+            /**
+             * Computed At
+             * @description When refresh_stats counted them
+             */
+            computed_at: string | null;
+            /**
+             * Coverage
+             * @description candle_count / buckets from the first to the last open time (1.0: no hole); null without candles
+             */
+            coverage: number | null;
+            /**
+             * First Open Time
+             * @description Oldest stored candle, ms since the epoch
+             */
+            first_open_time: number | null;
+            /**
+             * Last Open Time
+             * @description Newest stored candle, ms since the epoch
+             */
+            last_open_time: number | null;
+            /**
+             * Timeframe
+             * @example 1h
+             */
+            timeframe: string;
+        };
         /** TokenIn */
         TokenIn: {
             /** Token */
             token: string;
+        };
+        /** TopErrorOut */
+        TopErrorOut: {
+            /** Error Type */
+            error_type: string;
+            /** Id */
+            id: number;
+            /**
+             * Last Seen
+             * Format: date-time
+             */
+            last_seen: string;
+            /** Location */
+            location: string;
+            /** Message */
+            message: string;
+            /**
+             * Occurrences
+             * @description Occurrences within the stats' days
+             */
+            occurrences: number;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "api" | "job";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "new" | "acknowledged" | "resolved" | "ignored";
         };
         /** TopicOut */
         TopicOut: {
@@ -1951,6 +3960,34 @@ export interface components {
              */
             secret: string;
         };
+        /** UserCreateIn */
+        UserCreateIn: {
+            /** Display Name */
+            display_name?: string | null;
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+            /** @description A plan to grant at once */
+            grant?: components["schemas"]["GrantIn"] | null;
+            /**
+             * Is Admin
+             * @default false
+             */
+            is_admin: boolean;
+            /**
+             * Is Verified
+             * @description false: a verification mail goes out
+             * @default false
+             */
+            is_verified: boolean;
+            /**
+             * Password
+             * @description 10+ characters, not the email, not a common one
+             */
+            password: string;
+        };
         /** UserOut */
         UserOut: {
             /**
@@ -1974,6 +4011,38 @@ export interface components {
             ntfy_topic: string;
             /** Timezone */
             timezone: string;
+        };
+        /**
+         * UserPatchIn
+         * @description Only the flags sent change (at least one).
+         */
+        UserPatchIn: {
+            /**
+             * Is Active
+             * @description false: signs the user out
+             */
+            is_active?: boolean | null;
+            /**
+             * Is Admin
+             * @description A change signs the user out
+             */
+            is_admin?: boolean | null;
+            /** Is Verified */
+            is_verified?: boolean | null;
+        };
+        /** UserStatsOut */
+        UserStatsOut: {
+            /** @description Users not deactivated, by tier now */
+            active: components["schemas"]["TierCountsOut"];
+            /**
+             * Admins
+             * @description Admins (all of them counted under premium)
+             */
+            admins: number;
+            /** @description Every user, by tier now */
+            total: components["schemas"]["TierCountsOut"];
+            /** @description Users with a verified email, by tier now */
+            verified: components["schemas"]["TierCountsOut"];
         };
         /** WatchlistIn */
         WatchlistIn: {
@@ -2003,6 +4072,39 @@ export interface components {
              * @description The symbols the user picked
              */
             symbols: string[];
+        };
+        /** WindowStatsOut */
+        WindowStatsOut: {
+            /**
+             * Failed
+             * @description Runs that failed (retries used up, or lost)
+             */
+            failed: number;
+            /**
+             * Mean Duration Ms
+             * @description Mean duration of the ok and failed runs
+             */
+            mean_duration_ms: number | null;
+            /**
+             * Mean Failed Duration Ms
+             * @description Mean duration of the failed runs
+             */
+            mean_failed_duration_ms: number | null;
+            /**
+             * Mean Ok Duration Ms
+             * @description Mean duration of the ok runs
+             */
+            mean_ok_duration_ms: number | null;
+            /**
+             * Ok
+             * @description Runs that ended ok
+             */
+            ok: number;
+            /**
+             * Success Rate
+             * @description ok / (ok + failed), 0 to 1; null without such runs
+             */
+            success_rate: number | null;
         };
     };
     responses: never;
@@ -2107,6 +4209,3700 @@ export interface operations {
             };
             /** @description The body could not be read (e.g. not UTF-8) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-audit-log": {
+        parameters: {
+            query?: {
+                /** @description An action (`user.update`), or a prefix ending in `.` (`user.`) */
+                action?: string | null;
+                actor_id?: number | null;
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+                /** @description Entries at or after: ms since the epoch or ISO-8601 (UTC if naive) */
+                since?: number | string;
+                target_id?: string | null;
+                target_type?: string | null;
+                /** @description Entries before: ms since the epoch or ISO-8601 (UTC if naive) */
+                until?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_AuditEntryOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-broadcast-templates": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                is_active?: boolean | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_TemplateOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-broadcast-template-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_TemplateOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Another template has this name (`name_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad input (`validation_error`) or an unknown placeholder (`unknown_placeholder`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-broadcast-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_TemplateOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No template with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-broadcast-template-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No template with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-broadcast-template-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                template_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplatePatchIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_TemplateOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No template with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Another template has this name (`name_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad input (`validation_error`) or an unknown placeholder (`unknown_placeholder`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-broadcasts": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+                /** @description Created at or after: ms since the epoch or ISO-8601 (UTC if naive) */
+                since?: number | string;
+                status?: ("scheduled" | "sending" | "completed" | "cancelled") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_BroadcastOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-broadcast-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BroadcastIn"];
+            };
+        };
+        responses: {
+            /** @description Scheduled for its minute */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_BroadcastOut_"];
+                };
+            };
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_BroadcastOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad input (`validation_error`) or an unknown placeholder (`unknown_placeholder`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description More than 10 broadcasts in an hour by this admin (`rate_limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-broadcast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                broadcast_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_BroadcastOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No broadcast with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-broadcast-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                broadcast_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_BroadcastOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No broadcast with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The broadcast is not scheduled (`invalid_transition`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-broadcast-audience": {
+        parameters: {
+            query?: {
+                /** @description Tiers, comma-separated or repeated (default: all) */
+                tiers?: string[] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_AudienceOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unknown tier (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-errors": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+                /** @description In the type or message, any case */
+                q?: string | null;
+                /** @description Groups last seen at or after: ms since the epoch or ISO-8601 (UTC if naive) */
+                since?: number | string;
+                /** @description `api` (500s) or `job` (failed runs) */
+                source?: ("api" | "job") | null;
+                status?: ("new" | "acknowledged" | "resolved" | "ignored") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_ErrorGroupOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-error": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                error_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_ErrorGroupDetailOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No error group with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-error-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                error_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErrorStatusIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_ErrorGroupFullOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No error group with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The group has this status already (`invalid_transition`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-error-stats": {
+        parameters: {
+            query?: {
+                /** @description UTC days, today included */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_ErrorStatsOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_JobOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-job-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A cron job's name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobPatchIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_JobOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No cron job of that name (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-job-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A cron job's name */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_JobRunNowOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No cron job of that name (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The job runner is stopping */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-job-runs": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+                /** @description A job's name */
+                name?: string | null;
+                queue?: ("high" | "default" | "low") | null;
+                /** @description Runs started at or after: ms since the epoch or ISO-8601 (UTC if naive) */
+                since?: number | string;
+                status?: ("running" | "ok" | "failed" | "retrying" | "skipped") | null;
+                /** @description Runs started before: ms since the epoch or ISO-8601 (UTC if naive) */
+                until?: number | string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_JobRunOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_SettingOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-setting-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A runtime key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_SettingOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such runtime setting (`unknown_setting`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Wrong JSON type or out of range (`invalid_setting`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-setting-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A runtime key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_SettingOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such runtime setting (`unknown_setting`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-stats": {
+        parameters: {
+            query?: {
+                /** @description UTC days, today included */
+                days?: number;
+                /** @description UTC months, this one included */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_AdminStatsOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-subscriptions": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description Active and expiring within N days (soonest first) */
+                expiring_within_days?: number | null;
+                /** @description Active, past expires_at, within the grace days */
+                in_grace?: boolean | null;
+                /** @description Never expires */
+                lifetime?: boolean | null;
+                limit?: number;
+                /** @description The plan's tier */
+                plan?: ("pro" | "premium") | null;
+                status?: ("active" | "cancelled" | "expired" | "suspended") | null;
+                user_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_AdminSubscriptionOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-symbols": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description Only active or inactive ones */
+                is_active?: boolean | null;
+                limit?: number;
+                /** @description Part of the name, any case (`btc`, `ETH/`, `-USDT`) */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_AdminSymbolOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-symbols-add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SymbolAddIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_SymbolChangeOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Already followed (`symbol_exists`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No active spot market of that name (`unknown_symbol`), or bad input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The exchange refused the market listing (`exchange_error`) */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The exchange could not be reached (`exchange_unavailable`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-symbols-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The symbol in URL form, BASE-QUOTE */
+                symbol: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SymbolPatchIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_SymbolChangeOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No symbol of that name on the data source (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A mandatory symbol cannot be disabled (`symbol_mandatory`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-symbols-load-markets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoadMarketsIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_LoadMarketsOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Bad input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The job queue is not available */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-users": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                is_active?: boolean | null;
+                is_admin?: boolean | null;
+                is_verified?: boolean | null;
+                limit?: number;
+                /** @description Locked now after failed sign-ins */
+                locked?: boolean | null;
+                /** @description In the email or display name, any case */
+                q?: string | null;
+                /** @description The tier now (admins: premium) */
+                tier?: components["schemas"]["Tier"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_list_AdminUserOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-create-user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreateIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_AdminUserDetailOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Email already registered (`email_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_AdminUserDetailOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No user with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-update-user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPatchIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_AdminUserOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No user with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Clearing your own is_active or is_admin (`self_protected`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-end-user-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_EndedSessionsOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No user with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-cancel-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_AdminSubscriptionOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No user with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed from the subscription's state (`invalid_transition`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-grant-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_AdminSubscriptionOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No user with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Days on a lifetime subscription (`subscription_lifetime`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-reactivate-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_AdminSubscriptionOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No user with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed from the subscription's state (`invalid_transition`), or ended past its grace days (`subscription_expired`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-suspend-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope_AdminSubscriptionOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No user with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not allowed from the subscription's state (`invalid_transition`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is over settings.http.max_body_bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body (named in meta) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-unlock-user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`) or CSRF failed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No user with this id (`not_found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -57,6 +57,11 @@ export function Layout() {
               {item.label}
             </NavLink>
           ))}
+          {me.data?.is_admin ? (
+            <NavLink to="/admin" onClick={() => setMenuOpen(false)}>
+              Admin
+            </NavLink>
+          ) : null}
         </nav>
         <SymbolJump />
         <div className="user">

@@ -5,11 +5,13 @@ rules live in the market domain (market/admin_symbols.py, market/coverage.py).""
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Path, Query, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from cryptolens.admin.deps import AuditDep, JobQueueDep
+from cryptolens.admin.deps import AuditDep, AuditTrail, JobQueueDep
 from cryptolens.admin.symbols.schemas import (
     AdminSymbolOut,
     LoadMarketsIn,
@@ -24,6 +26,7 @@ from cryptolens.core.errors import ServiceUnavailableError
 from cryptolens.core.paging import PageParams, PageRequest, ok_page
 from cryptolens.job_context import JobQueue
 from cryptolens.market import service as market
+from cryptolens.settings import MarketSettings
 
 log = logging.getLogger("cryptolens.admin.symbols")
 
@@ -106,16 +109,9 @@ async def add_symbol(
         listings=listings,
         now=clock.now(),
     )
-    await audit.record(
-        "symbol.add",
-        target_type="symbol",
-        target_id=change.symbol.id,
-        before=change.before,
-        after=change.after,
-    )
-    view = await market.symbol_view(db, change.symbol, settings=settings, now=clock.now())
+    view = await _recorded("symbol.add", change, db, audit, settings, clock.now())
     queued = _queue_backfill_after_commit(background, queue, change.symbol.symbol)
-    return ok(SymbolChangeOut(symbol=AdminSymbolOut.model_validate(view), job_id=queued))
+    return ok(SymbolChangeOut(symbol=view, job_id=queued))
 
 
 @router.patch(
@@ -150,20 +146,13 @@ async def update_symbol(
         settings=settings,
         now=clock.now(),
     )
-    await audit.record(
-        "symbol.update",
-        target_type="symbol",
-        target_id=change.symbol.id,
-        before=change.before,
-        after=change.after,
-    )
-    view = await market.symbol_view(db, change.symbol, settings=settings, now=clock.now())
+    view = await _recorded("symbol.update", change, db, audit, settings, clock.now())
     queued = (
         _queue_backfill_after_commit(background, queue, change.symbol.symbol)
         if change.needs_backfill
         else None
     )
-    return ok(SymbolChangeOut(symbol=AdminSymbolOut.model_validate(view), job_id=queued))
+    return ok(SymbolChangeOut(symbol=view, job_id=queued))
 
 
 @router.post(
@@ -194,6 +183,26 @@ async def load_markets(
         after={"quote": quote, "job_id": job_id},
     )
     return ok(LoadMarketsOut(job_id=job_id))
+
+
+async def _recorded(
+    action: str,
+    change: market.SymbolChange,
+    db: AsyncSession,
+    audit: AuditTrail,
+    settings: MarketSettings,
+    now: datetime,
+) -> AdminSymbolOut:
+    """The change's audit row, and the symbol as the answer shows it."""
+    await audit.record(
+        action,
+        target_type="symbol",
+        target_id=change.symbol.id,
+        before=change.before,
+        after=change.after,
+    )
+    view = await market.symbol_view(db, change.symbol, settings=settings, now=now)
+    return AdminSymbolOut.model_validate(view)
 
 
 def _queue_backfill_after_commit(background: BackgroundTasks, queue: JobQueue, symbol: str) -> str:

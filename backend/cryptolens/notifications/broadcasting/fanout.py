@@ -13,7 +13,6 @@ is final (here, or after the last retry or held push).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import secrets
 from dataclasses import dataclass
@@ -43,7 +42,7 @@ from cryptolens.notifications.delivery import (
 from cryptolens.notifications.lease import DeliveryLease
 from cryptolens.notifications.models import Broadcast
 from cryptolens.notifications.recipients import load_recipients
-from cryptolens.notifications.sending import SendPipeline
+from cryptolens.notifications.sending import SendPipeline, send_as_written
 
 log = logging.getLogger("cryptolens.notifications")
 
@@ -186,19 +185,10 @@ async def _send_new(
     report: BroadcastReport,
     pipeline: SendPipeline,
 ) -> None:
-    claimed: asyncio.Queue[Outgoing | None] = asyncio.Queue()
-    writer = asyncio.create_task(
-        _write_all(session_factory, kit, broadcast, lease, report, claimed)
+    await send_as_written(
+        lambda claimed: _write_all(session_factory, kit, broadcast, lease, report, claimed),
+        pipeline.send,
     )
-    try:
-        while (item := await claimed.get()) is not None:
-            await pipeline.send(item)
-        await writer  # its error, if any, is the job's
-    finally:
-        if not writer.done():
-            writer.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await writer
 
 
 async def _take_over(

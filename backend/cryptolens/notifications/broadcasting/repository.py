@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cryptolens.core.paging import Keyset, Page, PageRequest
 from cryptolens.db import upsert_statement
 from cryptolens.notifications.models import Broadcast, BroadcastTemplate, UserNotification
+from cryptolens.notifications.repository import claim_first_attempts
 
 FAILURES_KEPT = 10
 
@@ -203,28 +204,9 @@ async def claim_due(
 ) -> list[UserNotification]:
     """The first attempt of the broadcast's queued, due, never-tried rows of these users: a
     conditional UPDATE, so each row has one sender."""
-    if not user_ids:
-        return []
-    await db.execute(
-        update(UserNotification)
-        .where(
-            UserNotification.broadcast_id == broadcast_id,
-            UserNotification.user_id.in_(user_ids),
-            UserNotification.status == "queued",
-            UserNotification.attempts == 0,
-            UserNotification.send_after <= now,
-        )
-        .values(attempts=1, claim=claim, lease_until=lease_until, last_attempt_at=now)
-        .execution_options(synchronize_session=False)
+    return await claim_first_attempts(
+        db, UserNotification.broadcast_id == broadcast_id, user_ids, now, claim, lease_until
     )
-    rows = await db.scalars(
-        select(UserNotification).where(
-            UserNotification.broadcast_id == broadcast_id,
-            UserNotification.user_id.in_(user_ids),
-            UserNotification.claim == claim,
-        )
-    )
-    return list(rows)
 
 
 async def held_untried(

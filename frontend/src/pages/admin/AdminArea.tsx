@@ -1,0 +1,57 @@
+import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { NotFound } from '../NotFound';
+import { AuditPage } from './AuditPage';
+import { BroadcastsPage } from './BroadcastsPage';
+import { ErrorPage } from './ErrorPage';
+import { ErrorsPage } from './ErrorsPage';
+import { JobsPage } from './JobsPage';
+import { SettingsPage } from './SettingsPage';
+import { StatsPage } from './StatsPage';
+import { SubscriptionsPage } from './SubscriptionsPage';
+import { SymbolsPage } from './SymbolsPage';
+import { UserPage } from './UserPage';
+import { UsersPage } from './UsersPage';
+import './admin.css';
+
+const SECTIONS = [
+  { to: 'users', label: 'Users' },
+  { to: 'subscriptions', label: 'Subscriptions' },
+  { to: 'errors', label: 'Errors' },
+  { to: 'audit-log', label: 'Audit log' },
+  { to: 'jobs', label: 'Jobs' },
+  { to: 'settings', label: 'Settings' },
+  { to: 'symbols', label: 'Symbols' },
+  { to: 'broadcasts', label: 'Broadcasts' },
+  { to: 'stats', label: 'Stats' },
+];
+
+/** The admin console: a sub-navigation and one page per section (paths relative to /admin). */
+export default function AdminArea() {
+  return (
+    <div className="admin">
+      <nav className="admin-nav" aria-label="Admin">
+        <span className="admin-title">Admin</span>
+        {SECTIONS.map((section) => (
+          <NavLink key={section.to} to={section.to}>
+            {section.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Routes>
+        <Route index element={<Navigate to="users" replace />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="users/:id" element={<UserPage />} />
+        <Route path="subscriptions" element={<SubscriptionsPage />} />
+        <Route path="errors" element={<ErrorsPage />} />
+        <Route path="errors/:id" element={<ErrorPage />} />
+        <Route path="audit-log" element={<AuditPage />} />
+        <Route path="jobs" element={<JobsPage />} />
+        <Route path="settings" element={<SettingsPage />} />
+        <Route path="symbols" element={<SymbolsPage />} />
+        <Route path="broadcasts" element={<BroadcastsPage />} />
+        <Route path="stats" element={<StatsPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </div>
+  );
+}
