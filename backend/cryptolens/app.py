@@ -3,6 +3,7 @@ middleware and error handlers, includes every router, and runs the lifespan."""
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -83,6 +84,13 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         await resources.jobs.start(schedule=settings.jobs.inline and settings.env != "test")
         if resources.jobs.runner is not None:
             resources.jobs.runner.stop_when(stop)
+        if settings.env != "test":  # a test run builds many apps in one process
+            # What start-up built (modules, the app, its routes) lives as long as the
+            # process: kept out of the collector's generations, a full collection no longer
+            # walks it in a request's turn (liveness p99 under load 230 ms -> 17 ms, reads
+            # +29 %: bench/bench_load.py).
+            gc.collect()
+            gc.freeze()
         try:
             yield
         finally:
