@@ -249,10 +249,31 @@ async def take_over_abandoned(
 ) -> list[UserNotification]:
     """Claims the next attempt of the signal's deliveries whose sender died (lease run out)
     and that have attempts left: one conditional UPDATE, so one sender takes each over."""
+    return await take_over_abandoned_of(
+        db,
+        UserNotification.signal_id == signal_id,
+        now,
+        unleased_before,
+        max_attempts,
+        claim,
+        lease_until,
+    )
+
+
+async def take_over_abandoned_of(
+    db: AsyncSession,
+    of: ColumnElement[bool],
+    now: datetime,
+    unleased_before: datetime,
+    max_attempts: int,
+    claim: str,
+    lease_until: datetime,
+) -> list[UserNotification]:
+    """take_over_abandoned for the deliveries `of` one signal or one broadcast."""
     await db.execute(
         update(UserNotification)
         .where(
-            UserNotification.signal_id == signal_id,
+            of,
             UserNotification.status == "queued",
             UserNotification.attempts < max_attempts,
             _abandoned(now, unleased_before),
@@ -267,7 +288,7 @@ async def take_over_abandoned(
     )
     rows = await db.scalars(
         select(UserNotification)
-        .where(UserNotification.signal_id == signal_id, UserNotification.claim == claim)
+        .where(of, UserNotification.claim == claim)
         .order_by(UserNotification.id)
     )
     return list(rows)

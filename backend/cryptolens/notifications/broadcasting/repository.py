@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.core.paging import Keyset, Page, PageRequest
 from cryptolens.db import upsert_statement
 from cryptolens.notifications.models import Broadcast, BroadcastTemplate, UserNotification
-from cryptolens.notifications.repository import claim_first_attempts
+from cryptolens.notifications.repository import claim_first_attempts, take_over_abandoned_of
 
 FAILURES_KEPT = 10
 
@@ -237,30 +237,12 @@ async def take_over_abandoned(
     lease_until: datetime,
 ) -> list[UserNotification]:
     """The next attempt of the broadcast's rows whose sender died (lease run out)."""
-    await db.execute(
-        update(UserNotification)
-        .where(
-            UserNotification.broadcast_id == broadcast_id,
-            UserNotification.status == "queued",
-            UserNotification.attempts < max_attempts,
-            UserNotification.claim.is_not(None),
-            and_(UserNotification.lease_until.is_not(None), UserNotification.lease_until <= now)
-            | and_(
-                UserNotification.lease_until.is_(None),
-                UserNotification.last_attempt_at <= unleased_before,
-            ),
-        )
-        .values(
-            attempts=UserNotification.attempts + 1,
-            claim=claim,
-            lease_until=lease_until,
-            last_attempt_at=now,
-        )
-        .execution_options(synchronize_session=False)
+    return await take_over_abandoned_of(
+        db,
+        UserNotification.broadcast_id == broadcast_id,
+        now,
+        unleased_before,
+        max_attempts,
+        claim,
+        lease_until,
     )
-    rows = await db.scalars(
-        select(UserNotification)
-        .where(UserNotification.broadcast_id == broadcast_id, UserNotification.claim == claim)
-        .order_by(UserNotification.id)
-    )
-    return list(rows)
