@@ -131,3 +131,25 @@ async def test_security_headers_on_every_response(client: httpx.AsyncClient) -> 
         csp = response.headers["Content-Security-Policy"]
         assert "default-src 'self'" in csp
         assert "frame-ancestors 'none'" in csp
+
+
+async def test_a_redis_that_refuses_where_a_request_needs_it_is_a_503_with_retry_after(
+    app: FastAPI, client: httpx.AsyncClient
+) -> None:
+    """Enqueueing a job (an admin's run-now, load-markets) meets Redis down: the real client
+    against a port nothing listens on raises, and the caller gets a 503 to retry, not a 500."""
+    from redis.asyncio import Redis
+
+    from tests.processes import free_port
+
+    async def enqueue_somewhere() -> None:
+        dead = Redis(port=free_port(), socket_connect_timeout=1)
+        try:
+            await dead.ping()
+        finally:
+            await dead.aclose()
+
+    app.add_api_route("/api/v1/probe/enqueue", enqueue_somewhere, methods=["GET"])
+    response = await client.get("/api/v1/probe/enqueue")
+    assert_error_envelope(response, 503, "service_unavailable")
+    assert int(response.headers["Retry-After"]) >= 1

@@ -9,6 +9,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from starlette.background import BackgroundTask
@@ -154,6 +156,21 @@ def _original(exc: BaseException) -> BaseException:
     return exc
 
 
+# What a client is told to wait when Redis, holding the job queues, cannot take a job.
+QUEUE_RETRY_AFTER_SECONDS = 30
+
+
+async def _queue_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    """Redis is down or hung where a request needs it (enqueueing a job: reads fall back on
+    their own through core/redis_guard.py): 503 with Retry-After, never a 500."""
+    log.warning("request.redis_unavailable", extra={"path": request.url.path, "error": repr(exc)})
+    error = ServiceUnavailableError(
+        "the job queue is not answering, try again shortly",
+        headers={"Retry-After": str(QUEUE_RETRY_AFTER_SECONDS)},
+    )
+    return envelope_response(request, error.status_code, error.message, error.code, error.headers)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
@@ -162,6 +179,8 @@ def install_error_handlers(app: FastAPI) -> None:
     # reaches core/conflicts.py, which runs the request again.
     for database_error in (DBAPIError, PoolTimeoutError):
         app.add_exception_handler(database_error, _database_error)
+    for redis_error in (RedisConnectionError, RedisTimeoutError):
+        app.add_exception_handler(redis_error, _queue_unavailable)
     app.add_exception_handler(Exception, _unhandled_error)
     # The body a failed request sent, for its error report (the handler gets a new Request).
     app.add_middleware(RequestBodyRecorder)
