@@ -11,6 +11,8 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.synced
+# Parallel pytest processes for `make test` (each with its own database and Redis database).
+TEST_WORKERS ?= 3
 
 .PHONY: help install run serve worker migrate test test-backend test-frontend lint fmt bench frontend clean
 
@@ -58,7 +60,7 @@ worker: install
 test: test-backend test-frontend
 
 test-backend: install
-	$(PY) scripts/run_tests.py $(PYTEST_ARGS)
+	$(PY) scripts/run_tests.py --workers $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-frontend: install
 	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \

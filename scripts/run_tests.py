@@ -4,7 +4,10 @@ When CRYPTOLENS_TEST_MYSQL_URL / CRYPTOLENS_TEST_REDIS_URL are not set, it looks
 services (127.0.0.1:3306 root, 127.0.0.1:6379), creates a throwaway database for this run and
 drops it afterwards. With --require-services (CI) a missing service is a failure, not a skip.
 
-usage: python scripts/run_tests.py [--require-services] [pytest args...]
+With --workers N (N > 1) pytest-xdist runs the files on N processes; each worker gets a
+database and a Redis database of its own (tests empty theirs), created here and dropped after.
+
+usage: python scripts/run_tests.py [--require-services] [--workers N] [pytest args...]
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import sys
 import asyncmy
 from redis import Redis
 from redis.exceptions import RedisError
+from sqlalchemy.engine import make_url
 
 MYSQL_HOST, MYSQL_PORT, MYSQL_USER = "127.0.0.1", 3306, "root"
 # Tests flush their Redis database: runs side by side on one machine each take their own
@@ -25,9 +29,14 @@ MYSQL_HOST, MYSQL_PORT, MYSQL_USER = "127.0.0.1", 3306, "root"
 REDIS_DEFAULT_URL = f"redis://127.0.0.1:6379/{1 + os.getpid() % 13}"
 
 
-async def _mysql(statement: str) -> None:
+async def _mysql(statement: str, url: str | None = None) -> None:
+    server = make_url(url) if url else None
     connection = await asyncmy.connect(
-        host=MYSQL_HOST, port=MYSQL_PORT, user=MYSQL_USER, password="", connect_timeout=5
+        host=server.host if server and server.host else MYSQL_HOST,
+        port=server.port if server and server.port else MYSQL_PORT,
+        user=server.username if server and server.username else MYSQL_USER,
+        password=server.password if server and server.password else "",
+        connect_timeout=5,
     )
     try:
         async with connection.cursor() as cursor:
@@ -58,10 +67,47 @@ def _redis_answers(url: str) -> bool:
     return answered
 
 
+def _worker_databases(base_url: str, workers: int) -> list[str]:
+    """One database per worker: the first is the run's own, the others named after it."""
+    base = make_url(base_url)
+    urls = [base_url]
+    for index in range(1, workers):
+        name = f"{base.database}_w{index}"
+        asyncio.run(
+            _mysql(
+                f"CREATE DATABASE IF NOT EXISTS {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin",
+                base_url,
+            )
+        )
+        urls.append(base.set(database=name).render_as_string(hide_password=False))
+    return urls
+
+
+def _worker_redis_databases(base_url: str, workers: int) -> list[str]:
+    """Consecutive Redis databases from the run's own, within 1..15 (0 is `make run`'s)."""
+    prefix, _, number = base_url.rpartition("/")
+    first = int(number or 0)
+    return [f"{prefix}/{(first + index - 1) % 15 + 1}" for index in range(workers)]
+
+
+def _split_workers(argv: list[str]) -> tuple[int, list[str]]:
+    workers, rest = 1, []
+    arguments = iter(argv)
+    for arg in arguments:
+        if arg == "--workers":
+            workers = int(next(arguments))
+        elif arg.startswith("--workers="):
+            workers = int(arg.split("=", 1)[1])
+        else:
+            rest.append(arg)
+    return max(1, workers), rest
+
+
 def main(argv: list[str]) -> int:
     require = (
         "--require-services" in argv or os.environ.get("CRYPTOLENS_TEST_REQUIRE_SERVICES") == "1"
     )
+    workers, argv = _split_workers(argv)
     pytest_args = [arg for arg in argv if arg != "--require-services"]
     env = dict(os.environ)
     created_database: str | None = None
@@ -86,9 +132,22 @@ def main(argv: list[str]) -> int:
     if missing:
         print(f"run_tests: running without {', '.join(missing)}", flush=True)
 
+    worker_databases: list[str] = []
+    if workers > 1:
+        pytest_args = ["-n", str(workers), "--dist", "loadfile", *pytest_args]
+        if env.get("CRYPTOLENS_TEST_MYSQL_URL"):
+            urls = _worker_databases(env["CRYPTOLENS_TEST_MYSQL_URL"], workers)
+            worker_databases = urls[1:]
+            env["CRYPTOLENS_TEST_MYSQL_URLS"] = ",".join(urls)
+        if env.get("CRYPTOLENS_TEST_REDIS_URL"):
+            redis_urls = _worker_redis_databases(env["CRYPTOLENS_TEST_REDIS_URL"], workers)
+            env["CRYPTOLENS_TEST_REDIS_URLS"] = ",".join(redis_urls)
+
     try:
         return subprocess.call([sys.executable, "-m", "pytest", *pytest_args], env=env)  # noqa: S603
     finally:
+        for url in worker_databases:
+            asyncio.run(_mysql(f"DROP DATABASE IF EXISTS {make_url(url).database}", url))
         if created_database:
             asyncio.run(_mysql(f"DROP DATABASE IF EXISTS {created_database}"))
 

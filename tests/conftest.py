@@ -17,6 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 os.environ["CRYPTOLENS_ENV"] = "test"
 
+# Each parallel worker's own database and Redis database, set before anything reads them.
+import tests.parallel_worker  # noqa: F401, I001
+
 from cryptolens.app import create_app
 from cryptolens.core.clock import FrozenClock
 from cryptolens.db import Base, create_engine, create_session_factory
