@@ -15,6 +15,7 @@ from cryptolens import __version__
 from cryptolens.access.session_cookie import SESSION_COOKIE
 from cryptolens.admin.router import router as admin_router
 from cryptolens.admin.stats.gauges import business_gauges
+from cryptolens.apikeys.routes import router as api_keys_router
 from cryptolens.auth.routes import router as auth_router
 from cryptolens.billing.routes import router as billing_router
 from cryptolens.core.admission import install_admission
@@ -30,6 +31,7 @@ from cryptolens.core.no_store import install_no_store
 from cryptolens.core.origin import install_same_origin
 from cryptolens.core.ratelimit import install_rate_limiting
 from cryptolens.core.shutdown import install_stop_signal, stop_on_signals, stop_signal_of
+from cryptolens.job_requests.routes import router as job_requests_router
 from cryptolens.market.routes import router as market_router
 from cryptolens.notifications.routes import router as notifications_router
 from cryptolens.patterns.routes import router as patterns_router
@@ -40,8 +42,10 @@ from cryptolens.signals.routes import router as signals_router
 from cryptolens.signals.stream import router as stream_router
 from cryptolens.startup import prepare_embedded_start
 from cryptolens.system.docs import install_docs
+from cryptolens.system.openapi_document import install_openapi
 from cryptolens.system.routes import router as health_router
 from cryptolens.system.spa import SinglePageApp
+from cryptolens.webhooks.routes import router as webhooks_router
 
 log = logging.getLogger("cryptolens.app")
 
@@ -156,8 +160,12 @@ def create_app(
     app.include_router(signals_router)
     app.include_router(stream_router)
     app.include_router(notifications_router)
+    app.include_router(job_requests_router)
+    app.include_router(webhooks_router)
+    app.include_router(api_keys_router)
     app.include_router(admin_router)
     install_docs(app)
+    install_openapi(app)  # completes the document from the route table
 
     # Last: the SPA is mounted at "/" and would shadow anything added after it.
     frontend_dist = settings.http.frontend_dist

@@ -14,6 +14,9 @@ MODEL_MODULES = [
     "cryptolens.patterns.models",
     "cryptolens.signals.models",
     "cryptolens.notifications.models",
+    "cryptolens.job_requests.models",
+    "cryptolens.apikeys.models",
+    "cryptolens.webhooks.models",
 ]
 
 

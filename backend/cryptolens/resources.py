@@ -2,8 +2,8 @@
 
 Part of the composition root (with app.py and startup/): `AppResources` is the one dataclass
 holding what requests and the lifespan share, and the place where the domains are wired into
-the identity layer: auth answers for sessions and users, billing for tiers
-(access.ports.AccountSource / TierSource), so neither imports the other.
+the identity layer: auth answers for sessions and users, billing for tiers, apikeys for keys
+(access.ports.AccountSource / TierSource / ApiKeySource), so none imports another.
 
 Each layer reads the resources through the protocol of what it needs (core.resources,
 core.ratelimit, access.resources, auth.toolkit); `store_resources` checks statically that
@@ -19,11 +19,13 @@ from arq.connections import ArqRedis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 
+from cryptolens.access.key_memo import KeyMemo
 from cryptolens.access.memo import AccessMemo
-from cryptolens.access.ports import AccountSource, TierSource
+from cryptolens.access.ports import AccountSource, ApiKeySource, TierSource
 from cryptolens.access.resources import AccessResources
 from cryptolens.access.session_cookie import SESSION_COOKIE
 from cryptolens.admin.deps import AdminResources
+from cryptolens.apikeys.access_source import ApiKeyDirectory
 from cryptolens.auth.access_source import SessionAccountSource
 from cryptolens.auth.mail_jobs import MailQueueResources
 from cryptolens.auth.toolkit import AuthResources, AuthToolkit, build_toolkit
@@ -38,6 +40,7 @@ from cryptolens.core.redis_guard import RedisGuard
 from cryptolens.core.resources import RESOURCES_ATTRIBUTE, CoreResources, DataSource
 from cryptolens.db import create_engine, create_session_factory
 from cryptolens.job_context import JobQueue
+from cryptolens.job_requests.deps import JobRequestResources
 from cryptolens.jobs.runtime import JobsRuntime, create_jobs_runtime, use_json_payloads
 from cryptolens.settings import Settings
 from cryptolens.system.errors.capture import ErrorTracker
@@ -56,6 +59,8 @@ class AppResources:
     access_memo: AccessMemo
     accounts: AccountSource
     tiers: TierSource
+    api_keys: ApiKeySource
+    key_memo: KeyMemo
     auth_toolkit: AuthToolkit
     jobs: JobsRuntime
     # Unhandled API exceptions are stored by error tracking (None: they are only logged).
@@ -103,6 +108,8 @@ def build_resources(
         access_memo=AccessMemo(settings.security.access_memo_seconds),
         accounts=SessionAccountSource(settings.security),
         tiers=SubscriptionTierSource(),
+        api_keys=ApiKeyDirectory(cache, settings.api_keys.usage_days_kept),
+        key_memo=KeyMemo(settings.security.access_memo_seconds),
         auth_toolkit=build_toolkit(settings),
         jobs=create_jobs_runtime(settings, session_factory, cache, clock, redis, events),
         # Bounded like a request's own wait for the database (it runs after the response).
@@ -135,7 +142,8 @@ def store_resources(app: Starlette, resources: AppResources) -> None:
         MailQueueResources,
         AdminResources,
         ErrorReportingResources,
-    ] = (resources, resources, resources, resources, resources, resources, resources)
+        JobRequestResources,
+    ] = (resources, resources, resources, resources, resources, resources, resources, resources)
     del views
     setattr(app.state, RESOURCES_ATTRIBUTE, resources)
 

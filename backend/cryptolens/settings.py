@@ -101,7 +101,14 @@ class HttpSettings(SettingsGroup):
     rate_limit_scale: float = Field(
         default=1.0, description="Multiplies every rate limit; tests set it to shrink windows"
     )
-    trust_proxy_headers: bool = False
+    trust_proxy_headers: bool = Field(
+        default=False,
+        description="Take the client address from X-Forwarded-For/-Proto (behind a proxy only)",
+    )
+    forwarded_allow_ips: str = Field(
+        default="127.0.0.1",
+        description="Peers whose forwarding headers are trusted (comma-separated IPs/networks)",
+    )
     cors_origins: tuple[str, ...] = ()
     frontend_dist: Path = Path("frontend/dist")
     max_body_bytes: int = Field(
@@ -287,6 +294,54 @@ class NotificationSettings(SettingsGroup):
         return self.ntfy_token.get_secret_value() if self.ntfy_token is not None else None
 
 
+class WebhookSettings(SettingsGroup):
+    """Outbound webhooks (webhooks.md): limits, the retry schedule and the log's retention."""
+
+    max_endpoints: Annotated[int, EnvName("WEBHOOK_MAX_ENDPOINTS")] = Field(
+        default=10, ge=1, description="Endpoints per user"
+    )
+    attempt_timeout_seconds: Annotated[float, EnvName("WEBHOOK_TIMEOUT_SECONDS")] = Field(
+        default=10.0, gt=0, description="One attempt: connect, TLS and response together"
+    )
+    # Delay before attempt 1, 2, ... (the first at once); its length is the attempts allowed.
+    retry_schedule_seconds: Annotated[
+        tuple[float, ...], EnvName("WEBHOOK_RETRY_SCHEDULE_SECONDS")
+    ] = (0, 5, 300, 1800, 7200, 18000, 36000, 36000)
+    retry_jitter: Annotated[float, EnvName("WEBHOOK_RETRY_JITTER")] = Field(
+        default=0.1, ge=0, description="+- share of each retry delay"
+    )
+    max_in_flight: Annotated[int, EnvName("WEBHOOK_MAX_IN_FLIGHT")] = Field(
+        default=5, ge=1, description="Attempts at once per endpoint"
+    )
+    auto_disable_failures: Annotated[int, EnvName("WEBHOOK_AUTO_DISABLE_FAILURES")] = Field(
+        default=10, ge=1, description="Consecutive failed attempts that may disable an endpoint"
+    )
+    auto_disable_hours: Annotated[float, EnvName("WEBHOOK_AUTO_DISABLE_HOURS")] = Field(
+        default=24, ge=0, description="... once the streak's first failure is this old"
+    )
+    previous_secret_hours: Annotated[float, EnvName("WEBHOOK_PREVIOUS_SECRET_HOURS")] = Field(
+        default=24, ge=0, description="How long a rotated-out secret still signs"
+    )
+    retention_days: Annotated[int, EnvName("WEBHOOK_RETENTION_DAYS")] = Field(
+        default=30, ge=1, description="Deliveries and their attempts kept"
+    )
+
+
+class ApiKeySettings(SettingsGroup):
+    """API keys (auth-and-tiers.md "API keys"): how many a user may hold and the limit of
+    session-authenticated calls to the same routes."""
+
+    max_per_user: Annotated[int, EnvName("API_KEYS_MAX_PER_USER")] = Field(
+        default=20, ge=1, description="Unrevoked keys per user"
+    )
+    session_limit: Annotated[str, EnvName("API_SESSION_LIMIT")] = Field(
+        default="200/minute", description="Scoped routes called with a session, per user"
+    )
+    usage_days_kept: Annotated[int, EnvName("API_KEY_USAGE_DAYS_KEPT")] = Field(
+        default=7, ge=1, description="Days of not yet flushed usage counters kept in the cache"
+    )
+
+
 class JobSettings(SettingsGroup):
     inline: Annotated[bool, EnvName("INLINE_JOBS")] = Field(
         default=True, description="Run the schedule inside the API process when no Redis is set"
@@ -350,6 +405,8 @@ class Settings(BaseSettings):
     plans: PlanSettings = Field(default_factory=PlanSettings)
     notifications: NotificationSettings = Field(default_factory=NotificationSettings)
     jobs: JobSettings = Field(default_factory=JobSettings)
+    webhooks: WebhookSettings = Field(default_factory=WebhookSettings)
+    api_keys: ApiKeySettings = Field(default_factory=ApiKeySettings)
 
     @classmethod
     def settings_customise_sources(

@@ -16,6 +16,7 @@ const ChartPage = lazy(() => import('./pages/ChartPage'));
 const SignalDetailPage = lazy(() => import('./pages/SignalDetailPage'));
 const PatternDetailPage = lazy(() => import('./pages/PatternDetailPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+const DevelopersPage = lazy(() => import('./pages/developers/DevelopersPage'));
 
 export function App() {
   return (
@@ -44,6 +45,7 @@ export function App() {
           <Route path="/chart/:symbol" element={<ChartPage />} />
           <Route path="/chart" element={<Navigate to="/chart/BTC-USDT" replace />} />
           <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/developers/*" element={<DevelopersPage />} />
           <Route path="/admin/*" element={<AdminGate />} />
           <Route path="*" element={<NotFound />} />
         </Route>

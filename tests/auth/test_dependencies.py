@@ -43,7 +43,7 @@ async def test_verified_admin_optional_and_current_user(
     assert error_of(refused) == (
         403,
         "Forbidden: Verify your email address first",
-        "email_not_verified",
+        "verification_required",  # api.md's code
     )
     assert (await verified.http.get("/api/v1/probe/alerts")).json() == {"user_id": verified.user_id}
 

@@ -97,7 +97,11 @@ async def test_a_slot_has_the_id_arq_gives_it(test_settings: Settings) -> None:
     # arq enqueues a slot in the second before it is due.
     await worker.run_cron(slot - timedelta(seconds=0.5), delay=0.5)
     by_name = {job["function"]: job for job in pool.enqueued}
-    assert set(by_name) == {"lens-7:cron:refresh_stats", "lens-7:cron:db_health"}
+    assert set(by_name) == {
+        "lens-7:cron:refresh_stats",
+        "lens-7:cron:db_health",
+        "lens-7:cron:flush_api_key_usage",
+    }
     assert by_name["lens-7:cron:db_health"]["_job_id"] == "lens-7:cron:db_health:1795575600500"
     for entry in CRON_SCHEDULE:
         if keys.cron_name(entry) in by_name:

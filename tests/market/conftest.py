@@ -55,9 +55,11 @@ async def fake_exchange() -> AsyncIterator[FakeExchange]:
 async def exchange_source(
     fake_exchange: FakeExchange, waits: RecordedWaits
 ) -> AsyncIterator[CcxtSource]:
-    """The real ccxt binance client on the fake; a slow answer times out after 0.3 s."""
+    """The real ccxt binance client on the fake; a slow answer (the fake's `delay_s`, 2 s in
+    the tests) times out after 1 s. Not shorter: with the suite's workers sharing two cores an
+    ordinary answer can take a few hundred ms, and its timeout would be an extra retry."""
     source = CcxtSource(
-        "binance", api_url=fake_exchange.base_url, timeout_ms=300, retry=waits.policy()
+        "binance", api_url=fake_exchange.base_url, timeout_ms=1000, retry=waits.policy()
     )
     yield source
     await source.close()

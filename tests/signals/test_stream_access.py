@@ -25,6 +25,7 @@ from cryptolens.market.models import Symbol
 from cryptolens.patterns.models import Pattern
 from cryptolens.signals.models import Signal
 from cryptolens.signals.stream import RECONNECT_MS
+from cryptolens.signals.tasks import publish_changes
 from tests.conftest import REDIS_URL
 from tests.processes import ApiProcess, start_api
 from tests.signals.sse import SseMessage, SseReader, create_account, sign_in, signed_in_user
@@ -255,3 +256,50 @@ async def test_a_free_users_stream_shows_only_what_their_lists_show(
     # Exactly the lists' view: what the stream showed is listed, what it hid is not.
     assert free_patterns == {ids["btc_fvg"]}
     assert free_signals == {ids["btc_signal"]}
+
+
+async def test_events_carry_the_object_the_reads_show_filtered_alike(
+    api: ApiProcess,
+    session_factory: async_sessionmaker[AsyncSession],
+    redis_client: Redis,
+) -> None:
+    """Published by the real publisher (signals/tasks.py): each event is the full object,
+    equal to GET /patterns/{id} or GET /signals/{id}, and a free user's stream still shows
+    only what their lists show, decided from that object."""
+    ids = await store_market(session_factory)
+    published = [
+        *(
+            ("pattern.created", key)
+            for key in ("btc_fvg", "btc_order_block", "btc_sweep", "btc_fvg_old", "eth_fvg")
+        ),
+        ("signal.created", "btc_signal"),
+        ("signal.created", "eth_signal"),
+        ("signal.updated", "btc_signal"),
+    ]
+    free = await signed_in_user(session_factory, api.base_url, "free")
+    premium = await signed_in_user(session_factory, api.base_url, "premium")
+    bus = RedisEventBus(redis_client)
+    try:
+        async with open_stream(free.http) as free_reader, open_stream(premium.http) as all_reader:
+            await wait_until_following(redis_client, clients=2)
+            changes = [(event_type, ids[key]) for event_type, key in published]
+            await publish_changes(bus, session_factory, "BTC/USDT", changes)
+            free_seen = [await free_reader.next_event(10) for _ in range(3)]
+            premium_seen = [await all_reader.next_event(10) for _ in published]
+        for reader_seen, http in ((free_seen, free.http), (premium_seen, premium.http)):
+            for message in reader_seen:
+                kind = "patterns" if str(message.event).startswith("pattern.") else "signals"
+                sent = json.loads(message.data)
+                read = await http.get(f"/api/v1/{kind}/{sent['id']}")
+                assert read.status_code == 200, read.text
+                assert sent == read.json()["data"]
+    finally:
+        await free.http.aclose()
+        await premium.http.aclose()
+
+    assert received(free_seen) == [
+        ("pattern.created", ids["btc_fvg"]),
+        ("signal.created", ids["btc_signal"]),
+        ("signal.updated", ids["btc_signal"]),
+    ]
+    assert received(premium_seen) == [(kind, ids[key]) for kind, key in published]

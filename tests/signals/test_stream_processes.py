@@ -6,6 +6,7 @@ reconnect with Last-Event-ID the client first gets exactly the events it missed.
 from __future__ import annotations
 
 import asyncio
+import json
 import sys
 import time
 from collections.abc import Iterator
@@ -113,7 +114,7 @@ async def run_live_cycles(
     async with unit_of_work(factory) as session:
         cycles = await run_pending_cycles(session, symbol_id, now, CycleSettings())
     committed = time.perf_counter()
-    await publish_cycle_events(bus, SYMBOL, cycles)
+    await publish_cycle_events(bus, SYMBOL, cycles, factory)
     created = [signal_id for cycle in cycles for signal_id in cycle.signals_created]
     changed = [signal_id for cycle in cycles for signal_id in cycle.signals_changed]
     return created, changed, committed
@@ -166,7 +167,10 @@ async def test_a_second_api_process_streams_a_stored_signal_within_a_second_and_
             finally:
                 await reader.close()
         print(f"signal.created {signal_id} reached the SSE client {latency * 1000:.0f} ms after")
-        assert message.data == f'{{"id": {signal_id}, "symbol": "{SYMBOL}"}}'
+        # The full object, as GET /signals/{id} showed it when published.
+        sent = json.loads(message.data)
+        assert (sent["id"], sent["symbol"], sent["status"]) == (signal_id, SYMBOL, "pending")
+        assert sent["contributing_patterns"] and sent["status_history"]
         assert message.id is not None
         assert latency < LATENCY_LIMIT_SECONDS
         last_id = message.id
@@ -178,9 +182,10 @@ async def test_a_second_api_process_streams_a_stored_signal_within_a_second_and_
         assert signal_id in changed
         missed = await stream_entries_after(redis_client, last_id)
         assert len(missed) >= 2, missed
-        assert ("signal.updated", f'{{"id": {signal_id}, "symbol": "{SYMBOL}"}}') in [
-            (kind, data) for _, kind, data in missed
-        ]
+        updated = [json.loads(data) for _, kind, data in missed if kind == "signal.updated"]
+        assert signal_id in [item["id"] for item in updated]
+        stored = await http.get(f"/api/v1/signals/{signal_id}")
+        assert updated[-1] == stored.json()["data"]
 
         # 3. Reconnected with Last-Event-ID: exactly the missed events first, in order, then
         # the live ones.

@@ -1,13 +1,14 @@
 """Turns a request's credentials into a Principal, or None for an anonymous request.
 
-The session cookie is the one credential today: its session and user come from the accounts
-domain, the tier from the subscriptions domain (ports.py), the answer is remembered for a
-moment (memo.py). An `X-API-Key` resolver slots in beside it in `resolve_principal`, and every
-route that takes a principal accepts it without a change.
+Two credentials: an API key (key_credentials.py) and the session cookie. A key present wins
+over the cookie, so a script that also holds a cookie acts with the key's scopes and limits.
+The session's user comes from the accounts domain, the tier from the subscriptions domain
+(ports.py), the answer is remembered for a moment (memo.py). Which routes take a key is
+decided by their dependency (deps.py: RequireScope takes either, the others a session only).
 
 A cookie-authenticated unsafe request (POST/PUT/PATCH/DELETE) must carry the CSRF header: the
-check lives here, so every session route is covered, and requests authenticated otherwise (API
-keys) are not asked for it.
+check lives here, so every session route is covered, and key-authenticated requests are not
+asked for it (a browser never adds a key by itself).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
 
+from cryptolens.access.key_credentials import key_principal, presented_key
 from cryptolens.access.ports import SessionIdentity
 from cryptolens.access.principal import Principal
 from cryptolens.access.resources import AccessResources, access_resources
@@ -51,6 +53,9 @@ def resolved_principal(scope: Mapping[str, Any]) -> Principal | None:
 
 async def _resolve(request: Request, response: Response) -> Principal | None:
     resources = access_resources(request.app)
+    key = presented_key(request)
+    if key is not None:
+        return await key_principal(request, resources, key)
     token = request.cookies.get(SESSION_COOKIE)
     if token:
         return await _session_principal(request, response, resources, token)

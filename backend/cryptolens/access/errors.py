@@ -16,7 +16,7 @@ class NotSignedInError(UnauthorizedError):
 
 
 class EmailNotVerifiedError(ForbiddenError):
-    code = "email_not_verified"
+    code = "verification_required"
 
     def __init__(self) -> None:
         super().__init__("Verify your email address first")
@@ -34,3 +34,27 @@ class ScopeRequiredError(ForbiddenError):
 
     def __init__(self, scope: str) -> None:
         super().__init__(f"Requires the {scope} scope")
+
+
+class InvalidApiKeyError(UnauthorizedError):
+    """One answer for a malformed, unknown, revoked or expired key, or an inactive owner: a
+    caller learns nothing about which."""
+
+    code = "invalid_api_key"
+
+    def __init__(self) -> None:
+        super().__init__("Invalid API key")
+
+
+class IpNotAllowedError(ForbiddenError):
+    code = "ip_not_allowed"
+
+    def __init__(self) -> None:
+        super().__init__("This API key may not be used from this address")
+
+
+class SessionRequiredError(ForbiddenError):
+    code = "session_required"
+
+    def __init__(self) -> None:
+        super().__init__("API keys cannot call this route; it needs a signed-in session")

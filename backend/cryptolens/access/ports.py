@@ -2,8 +2,8 @@
 
 access/ imports no domain. The accounts domain (auth) answers for sessions, users and
 watchlists, the subscriptions domain (billing) for tiers; the composition root
-(cryptolens.resources) hands their implementations to this layer. API keys will add one more
-source here, so routes never change when a new way to authenticate arrives.
+(cryptolens.resources) hands their implementations to this layer. The API keys domain answers
+for keys (ApiKeySource), so routes never change when a new way to authenticate arrives.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cryptolens.access.principal import PrincipalUser
+from cryptolens.access.principal import KeyLimits, PrincipalUser
+from cryptolens.access.scopes import Scope
 from cryptolens.access.tiers import Tier
 
 
@@ -45,4 +46,35 @@ class AccountSource(Protocol):
 class TierSource(Protocol):
     async def tier_of(self, db: AsyncSession, user_id: int, is_admin: bool, now: datetime) -> Tier:
         """The tier the user has now (admins: premium)."""
+        ...
+
+
+@dataclass(frozen=True)
+class ApiKeyIdentity:
+    """The live key an `X-API-Key` names, with its active owner."""
+
+    user: PrincipalUser
+    key_id: int
+    scopes: frozenset[Scope]  # `all` already expanded; admin scopes only for admins
+    limits: KeyLimits
+    ip_allow: tuple[str, ...]  # IPs and CIDR blocks, v4 or v6 (empty: every address)
+    ip_deny: tuple[str, ...]
+    expires_at: datetime | None
+
+
+class ApiKeySource(Protocol):
+    async def key_identity(
+        self, db: AsyncSession, key: str, now: datetime
+    ) -> ApiKeyIdentity | None:
+        """The key's identity if the key is well formed, known, active, unexpired and its owner
+        active; else None. Reads only (a request writes nothing)."""
+        ...
+
+    async def record_request(self, key_id: int, ip: str, now: datetime) -> None:
+        """Counts one request made with a valid key (refused ones too), in the cache: the
+        counters reach the database in batches (no write per request)."""
+        ...
+
+    async def record_refusal(self, key_id: int, now: datetime) -> None:
+        """Counts one of those requests as refused (IP rules, scope, rate, tier, route)."""
         ...

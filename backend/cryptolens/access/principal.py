@@ -11,8 +11,17 @@ from cryptolens.access.scopes import Scope
 from cryptolens.access.tiers import Tier
 from cryptolens.access.user_access import UserAccess
 
-# How the request proved who it is: the session cookie now, an X-API-Key next.
+# How the request proved who it is: the session cookie, or an API key.
 AuthMethod = Literal["session", "api_key"]
+
+
+@dataclass(frozen=True)
+class KeyLimits:
+    """An API key's own rate limits (requests per minute, hour and day)."""
+
+    per_minute: int
+    per_hour: int
+    per_day: int
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,7 @@ class Principal:
     method: AuthMethod
     credential_id: int  # the session's id (the API key's, for a key)
     watchlist: tuple[str, ...] = ()  # read only for pro users, whose symbols it decides
+    key_limits: KeyLimits | None = None  # an API key's (method "api_key") own limits
 
     @cached_property
     def access(self) -> UserAccess:

@@ -6,8 +6,9 @@ from typing import Protocol
 
 from starlette.applications import Starlette
 
+from cryptolens.access.key_memo import KeyMemo
 from cryptolens.access.memo import AccessMemo
-from cryptolens.access.ports import AccountSource, TierSource
+from cryptolens.access.ports import AccountSource, ApiKeySource, TierSource
 from cryptolens.core.resources import RESOURCES_ATTRIBUTE, CoreResources
 
 
@@ -24,6 +25,14 @@ class AccessResources(CoreResources, Protocol):
     def tiers(self) -> TierSource:
         """The tier a user has now (the subscriptions domain)."""
         ...
+
+    @property
+    def api_keys(self) -> ApiKeySource:
+        """API keys and their usage counters (the API keys domain)."""
+        ...
+
+    @property
+    def key_memo(self) -> KeyMemo: ...
 
 
 def access_resources(app: Starlette) -> AccessResources:

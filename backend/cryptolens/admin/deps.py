@@ -1,6 +1,6 @@
 """Dependencies of the admin routes.
 
-    actor: AdminActor     # the signed-in admin as the audit log records them (403 otherwise)
+    actor: AdminActor     # the admin as the audit log records them (with the API key, if one)
     audit: AuditDep       # actor + the route's unit of work: `await audit.record(...)`
     queue: JobQueueDep    # enqueue a job by name (after the commit that made its rows visible)
 
@@ -17,7 +17,7 @@ from typing import Annotated, Any, Protocol
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cryptolens.access.deps import AdminUser
+from cryptolens.access.deps import AdminPrincipal
 from cryptolens.core.deps import ClockDep, SessionDep
 from cryptolens.core.request_context import current_request_id
 from cryptolens.core.resources import RESOURCES_ATTRIBUTE
@@ -26,12 +26,15 @@ from cryptolens.system.audit import service as audit_service
 from cryptolens.system.audit.service import AuditActor
 
 
-async def _actor(request: Request, admin: AdminUser) -> AuditActor:
+async def _actor(request: Request, admin: AdminPrincipal) -> AuditActor:
+    # The guard's own answer (cached per request): a key reaches here only on a route that
+    # declares an admin scope, and the row then says which key acted.
     return AuditActor(
-        user_id=admin.id,
-        email=admin.email,
+        user_id=admin.user.id,
+        email=admin.user.email,
         ip=request.client.host if request.client else None,
         request_id=current_request_id.get(),
+        api_key_id=admin.credential_id if admin.method == "api_key" else None,
     )
 
 

@@ -2,14 +2,15 @@
 
 The guard is a dependency of this router, not of each route, so a new admin route cannot be
 left open (tests/admin/test_guard.py walks the route table to prove it): anonymous callers get
-401 `not_signed_in`, signed-in non-admins 403 `admin_required`.
+401 `not_signed_in`, signed-in non-admins 403 `admin_required`, API keys 403 `session_required`
+except on the sections declaring an admin scope (jobs: an admin's key with `admin:scheduler`).
 """
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
-from cryptolens.access.deps import AdminUser
+from cryptolens.access.deps import admin_guard
 from cryptolens.admin.audit.routes import router as audit_router
 from cryptolens.admin.broadcasts.routes import router as broadcasts_router
 from cryptolens.admin.errors.routes import router as errors_router
@@ -24,15 +25,15 @@ from cryptolens.core.envelope import error_responses
 ADMIN_PREFIX = "/api/v1/admin"
 
 
-async def _admin_only(admin: AdminUser) -> None:
-    """Resolving AdminUser is the check (401 anonymous, 403 `admin_required`)."""
-
-
 router = APIRouter(
     prefix=ADMIN_PREFIX,
-    dependencies=[Depends(_admin_only)],
+    dependencies=[Depends(admin_guard)],
     responses=error_responses(
-        {401: "Not signed in", 403: "Not an admin (`admin_required`) or CSRF failed"}
+        {
+            401: "Not signed in",
+            403: "Not an admin (`admin_required`), an API key where the route takes none "
+            "(`session_required`) or without its admin scope (`scope_required`), or CSRF failed",
+        }
     ),
 )
 router.include_router(audit_router)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -18,6 +17,7 @@ from pydantic import (
 )
 
 from cryptolens.auth.models import UserSession
+from cryptolens.core.iso_times import IsoInstant
 
 
 def _known_timezone(name: str) -> str:
@@ -123,8 +123,8 @@ class UserOut(BaseModel):
     is_verified: bool
     timezone: str
     ntfy_topic: str
-    created_at: datetime
-    last_login_at: datetime | None
+    created_at: IsoInstant
+    last_login_at: IsoInstant | None
 
 
 class LoginOut(BaseModel):
@@ -145,9 +145,9 @@ class SessionOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)  # built from UserSession rows
 
     id: int
-    created_at: datetime
-    last_seen_at: datetime
-    expires_at: datetime
+    created_at: IsoInstant
+    last_seen_at: IsoInstant
+    expires_at: IsoInstant
     ip: str | None
     user_agent: str | None
     # From a row: its id, compared with the caller's session id in the context.

@@ -13,6 +13,7 @@ from cryptolens.auth.login import normalize_email
 from cryptolens.auth.models import User as User  # the rows it hands out, named for others
 from cryptolens.auth.passwords import check_password, password_problem
 from cryptolens.auth.profile import apply_profile_changes
+from cryptolens.auth.toolkit import create_mail_sender as create_mail_sender
 from cryptolens.auth.watchlist import watchlist_symbols
 from cryptolens.core.security import PasswordHasher
 
@@ -20,6 +21,7 @@ log = logging.getLogger("cryptolens.auth")
 
 __all__ = [
     "count_users",
+    "create_mail_sender",
     "create_or_promote_admin",
     "create_user",
     "end_all_sessions",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -10,6 +9,7 @@ from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
 
 from cryptolens.access.schemas import LimitsOut
 from cryptolens.access.tiers import Tier, limits_for
+from cryptolens.core.iso_times import IsoInstant
 
 
 def _limits_of_tier(value: object) -> object:
@@ -35,6 +35,6 @@ class SubscriptionOut(BaseModel):
 
     plan: str
     status: Literal["active", "cancelled", "expired", "suspended"]
-    started_at: datetime
-    expires_at: datetime | None
+    started_at: IsoInstant
+    expires_at: IsoInstant | None
     grace_days: int

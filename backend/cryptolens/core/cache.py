@@ -11,7 +11,7 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Protocol, TypeVar, cast
 
 from redis.asyncio import Redis
@@ -40,6 +40,17 @@ class Cache(Protocol):
 
     async def delete(self, *keys: str) -> None: ...
 
+    # Hashes of counters (e.g. an API key's usage), flushed elsewhere in batches: incremented
+    # and set field by field, and taken (read and emptied) atomically, so an increment racing
+    # a take is never lost (it lands in the hash taken, or in the next one).
+    async def hash_increment(
+        self, key: str, amounts: Mapping[str, int], ttl_seconds: int
+    ) -> None: ...
+
+    async def hash_set(self, key: str, values: Mapping[str, str], ttl_seconds: int) -> None: ...
+
+    async def hash_take(self, key: str) -> dict[str, str]: ...
+
     async def ping(self) -> bool: ...
 
     async def close(self) -> None: ...
@@ -53,6 +64,7 @@ class MemoryCache:
     def __init__(self, clock: Any = time.monotonic) -> None:
         self._entries: dict[str, tuple[float, str]] = {}
         self._texts: dict[str, tuple[float, str]] = {}  # str is immutable: shared safely
+        self._hashes: dict[str, tuple[float, dict[str, str]]] = {}
         self._clock = clock
 
     def _live(self, entries: dict[str, tuple[float, str]], key: str) -> str | None:
@@ -85,6 +97,28 @@ class MemoryCache:
         for key in keys:
             self._entries.pop(key, None)
             self._texts.pop(key, None)
+            self._hashes.pop(key, None)
+
+    def _live_hash(self, key: str, ttl_seconds: int) -> dict[str, str]:
+        # No await in the hash methods: each is atomic within the event loop.
+        entry = self._hashes.get(key)
+        fields = entry[1] if entry is not None and self._clock() < entry[0] else {}
+        self._hashes[key] = (self._clock() + ttl_seconds, fields)
+        return fields
+
+    async def hash_increment(self, key: str, amounts: Mapping[str, int], ttl_seconds: int) -> None:
+        fields = self._live_hash(key, ttl_seconds)
+        for name, amount in amounts.items():
+            fields[name] = str(int(fields.get(name, "0")) + amount)
+
+    async def hash_set(self, key: str, values: Mapping[str, str], ttl_seconds: int) -> None:
+        self._live_hash(key, ttl_seconds).update(values)
+
+    async def hash_take(self, key: str) -> dict[str, str]:
+        entry = self._hashes.pop(key, None)
+        if entry is None or self._clock() >= entry[0]:
+            return {}
+        return entry[1]
 
     async def ping(self) -> bool:
         return True
@@ -92,6 +126,7 @@ class MemoryCache:
     async def close(self) -> None:
         self._entries.clear()
         self._texts.clear()
+        self._hashes.clear()
 
 
 class RedisCache:
@@ -155,6 +190,47 @@ class RedisCache:
         with contextlib.suppress(RedisUnavailableError):
             await self._guard.call("delete", lambda: self._client.delete(*names))
 
+    async def hash_increment(self, key: str, amounts: Mapping[str, int], ttl_seconds: int) -> None:
+        name = self._prefix + key
+
+        async def run() -> None:
+            async with self._client.pipeline(transaction=True) as pipe:
+                for field_name, amount in amounts.items():
+                    pipe.hincrby(name, field_name, amount)
+                pipe.expire(name, ttl_seconds)
+                await pipe.execute()
+
+        with contextlib.suppress(RedisUnavailableError):
+            await self._guard.call("hincrby", run)
+
+    async def hash_set(self, key: str, values: Mapping[str, str], ttl_seconds: int) -> None:
+        name = self._prefix + key
+
+        async def run() -> None:
+            async with self._client.pipeline(transaction=True) as pipe:
+                pipe.hset(name, mapping=dict(values))
+                pipe.expire(name, ttl_seconds)
+                await pipe.execute()
+
+        with contextlib.suppress(RedisUnavailableError):
+            await self._guard.call("hset", run)
+
+    async def hash_take(self, key: str) -> dict[str, str]:
+        name = self._prefix + key
+
+        async def run() -> dict[str, str]:
+            # MULTI/EXEC: no increment can land between the read and the delete.
+            async with self._client.pipeline(transaction=True) as pipe:
+                pipe.hgetall(name)
+                pipe.delete(name)
+                fields, _deleted = await pipe.execute()
+            return {_text(k): _text(v) for k, v in fields.items()}
+
+        try:
+            return await self._guard.call("hash_take", run)
+        except RedisUnavailableError:
+            return {}
+
     async def ping(self) -> bool:
         """A real round trip, unless the breaker says Redis is down (then False at once)."""
         try:
@@ -164,6 +240,10 @@ class RedisCache:
 
     async def close(self) -> None:
         await self._client.aclose()
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
 
 
 def create_redis_client(

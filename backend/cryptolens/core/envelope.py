@@ -8,6 +8,7 @@ from typing import Any, Generic, TypeVar
 from fastapi import Response
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
+from cryptolens.core.iso_times import ISO_MS, TIME_FORM_KEY, IsoInstant
 from cryptolens.core.request_context import current_request_id
 
 T = TypeVar("T")
@@ -16,7 +17,11 @@ T = TypeVar("T")
 class Meta(BaseModel):
     model_config = ConfigDict(extra="allow")
 
-    timestamp: datetime = Field(description="When the response was made (UTC)")
+    # Meta is documented from its validation schema (openapi_document.py): mark the form here.
+    timestamp: IsoInstant = Field(
+        description="When the response was made (UTC)",
+        json_schema_extra={TIME_FORM_KEY: ISO_MS},
+    )
     request_id: str | None = Field(description="Also sent as the X-Request-ID header")
     count: int | None = Field(default=None, description="Items in `data` for lists")
     next_cursor: str | None = Field(default=None, description="Pass as `cursor` for the next page")

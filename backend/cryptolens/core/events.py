@@ -1,6 +1,7 @@
 """The live event stream's bus: events with ids, kept for a while so a client reconnecting
 with Last-Event-ID gets what it missed. Redis streams across processes; memory in the
-embedded mode. Events carry ids and the symbol only; clients fetch details from the API."""
+embedded mode. Events carry the pattern or signal object as the API reads show it (built once
+by the publisher, signals/tasks.py), or, when it was gone, its id and symbol."""
 
 from __future__ import annotations
 

@@ -3,7 +3,8 @@ that carries a session cookie or credentials (an API key, an Authorization heade
 answer under the account routes (tokens, sessions, profile). A browser's disk cache or a
 shared proxy then never keeps one user's data for the next person at the machine.
 
-Anonymous public reads keep whatever caching their route chose.
+Anonymous public reads keep whatever caching their route chose, and so do the conditional
+reads (core/etag.py: an ETag with `private, no-cache`, revalidated on every use).
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ CREDENTIAL_HEADERS = ("authorization", "x-api-key")
 def _is_json(content_type: str) -> bool:
     media_type = content_type.split(";", 1)[0].strip().lower()
     return media_type == "application/json" or media_type.endswith("+json")
+
+
+def _revalidated_privately(headers: MutableHeaders) -> bool:
+    """A read with an ETag that chose `private, no-cache` (core/etag.py): the browser may keep
+    it but asks again every time, and no shared cache keeps it."""
+    directives = {part.strip().lower() for part in headers.get("cache-control", "").split(",")}
+    return "etag" in headers and {"private", "no-cache"} <= directives
 
 
 class NoStoreMiddleware:
@@ -40,7 +48,10 @@ class NoStoreMiddleware:
         async def send_marked(message: Message) -> None:
             if personal and message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                if always or _is_json(headers.get("content-type", "")):
+                if always or (
+                    _is_json(headers.get("content-type", ""))
+                    and not _revalidated_privately(headers)
+                ):
                     headers["Cache-Control"] = NO_STORE
             await send(message)
 

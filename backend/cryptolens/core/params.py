@@ -9,6 +9,7 @@ Routes declare their parameters with these types (FastAPI reads the `Path`/`Quer
 
     pattern_id: EntityId                    # a positive 64-bit id in the path
     since: SinceQuery = None                # ms since the epoch or ISO-8601, optional
+    symbol: SymbolPath                      # BTC-USDT or BTC%2FUSDT; route `{symbol:path}`
     limit: Annotated[int, Query(ge=1, le=2000), STRICT_INT] = 500
 
 (`Query`/`Path` before STRICT_INT, so the OpenAPI document shows the range as min/max.)
@@ -16,6 +17,7 @@ Routes declare their parameters with these types (FastAPI reads the `Path`/`Quer
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
@@ -108,3 +110,37 @@ OptionalInstant = Annotated[
 def instant_query(description: str) -> Any:
     """`Query(...)` for an OptionalInstant parameter, with what the instant means."""
     return Query(description=f"{description}: ms since the epoch or ISO-8601 (UTC if naive)")
+
+
+# A symbol in a URL path: BASE-QUOTE, or BASE/QUOTE sent as BASE%2FQUOTE (what
+# `encodeURIComponent` and the push's "Open chart" link make). Servers decode %2F before
+# routing, so a route takes it with the path converter, `{symbol:path}`, and this type then
+# accepts exactly one separator. Any case; always answered as the stored form, BTC/USDT.
+_SYMBOL_IN_PATH = re.compile(r"^([A-Za-z0-9]{1,20})[-/]([A-Za-z0-9]{1,20})$")
+
+
+def parse_path_symbol(value: Any) -> Any:
+    """Before-validator: `btc-usdt`, `BTC/USDT`... -> `BTC/USDT`; anything else a 422."""
+    if not isinstance(value, str):
+        return value
+    match = _SYMBOL_IN_PATH.match(value) if value.isascii() else None
+    if match is None:
+        raise PydanticCustomError(
+            "symbol", "Input should be a symbol like BTC-USDT or BTC%2FUSDT (BTC/USDT encoded)"
+        )
+    return f"{match[1]}/{match[2]}".upper()
+
+
+SymbolPath = Annotated[
+    str,
+    Path(
+        description=(
+            "The symbol, BASE-QUOTE (`BTC-USDT`) or BASE/QUOTE URL-encoded (`BTC%2FUSDT`), any case"
+        ),
+        openapi_examples={
+            "dash": {"summary": "BASE-QUOTE", "value": "BTC-USDT"},
+            "slash": {"summary": "BASE/QUOTE, sent as BTC%2FUSDT", "value": "BTC/USDT"},
+        },
+    ),
+    BeforeValidator(parse_path_symbol),
+]

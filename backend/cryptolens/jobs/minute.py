@@ -20,6 +20,7 @@ from cryptolens.signals.cycle import CycleResult, run_pending_cycles
 from cryptolens.signals.reads import forget_matrix
 from cryptolens.signals.settings import CycleSettings
 from cryptolens.signals.tasks import count_signal_metrics, publish_cycle_events
+from cryptolens.webhooks import service as webhooks
 
 CANDLE_SOURCE = "candle_source"
 
@@ -73,7 +74,8 @@ async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
             await ctx.enqueuer.enqueue(
                 "notify_signal", job_id=f"notify:{signal_id}", signal_id=signal_id
             )
-    await publish_cycle_events(ctx.events, symbol, cycles)
+    await queue_webhook_events(ctx, cycles)
+    await publish_cycle_events(ctx.events, symbol, cycles, ctx.session_factory)
     count_signal_metrics(cycles)
     if any(_changed_anything(cycle) for cycle in cycles):
         await forget_matrix(ctx.cache, followed.id)
@@ -83,6 +85,39 @@ async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
         counters.signals_created += len(cycle.signals_created)
     counters.details["cycles"] = len(cycles)
     return counters
+
+
+async def queue_webhook_events(ctx: JobContext, cycles: list[CycleResult]) -> None:
+    """One fan-out job per event of the committed cycles (ids and names only); a catch-up's
+    old events are dropped by the fan-out itself (webhooks.md, "Events")."""
+    if not any(_changed_anything(cycle) for cycle in cycles):
+        return
+    async with unit_of_work(ctx.session_factory) as session:
+        wanted = await webhooks.subscribed_event_types(session)
+    for cycle in cycles:
+        # (type, object id, previous status, status): the statuses for signal.updated only.
+        events: list[tuple[str, int, str | None, str | None]] = [
+            ("pattern.created", pattern_id, None, None) for pattern_id in cycle.patterns_created
+        ]
+        events += [("signal.created", signal_id, None, None) for signal_id in cycle.signals_created]
+        events += [
+            ("signal.updated", signal_id, before, after)
+            for signal_id, (before, after) in cycle.status_changes.items()
+            if before != after
+        ]
+        for event_type, object_id, previous_status, status in events:
+            if event_type not in wanted:
+                continue
+            key = f"{event_type}:{object_id}" + (f":{status}" if status else "")
+            await ctx.enqueuer.enqueue(
+                "webhook_fanout",
+                job_id=f"webhook-fanout:{key}",
+                event_type=event_type,
+                object_id=object_id,
+                occurred_ms=cycle.close,
+                previous_status=previous_status,
+                status=status,
+            )
 
 
 def _changed_anything(cycle: CycleResult) -> bool:

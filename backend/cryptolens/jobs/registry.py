@@ -10,14 +10,17 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from cryptolens.apikeys import tasks as apikeys
 from cryptolens.auth import tasks as auth
 from cryptolens.job_context import JobCounters
-from cryptolens.jobs import minute
+from cryptolens.job_requests import tasks as job_requests
+from cryptolens.jobs import minute, requested
 from cryptolens.market import tasks as market
 from cryptolens.notifications import tasks as notifications
 from cryptolens.settings import JobSettings
 from cryptolens.signals import tasks as signals
 from cryptolens.system import tasks as system
+from cryptolens.webhooks import tasks as webhooks
 
 Queue = Literal["high", "default", "low"]
 QUEUES: tuple[Queue, ...] = ("high", "default", "low")
@@ -41,6 +44,7 @@ JOBS: dict[str, JobDefinition] = {
     for definition in (
         JobDefinition("fetch_and_scan", "default", minute.fetch_and_scan),
         JobDefinition("scan_symbol", "default", minute.scan_symbol),
+        JobDefinition("fetch_symbol", "default", requested.fetch_symbol),
         JobDefinition("notify_signal", "high", notifications.notify_signal, retry_when_busy=True),
         JobDefinition("deliver_notification", "high", notifications.deliver_notification),
         JobDefinition("resume_deliveries", "high", notifications.resume_deliveries),
@@ -54,6 +58,13 @@ JOBS: dict[str, JobDefinition] = {
             "warn_expiring_subscriptions", "low", notifications.warn_expiring_subscriptions
         ),
         JobDefinition("send_account_mail", "high", auth.send_account_mail),
+        JobDefinition("flush_api_key_usage", "low", apikeys.flush_api_key_usage),
+        JobDefinition("webhook_fanout", "high", webhooks.webhook_fanout),
+        JobDefinition("webhook_attempt", "high", webhooks.webhook_attempt),
+        JobDefinition("webhook_disabled_notice", "high", webhooks.webhook_disabled_notice),
+        JobDefinition("webhook_resume", "high", webhooks.webhook_resume),
+        JobDefinition("webhook_cleanup", "low", webhooks.webhook_cleanup),
+        JobDefinition("job_requests_cleanup", "low", job_requests.job_requests_cleanup),
     )
 }
 

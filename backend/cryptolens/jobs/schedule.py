@@ -80,7 +80,11 @@ CRON_SCHEDULE: tuple[CronEntry, ...] = (
     CronEntry("refresh_stats", minute=EVERY_FIVE_MINUTES),
     CronEntry("resume_deliveries"),
     CronEntry("scheduled_broadcasts"),
+    CronEntry("webhook_resume"),
+    CronEntry("flush_api_key_usage"),
     CronEntry("expire_and_cleanup", minute=7),
     CronEntry("warn_expiring_subscriptions", minute=20),
     CronEntry("db_health", minute=0, hour=3),
+    CronEntry("webhook_cleanup", minute=40, hour=3),
+    CronEntry("job_requests_cleanup", minute=50, hour=3),
 )

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import TypeAdapter
 
-from cryptolens.access.deps import CurrentAccess
+from cryptolens.access.deps import CandlesAccess, SymbolsAccess
 from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.errors import ValidationFailedError
-from cryptolens.core.params import STRICT_INT, OptionalInstant, instant_query
+from cryptolens.core.etag import NOT_MODIFIED_RESPONSE, conditional_data
+from cryptolens.core.params import STRICT_INT, OptionalInstant, SymbolPath, instant_query
 from cryptolens.market import service
 from cryptolens.market.schemas import CandleOut, CompactCandles, SymbolOut
-from cryptolens.market.symbols import symbol_from_url
 
 router = APIRouter(prefix="/api/v1/symbols", tags=["market"])
 
@@ -25,6 +26,9 @@ READ_ERRORS = error_responses(
     }
 )
 
+# The symbol list's encoder (core/etag.py encodes once, then hashes).
+_SYMBOLS = TypeAdapter(list[SymbolOut])
+
 CANDLE_LIMIT_DEFAULT = 500
 CANDLE_LIMIT_MAX = 2000
 
@@ -34,27 +38,29 @@ CANDLE_LIMIT_MAX = 2000
     operation_id="market-list-symbols",
     summary="Active symbols with freshness, last price and 24 h change",
     response_model=Envelope[list[SymbolOut]],
-    responses=READ_ERRORS,
+    responses={**READ_ERRORS, **NOT_MODIFIED_RESPONSE},
 )
 async def list_symbols(
-    access: CurrentAccess, db: SessionDep, clock: ClockDep
-) -> Envelope[list[SymbolOut]]:
+    access: SymbolsAccess, db: SessionDep, clock: ClockDep, request: Request
+) -> Response:
     overviews = await service.symbol_overviews(db, now=clock.now())
-    return ok([item for item in overviews if access.allows_symbol(item.symbol)])
+    visible = [item for item in overviews if access.allows_symbol(item.symbol)]
+    return conditional_data(request, visible, _SYMBOLS)
 
 
 @router.get(
-    "/{symbol}/candles",
+    # `:path`: a %2F arrives decoded, BTC/USDT (core/params.py : SymbolPath).
+    "/{symbol:path}/candles",
     operation_id="market-list-candles",
     summary="Closed candles of one symbol and timeframe, ascending by time",
     response_model=Envelope[list[CandleOut] | CompactCandles],
     responses=READ_ERRORS,
 )
 async def list_candles(
-    access: CurrentAccess,
+    access: CandlesAccess,
     db: SessionDep,
     settings: SettingsDep,
-    symbol: Annotated[str, Path(description="BASE-QUOTE, e.g. BTC-USDT", examples=["BTC-USDT"])],
+    symbol: SymbolPath,
     timeframe: Annotated[str, Query(description="a detection timeframe", examples=["1h"])] = "1h",
     start: Annotated[OptionalInstant, instant_query("the first candle's open time")] = None,
     end: Annotated[OptionalInstant, instant_query("the last candle's open time")] = None,
@@ -64,15 +70,14 @@ async def list_candles(
         Query(description="`compact`: `{columns, rows}` instead of one object per candle"),
     ] = "objects",
 ) -> Envelope[list[CandleOut] | CompactCandles]:
-    name = symbol_from_url(symbol)
     if start is not None and end is not None and start > end:
         raise ValidationFailedError("start must not be after end")
     # Existence first (404 for an unknown symbol), then the tier (403 names the tier).
-    await service.find_symbol(db, name)
-    access.require_symbol(name)
+    await service.find_symbol(db, symbol)
+    access.require_symbol(symbol)
     page = await service.candle_page(
         db,
-        name,
+        symbol,
         timeframe,
         allowed_timeframes=settings.scan.timeframes,
         start=start,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
+from cryptolens.core.iso_times import IsoInstant
 from cryptolens.market.freshness import Freshness
 
 # Rows of other domains name their symbol by id; an out-model reads the name from the mapping
@@ -45,7 +45,7 @@ class SymbolOut(BaseModel):
                     "is_active": True,
                     "tick_size": 0.01,
                     "price_precision": 2,
-                    "added_at": "2024-03-01T12:00:00Z",
+                    "added_at": "2024-03-01T12:00:00.000Z",
                     "freshness": "live",
                     "last_candle_time": 1710000000000,
                     "last_price": 68123.45,
@@ -64,7 +64,7 @@ class SymbolOut(BaseModel):
     is_active: bool
     tick_size: float | None = Field(description="smallest price step on the exchange")
     price_precision: int | None = Field(description="decimals of the price step")
-    added_at: datetime
+    added_at: IsoInstant
     freshness: Freshness
     last_candle_time: int | None = Field(description="open time (ms UTC) of the newest 1m candle")
     last_price: float | None = Field(description="close of the newest 1m candle")

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from cryptolens.access.deps import CurrentAccess, VerifiedUser
 from cryptolens.access.errors import NotSignedInError
+from cryptolens.access.route_rules import SIGNED_LINK
 from cryptolens.auth import service as auth_service
 from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep, SharedClientsDep
 from cryptolens.core.envelope import Envelope, ErrorEnvelope, ok
@@ -166,6 +167,7 @@ async def regenerate_topic(user: VerifiedAccount, db: SessionDep) -> Envelope[To
     response_model=Envelope[MuteOut],
     responses=_errors(400, 429),
     dependencies=[Depends(RateLimit("30/minute", scope="notifications-mute"))],
+    openapi_extra=SIGNED_LINK,  # the token proves who sent it: no session, no CSRF
 )
 async def mute(
     db: SessionDep,

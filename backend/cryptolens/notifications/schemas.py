@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from cryptolens.core.iso_times import IsoInstant
 
 Directions = Literal["both", "long", "short"]
 
@@ -45,7 +46,7 @@ class PreferencesOut(PreferencesIn):
     timezone: str = Field(description="Quiet hours and daily limits follow this timezone")
     tier_daily_cap: int | None = Field(description="Pushes a day the tier allows; null: unlimited")
     tier_delay_minutes: int = Field(description="How late the tier's pushes are sent")
-    muted_symbols: dict[str, datetime] = Field(description="Symbols muted, until when")
+    muted_symbols: dict[str, IsoInstant] = Field(description="Symbols muted, until when")
 
 
 class DeliveryOut(BaseModel):
@@ -59,8 +60,8 @@ class DeliveryOut(BaseModel):
     status: Literal["queued", "sent", "failed", "skipped"]
     reason: str | None = Field(description="Why it was skipped or failed")
     attempts: int
-    created_at: datetime
-    sent_at: datetime | None
+    created_at: IsoInstant
+    sent_at: IsoInstant | None
 
 
 class TestPushOut(BaseModel):
@@ -77,4 +78,4 @@ class TopicOut(BaseModel):
 
 class MuteOut(BaseModel):
     symbol: str
-    muted_until: datetime
+    muted_until: IsoInstant

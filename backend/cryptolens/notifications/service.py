@@ -16,7 +16,9 @@ from cryptolens.notifications.config import MUTE_DURATION
 from cryptolens.notifications.messages import NtfyMessage
 from cryptolens.notifications.models import NotificationPreference
 from cryptolens.notifications.muting import InvalidMuteLinkError, MuteLinks
-from cryptolens.notifications.ntfy import NtfyPublisher, PublishResult
+from cryptolens.notifications.ntfy import NtfyPublisher as NtfyPublisher
+from cryptolens.notifications.ntfy import PublishResult
+from cryptolens.notifications.ntfy import shared_publisher as shared_publisher
 from cryptolens.notifications.schemas import (
     DeliveryOut,
     PreferencesIn,
@@ -113,6 +115,28 @@ async def send_test_push(
             message="Pushes reach this device. Signals will arrive here.",
             priority=3,
             tags=("white_check_mark",),
+        ),
+        now,
+    )
+
+
+async def push_account_notice(
+    db: AsyncSession,
+    publisher: NtfyPublisher,
+    settings: NotificationSettings,
+    user: auth_service.User,
+    title: str,
+    message: str,
+    now: datetime,
+) -> PublishResult | None:
+    """A push about the user's account (e.g. a webhook disabled) to their topic, when their
+    notifications and the master switch are on; None when it was not sent for that."""
+    preferences = await repository.get_preferences(db, user.id)
+    if not settings.enabled or (preferences is not None and not preferences.enabled):
+        return None
+    return await publisher.publish(
+        NtfyMessage(
+            topic=user.ntfy_topic, title=title, message=message, priority=4, tags=("warning",)
         ),
         now,
     )

@@ -93,12 +93,21 @@ async def get_pattern(
 
 
 def _visible(pattern: Pattern, names: dict[int, str], access: UserAccess, now: datetime) -> bool:
-    if not access.allows_symbol(names.get(pattern.symbol_id, "")):
+    symbol = names.get(pattern.symbol_id, "")
+    return shows_pattern(access, symbol, pattern.type, pattern.confirmed_at, now)
+
+
+def shows_pattern(
+    access: UserAccess, symbol: str, pattern_type: str, confirmed_at: int, now: datetime
+) -> bool:
+    """Whether the caller's reads show a pattern (also the live stream's test, on the event's
+    object: signals/stream_viewer.py)."""
+    if not access.allows_symbol(symbol):
         return False
-    if not access.allows_pattern_type(pattern.type):
+    if not access.allows_pattern_type(pattern_type):
         return False
     oldest = access.history_start("patterns", now)
-    return oldest is None or pattern.confirmed_at >= to_ms(oldest)
+    return oldest is None or confirmed_at >= to_ms(oldest)
 
 
 async def active_counts(session: AsyncSession) -> dict[tuple[str, str], int]:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from cryptolens.access.deps import CurrentAccess
+from cryptolens.access.deps import PatternsAccess
 from cryptolens.core.deps import ClockDep, SessionDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.paging import PageParams, ok_page
@@ -33,7 +33,7 @@ ERRORS = error_responses(
     responses=ERRORS,
 )
 async def list_patterns(
-    access: CurrentAccess,
+    access: PatternsAccess,
     db: SessionDep,
     clock: ClockDep,
     page: PageParams,
@@ -69,7 +69,7 @@ async def list_patterns(
     responses=ERRORS,
 )
 async def get_pattern(
-    access: CurrentAccess,
+    access: PatternsAccess,
     db: SessionDep,
     clock: ClockDep,
     pattern_id: EntityId,

@@ -38,6 +38,8 @@ class CycleResult:
     patterns_updated: list[int] = field(default_factory=list)
     signals_created: list[int] = field(default_factory=list)
     signals_changed: list[int] = field(default_factory=list)
+    # Per changed signal, its status before and after this cycle (webhooks' signal.updated).
+    status_changes: dict[int, tuple[str, str]] = field(default_factory=dict)
     # For the metrics: the direction of each new signal, the final status of each that ended.
     directions_created: list[str] = field(default_factory=list)
     outcomes: list[str] = field(default_factory=list)
@@ -105,7 +107,9 @@ async def run_cycle(
     scan = await patterns.scan_cycle(session, symbol_id, minutes, previous_close, settings.scan)
     result = CycleResult(close, scan.created, scan.updated)
     recent = await recent_signals(session, symbol_id, close, settings.signals)
+    before = {signal.id: signal.status for signal in recent}
     changed = await advance_signals(session, minutes, recent)
+    result.status_changes = {signal.id: (before[signal.id], signal.status) for signal in changed}
     result.signals_changed = [signal.id for signal in changed]
     result.outcomes = [signal.status for signal in changed if signal.status in FINAL_STATUSES]
     created = await signal_step(session, symbol_id, close, scan.active, recent, settings)

@@ -104,14 +104,42 @@ async def get_signal(
 ) -> SignalDetailOut:
     signal = await repository.get(session, signal_id)
     names = await market.symbol_names(session)
-    oldest = access.history_start("signals", now)
-    visible = (
-        signal is not None
-        and access.allows_symbol(names.get(signal.symbol_id, ""))
-        and (oldest is None or signal.created_at >= to_ms(oldest))
-    )
-    if signal is None or not visible:
+    if signal is None or not shows_signal(
+        access, names.get(signal.symbol_id, ""), signal.created_at, now
+    ):
         raise NotFoundError("Signal not found")
+    return await _signal_detail(session, signal, names)
+
+
+def shows_signal(access: UserAccess, symbol: str, created_at: int, now: datetime) -> bool:
+    """Whether the caller's reads show a signal (also the live stream's test, on the event's
+    object: signals/stream_viewer.py)."""
+    oldest = access.history_start("signals", now)
+    return access.allows_symbol(symbol) and (oldest is None or created_at >= to_ms(oldest))
+
+
+async def live_objects(
+    session: AsyncSession, pattern_ids: list[int], signal_ids: list[int]
+) -> tuple[dict[int, dict[str, object]], dict[int, dict[str, object]]]:
+    """Patterns and signals by id as GET /patterns/{id} and GET /signals/{id} show them (JSON
+    form), for every tier alike: the live stream's events (signals/tasks.py)."""
+    patterns_json = {
+        pattern.id: pattern.model_dump(mode="json")
+        for pattern in await patterns.patterns_out(session, pattern_ids)
+    }
+    names = await market.symbol_names(session)
+    signals_json: dict[int, dict[str, object]] = {}
+    for signal_id in signal_ids:
+        signal = await repository.get(session, signal_id)
+        if signal is not None:
+            detail = await _signal_detail(session, signal, names)
+            signals_json[signal_id] = detail.model_dump(mode="json")
+    return patterns_json, signals_json
+
+
+async def _signal_detail(
+    session: AsyncSession, signal: Signal, names: dict[int, str]
+) -> SignalDetailOut:
     pattern_ids = (await repository.contributing_ids(session, [signal.id]))[signal.id]
     history = [
         StatusEvent(status=status, at=getattr(signal, column))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import TypeAdapter
 
-from cryptolens.access.deps import CurrentAccess
+from cryptolens.access.deps import MatrixAccess, SignalsAccess, StatsAccess
 from cryptolens.core.deps import CacheDep, ClockDep, SessionDep, SessionFactoryDep, SettingsDep
-from cryptolens.core.envelope import Envelope, error_responses, ok, ok_response_from_json
+from cryptolens.core.envelope import Envelope, error_responses, ok
+from cryptolens.core.etag import NOT_MODIFIED_RESPONSE, conditional_data, conditional_json
 from cryptolens.core.paging import PageParams, ok_page
 from cryptolens.core.params import EntityId, OptionalInstant, instant_query
 from cryptolens.signals import reads
@@ -23,6 +25,10 @@ from cryptolens.signals.schemas import (
 )
 
 router = APIRouter(prefix="/api/v1", tags=["signals"])
+
+# Encoders of the conditional reads' data (core/etag.py encodes once, then hashes).
+_GLOBAL_STATS = TypeAdapter(GlobalStatsOut)
+_SETUP_LINES = TypeAdapter(list[SetupLineOut])
 
 ERRORS = error_responses(
     {
@@ -41,7 +47,7 @@ ERRORS = error_responses(
     responses=ERRORS,
 )
 async def list_signals(
-    access: CurrentAccess,
+    access: SignalsAccess,
     db: SessionDep,
     clock: ClockDep,
     page: PageParams,
@@ -73,7 +79,7 @@ async def list_signals(
     responses=ERRORS,
 )
 async def get_signal(
-    access: CurrentAccess,
+    access: SignalsAccess,
     db: SessionDep,
     clock: ClockDep,
     signal_id: EntityId,
@@ -86,22 +92,23 @@ async def get_signal(
     operation_id="signals-matrix",
     summary="Pattern matrix: symbols x timeframes, newest active pattern per cell",
     response_model=Envelope[list[MatrixRow]],
-    responses=ERRORS,
+    responses={**ERRORS, **NOT_MODIFIED_RESPONSE},
 )
 async def matrix(
-    access: CurrentAccess,
+    access: MatrixAccess,
     factory: SessionFactoryDep,
     cache: CacheDep,
     clock: ClockDep,
     settings: SettingsDep,
+    request: Request,
 ) -> Response:
     matrix = await reads.pattern_matrix_json(
         factory, cache, access, list(settings.scan.timeframes), clock.now()
     )
     # Served as the cached JSON: validating and re-encoding 50 x 6 cells would cost more
     # than the rest of the request (response_model still documents the shape).
-    return ok_response_from_json(
-        matrix.rows_json, count=matrix.count, timeframes=list(settings.scan.timeframes)
+    return conditional_json(
+        request, matrix.rows_json, count=matrix.count, timeframes=list(settings.scan.timeframes)
     )
 
 
@@ -110,17 +117,19 @@ async def matrix(
     operation_id="signals-stats",
     summary="Global statistics: symbols, active patterns, signals today, overall hit rate",
     response_model=Envelope[GlobalStatsOut],
-    responses=ERRORS,
+    responses={**ERRORS, **NOT_MODIFIED_RESPONSE},
 )
 async def stats(
-    access: CurrentAccess,
+    access: StatsAccess,
     db: SessionDep,
     cache: CacheDep,
     clock: ClockDep,
     settings: SettingsDep,
-) -> Envelope[GlobalStatsOut]:
+    request: Request,
+) -> Response:
     windows = settings.signals.stats_windows_days
-    return ok(await reads.global_stats(db, cache, windows, clock.now()))
+    stats = await reads.global_stats(db, cache, windows, clock.now())
+    return conditional_data(request, stats, _GLOBAL_STATS)
 
 
 @router.get(
@@ -128,14 +137,16 @@ async def stats(
     operation_id="signals-setup-stats",
     summary="Hit rates per anchor type x timeframe x symbol, per symbol and overall",
     response_model=Envelope[list[SetupLineOut]],
-    responses=ERRORS,
+    responses={**ERRORS, **NOT_MODIFIED_RESPONSE},
 )
 async def setup_stats(
-    access: CurrentAccess,
+    access: StatsAccess,
     db: SessionDep,
     clock: ClockDep,
     settings: SettingsDep,
-) -> Envelope[list[SetupLineOut]]:
+    request: Request,
+) -> Response:
     access.require_feature("full_statistics")
     windows = settings.signals.stats_windows_days
-    return ok(await reads.setup_lines(db, access, windows, clock.now()))
+    lines = await reads.setup_lines(db, access, windows, clock.now())
+    return conditional_data(request, lines, _SETUP_LINES)

@@ -16,7 +16,7 @@ from typing import Annotated, TypeVar
 from fastapi import APIRouter, Header, Request
 from fastapi.responses import StreamingResponse
 
-from cryptolens.access.deps import CurrentAccess
+from cryptolens.access.deps import SignalsAccess
 from cryptolens.core.deps import ClockDep, EventsDep, SessionFactoryDep
 from cryptolens.core.envelope import ErrorEnvelope
 from cryptolens.core.events import EventBus, LiveEvent
@@ -98,6 +98,11 @@ async def event_lines(
     "/stream",
     operation_id="signals-stream",
     summary="Live events: pattern.created/updated, signal.created/updated (text/event-stream)",
+    description=(
+        "Each event's `data` is the full object, the JSON `GET /api/v1/patterns/{id}` or "
+        "`GET /api/v1/signals/{id}` returns (as of the event), and only events the caller's "
+        "lists would show are sent. Reconnect with `Last-Event-ID` to get what was missed."
+    ),
     response_class=StreamingResponse,
     responses={
         200: {"content": {"text/event-stream": {}}, "description": "An endless event stream"},
@@ -106,7 +111,7 @@ async def event_lines(
 )
 async def stream(
     request: Request,
-    access: CurrentAccess,
+    access: SignalsAccess,
     bus: EventsDep,
     session_factory: SessionFactoryDep,
     clock: ClockDep,

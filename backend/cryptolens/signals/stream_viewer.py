@@ -3,14 +3,18 @@
 The session is resolved again through the identity layer (the same resolver and memo as every
 request) every few seconds and before each event: a logout or logout-all ends the stream, and a
 tier change applies to the next event. Each event is shown only when the caller's reads would
-show its pattern or signal (symbol, pattern type, history: `patterns.reads.get_pattern`,
-`signals.reads.get_signal`), so the stream never names what the lists hide.
+show its pattern or signal (symbol, pattern type, history), so the stream never names what the
+lists hide. Events carry the object (signals/tasks.py), so this is decided from it with the
+reads' own tests (`patterns.reads.shows_pattern`, `signals.reads.shows_signal`); an event by id
+only is looked up (`get_pattern`, `get_signal`).
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -64,6 +68,25 @@ def sees_everything(access: UserAccess) -> bool:
     )
 
 
+def shown_from_object(
+    access: UserAccess, kind: str, data: dict[str, Any], now: datetime
+) -> bool | None:
+    """Whether the caller's lists show the event's object, decided from the object itself
+    with the reads' own tests (no query per viewer); None when the event has no object."""
+    symbol = data.get("symbol")
+    if not isinstance(symbol, str):
+        return None
+    if kind == "pattern":
+        pattern_type, confirmed_at = data.get("type"), data.get("confirmed_at")
+        if isinstance(pattern_type, str) and isinstance(confirmed_at, int):
+            return patterns.shows_pattern(access, symbol, pattern_type, confirmed_at, now)
+    elif kind == "signal":
+        created_at = data.get("created_at")
+        if isinstance(created_at, int):
+            return signals.shows_signal(access, symbol, created_at, now)
+    return None
+
+
 class StreamViewer:
     def __init__(
         self,
@@ -111,8 +134,13 @@ class StreamViewer:
             return False
         if sees_everything(self.access):
             return True
-        item_id = event.data.get("id")
         kind = event.type.partition(".")[0]
+        shown = shown_from_object(self.access, kind, event.data, self._clock.now())
+        if shown is not None:
+            return shown
+        # An event by id only (one whose object was gone when published, or an older
+        # publisher's): the reads decide.
+        item_id = event.data.get("id")
         if not isinstance(item_id, int) or kind not in ("pattern", "signal"):
             return False
         now = self._clock.now()

@@ -17,7 +17,7 @@ from typing import Any
 from cryptolens.core.logging import configure_logging, uvicorn_log_config
 from cryptolens.core.metrics import MULTIPROC_DIR_ENV
 from cryptolens.db import create_engine
-from cryptolens.settings import get_settings
+from cryptolens.settings import Settings, get_settings
 from cryptolens.system import migrations
 
 
@@ -54,7 +54,7 @@ def _serve(args: argparse.Namespace) -> int:
                 port=args.port or settings.port,
                 workers=args.workers,
                 reload=args.reload,
-                proxy_headers=settings.http.trust_proxy_headers,
+                **proxy_header_options(settings),
                 # Applied in every worker process too (each is a fresh interpreter).
                 log_config=uvicorn_log_config(settings.log_level, settings.log_format),
                 # Requests in flight get the grace, then are cancelled; streams end at once (the
@@ -66,6 +66,16 @@ def _serve(args: argparse.Namespace) -> int:
             # (seconds on a busy machine) would only delay the exit.
             gc.freeze()
     return 0
+
+
+def proxy_header_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's client-address options: behind a proxy (trust_proxy_headers) the address
+    comes from X-Forwarded-For, but only when the peer is one of forwarded_allow_ips; else
+    the socket peer, whatever headers a client sends."""
+    return {
+        "proxy_headers": settings.http.trust_proxy_headers,
+        "forwarded_allow_ips": settings.http.forwarded_allow_ips,
+    }
 
 
 @contextmanager

@@ -31,6 +31,8 @@ class JobRun(Base):
     __table_args__ = (
         Index("ix_job_runs_name_started_at", "name", "started_at"),
         Index("ix_job_runs_started_at", "started_at"),
+        # The runs of given jobs (the write API's status of a request: job_requests).
+        Index("ix_job_runs_job_id", "job_id"),
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)

@@ -72,6 +72,14 @@ async def has_finished_run(session: AsyncSession, name: str, job_id: str, since:
     return await session.scalar(statement) is not None
 
 
+async def job_runs_of_jobs(session: AsyncSession, job_ids: Sequence[str]) -> Sequence[JobRun]:
+    """Every recorded try of these job ids, oldest first (through the job_id index)."""
+    if not job_ids:
+        return []
+    statement = select(JobRun).where(JobRun.job_id.in_(list(job_ids))).order_by(JobRun.id)
+    return (await session.scalars(statement)).all()
+
+
 async def running_job_runs_started_before(
     session: AsyncSession, queue: str, cutoff: datetime
 ) -> Sequence[JobRun]:

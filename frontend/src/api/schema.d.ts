@@ -11,7 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Health of the service and its dependencies */
+        /**
+         * Health of the service and its dependencies
+         * @description **Access:** public.
+         */
         get: operations["health-check"];
         put?: never;
         post?: never;
@@ -28,7 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: answers without touching any dependency */
+        /**
+         * Liveness: answers without touching any dependency
+         * @description **Access:** public.
+         */
         get: operations["health-live"];
         put?: never;
         post?: never;
@@ -45,7 +51,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log of admin writes */
+        /**
+         * The audit log of admin writes
+         * @description **Access:** admin session.
+         */
         get: operations["admin-audit-log"];
         put?: never;
         post?: never;
@@ -62,10 +71,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Broadcast templates, newest first */
+        /**
+         * Broadcast templates, newest first
+         * @description **Access:** admin session.
+         */
         get: operations["admin-broadcast-templates"];
         put?: never;
-        /** Create a broadcast template */
+        /**
+         * Create a broadcast template
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["admin-broadcast-template-create"];
         delete?: never;
         options?: never;
@@ -80,15 +95,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One broadcast template */
+        /**
+         * One broadcast template
+         * @description **Access:** admin session.
+         */
         get: operations["admin-broadcast-template"];
         put?: never;
         post?: never;
-        /** Delete a broadcast template (broadcasts made from it keep their text) */
+        /**
+         * Delete a broadcast template (broadcasts made from it keep their text)
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         delete: operations["admin-broadcast-template-delete"];
         options?: never;
         head?: never;
-        /** Change a broadcast template's fields */
+        /**
+         * Change a broadcast template's fields
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         patch: operations["admin-broadcast-template-update"];
         trace?: never;
     };
@@ -99,10 +123,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Broadcasts, newest first */
+        /**
+         * Broadcasts, newest first
+         * @description **Access:** admin session.
+         */
         get: operations["admin-broadcasts"];
         put?: never;
-        /** Send a broadcast now (202, `sending`) or schedule it (201, `scheduled`) */
+        /**
+         * Send a broadcast now (202, `sending`) or schedule it (201, `scheduled`)
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["admin-broadcast-create"];
         delete?: never;
         options?: never;
@@ -117,7 +147,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One broadcast with its totals */
+        /**
+         * One broadcast with its totals
+         * @description **Access:** admin session.
+         */
         get: operations["admin-broadcast"];
         put?: never;
         post?: never;
@@ -136,7 +169,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a scheduled broadcast */
+        /**
+         * Cancel a scheduled broadcast
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["admin-broadcast-cancel"];
         delete?: never;
         options?: never;
@@ -151,7 +187,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many users a broadcast to these tiers would reach now (counts only) */
+        /**
+         * How many users a broadcast to these tiers would reach now (counts only)
+         * @description **Access:** admin session.
+         */
         get: operations["admin-broadcast-audience"];
         put?: never;
         post?: never;
@@ -168,7 +207,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Error groups, last seen first, filtered */
+        /**
+         * Error groups, last seen first, filtered
+         * @description **Access:** admin session.
+         */
         get: operations["admin-errors"];
         put?: never;
         post?: never;
@@ -185,7 +227,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An error group with its latest occurrences and daily counts */
+        /**
+         * An error group with its latest occurrences and daily counts
+         * @description **Access:** admin session.
+         */
         get: operations["admin-error"];
         put?: never;
         post?: never;
@@ -204,7 +249,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set an error group's status (new, acknowledged, resolved, ignored), with a note */
+        /**
+         * Set an error group's status (new, acknowledged, resolved, ignored), with a note
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["admin-error-status"];
         delete?: never;
         options?: never;
@@ -219,7 +267,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Occurrences and new groups per UTC day, groups by status, the top 10 */
+        /**
+         * Occurrences and new groups per UTC day, groups by status, the top 10
+         * @description **Access:** admin session.
+         */
         get: operations["admin-error-stats"];
         put?: never;
         post?: never;
@@ -236,7 +287,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The cron jobs: schedule, queue, switch, last run and the last 24 h */
+        /**
+         * The cron jobs: schedule, queue, switch, last run and the last 24 h
+         * @description **Access:** admin session or an admin's API key with admin:scheduler. Send an admin's API key with `admin:scheduler` (`X-API-Key` or `Authorization: Bearer`), or call it signed in as an admin. **Rate limit:** the API key's own limits (none for an admin session) (see the RateLimit headers).
+         */
         get: operations["admin-jobs"];
         put?: never;
         post?: never;
@@ -259,7 +313,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Switch a cron job on or off */
+        /**
+         * Switch a cron job on or off
+         * @description **Access:** admin session or an admin's API key with admin:scheduler. Send an admin's API key with `admin:scheduler` (`X-API-Key` or `Authorization: Bearer`), or call it signed in as an admin. With the session cookie, send `X-CSRF-Token`. **Rate limit:** the API key's own limits (none for an admin session) (see the RateLimit headers).
+         */
         patch: operations["admin-job-update"];
         trace?: never;
     };
@@ -275,6 +332,8 @@ export interface paths {
         /**
          * Run a cron job now (even when switched off)
          * @description Enqueues the job now. When a copy with the same arguments is already queued or running, no other is queued: `data.job_id` is that copy's and `meta.deduplicated` is true (false otherwise).
+         *
+         *     **Access:** admin session or an admin's API key with admin:scheduler. Send an admin's API key with `admin:scheduler` (`X-API-Key` or `Authorization: Bearer`), or call it signed in as an admin. With the session cookie, send `X-CSRF-Token`. **Rate limit:** the API key's own limits (none for an admin session) (see the RateLimit headers).
          */
         post: operations["admin-job-run"];
         delete?: never;
@@ -290,7 +349,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The run history, newest first */
+        /**
+         * The run history, newest first
+         * @description **Access:** admin session or an admin's API key with admin:scheduler. Send an admin's API key with `admin:scheduler` (`X-API-Key` or `Authorization: Bearer`), or call it signed in as an admin. **Rate limit:** the API key's own limits (none for an admin session) (see the RateLimit headers).
+         */
         get: operations["admin-job-runs"];
         put?: never;
         post?: never;
@@ -307,7 +369,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The runtime settings: value in force, default and valid range of each */
+        /**
+         * The runtime settings: value in force, default and valid range of each
+         * @description **Access:** admin session.
+         */
         get: operations["admin-settings"];
         put?: never;
         post?: never;
@@ -325,10 +390,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Store a runtime setting (used from the next job run; API processes within 10 s) */
+        /**
+         * Store a runtime setting (used from the next job run; API processes within 10 s)
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         put: operations["admin-setting-update"];
         post?: never;
-        /** Restore a runtime setting's default (the environment's value) */
+        /**
+         * Restore a runtime setting's default (the environment's value)
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         delete: operations["admin-setting-reset"];
         options?: never;
         head?: never;
@@ -345,6 +416,8 @@ export interface paths {
         /**
          * Users and subscriptions by tier, revenue by month, activity by day
          * @description Users (total, active, verified) by tier now, admins counted as premium; subscriptions conferring a tier now by plan, lifetime, in grace, expiring within 7 days; revenue per UTC month of completed_at (completed payments, refunds apart; USD); per UTC day, signals created, patterns confirmed and signal pushes sent, failed and skipped. Counted at most every 5 minutes (`generated_at` says when).
+         *
+         *     **Access:** admin session.
          */
         get: operations["admin-stats"];
         put?: never;
@@ -362,7 +435,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Subscriptions, newest first (expiring_within_days: soonest expiry first) */
+        /**
+         * Subscriptions, newest first (expiring_within_days: soonest expiry first)
+         * @description **Access:** admin session.
+         */
         get: operations["admin-subscriptions"];
         put?: never;
         post?: never;
@@ -379,10 +455,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The data source's symbols with freshness and coverage, newest added first */
+        /**
+         * The data source's symbols with freshness and coverage, newest added first
+         * @description **Access:** admin session.
+         */
         get: operations["admin-symbols"];
         put?: never;
-        /** Follow a listed spot market (or re-enable a disabled one) and queue its backfill */
+        /**
+         * Follow a listed spot market (or re-enable a disabled one) and queue its backfill
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["admin-symbols-add"];
         delete?: never;
         options?: never;
@@ -403,7 +485,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Enable (backfilling from the newest stored candle) or disable (soft delete) */
+        /**
+         * Enable (backfilling from the newest stored candle) or disable (soft delete)
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         patch: operations["admin-symbols-update"];
         trace?: never;
     };
@@ -416,7 +501,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Queue a job adding each active spot market of a quote as an inactive symbol */
+        /**
+         * Queue a job adding each active spot market of a quote as an inactive symbol
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["admin-symbols-load-markets"];
         delete?: never;
         options?: never;
@@ -431,10 +519,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Users, newest first, filtered */
+        /**
+         * Users, newest first, filtered
+         * @description **Access:** admin session.
+         */
         get: operations["admin-users"];
         put?: never;
-        /** Create a user (optionally with a plan); unverified ones get a verification mail */
+        /**
+         * Create a user (optionally with a plan); unverified ones get a verification mail
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["admin-create-user"];
         delete?: never;
         options?: never;
@@ -449,14 +543,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user with subscription, open sessions, failed sign-ins, latest deliveries */
+        /**
+         * A user with subscription, open sessions, failed sign-ins, latest deliveries
+         * @description **Access:** admin session.
+         */
         get: operations["admin-user"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change is_active, is_verified or is_admin (deactivating or a rights change signs the user out) */
+        /**
+         * Change is_active, is_verified or is_admin (deactivating or a rights change signs the user out)
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         patch: operations["admin-update-user"];
         trace?: never;
     };
@@ -469,7 +569,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign the user out everywhere (yourself: every session but this one) */
+        /**
+         * Sign the user out everywhere (yourself: every session but this one)
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["admin-end-user-sessions"];
         delete?: never;
         options?: never;
@@ -486,7 +589,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel an active subscription: access until expires_at (a lifetime one ends now) */
+        /**
+         * Cancel an active subscription: access until expires_at (a lifetime one ends now)
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["admin-cancel-subscription"];
         delete?: never;
         options?: never;
@@ -503,7 +609,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Grant a plan for days (added to the current end) or for life */
+        /**
+         * Grant a plan for days (added to the current end) or for life
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["admin-grant-subscription"];
         delete?: never;
         options?: never;
@@ -520,7 +629,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reactivate a suspended or cancelled subscription within its grace days */
+        /**
+         * Reactivate a suspended or cancelled subscription within its grace days
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["admin-reactivate-subscription"];
         delete?: never;
         options?: never;
@@ -537,7 +649,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Suspend an active or cancelled subscription: free at once */
+        /**
+         * Suspend an active or cancelled subscription: free at once
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["admin-suspend-subscription"];
         delete?: never;
         options?: never;
@@ -554,8 +669,79 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Clear the sign-in lock and the failure count */
+        /**
+         * Clear the sign-in lock and the failure count
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["admin-unlock-user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's API keys (never the key itself: its prefix)
+         * @description **Access:** session, premium tier, verified email.
+         */
+        get: operations["api-keys-list"];
+        put?: never;
+        /**
+         * Create a key; the answer holds the key, shown this once
+         * @description **Access:** session, premium tier, verified email. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["api-keys-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a key (at once in this process, within seconds in the others)
+         * @description **Access:** session, premium tier, verified email. With the session cookie, send `X-CSRF-Token`.
+         */
+        delete: operations["api-keys-revoke"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a key's name, scopes, limits, IP rules or expiry
+         * @description **Access:** session, premium tier, verified email. With the session cookie, send `X-CSRF-Token`.
+         */
+        patch: operations["api-keys-update"];
+        trace?: never;
+    };
+    "/api/v1/api-keys/{key_id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A key's requests and refusals per UTC day (counted within about a minute)
+         * @description **Access:** session, premium tier, verified email.
+         */
+        get: operations["api-keys-usage"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -571,7 +757,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace the backup codes (needs an authenticator code); shown once */
+        /**
+         * Replace the backup codes (needs an authenticator code); shown once
+         * @description **Access:** session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["auth-2fa-backup-codes"];
         delete?: never;
         options?: never;
@@ -588,7 +777,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn two-factor sign-in off (password and a code or backup code) */
+        /**
+         * Turn two-factor sign-in off (password and a code or backup code)
+         * @description **Access:** session. With the session cookie, send `X-CSRF-Token`. **Rate limit:** 5/minute (see the RateLimit headers).
+         */
         post: operations["auth-2fa-disable"];
         delete?: never;
         options?: never;
@@ -605,7 +797,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn two-factor sign-in on with a code; returns the backup codes once */
+        /**
+         * Turn two-factor sign-in on with a code; returns the backup codes once
+         * @description **Access:** session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["auth-2fa-enable"];
         delete?: never;
         options?: never;
@@ -622,7 +817,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start two-factor set-up: the secret, its otpauth URI and a QR code */
+        /**
+         * Start two-factor set-up: the secret, its otpauth URI and a QR code
+         * @description **Access:** session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["auth-2fa-setup"];
         delete?: never;
         options?: never;
@@ -639,7 +837,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change the password; other sessions end and this one gets a new cookie */
+        /**
+         * Change the password; other sessions end and this one gets a new cookie
+         * @description **Access:** session. With the session cookie, send `X-CSRF-Token`. **Rate limit:** 5/minute (see the RateLimit headers).
+         */
         post: operations["auth-change-password"];
         delete?: never;
         options?: never;
@@ -654,7 +855,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Set the CSRF cookie and return its token (call it first) */
+        /**
+         * Set the CSRF cookie and return its token (call it first)
+         * @description **Access:** public.
+         */
         get: operations["auth-csrf"];
         put?: never;
         post?: never;
@@ -673,7 +877,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mail a password reset link (same answer for any email) */
+        /**
+         * Mail a password reset link (same answer for any email)
+         * @description **Access:** public. With the session cookie, send `X-CSRF-Token`. **Rate limit:** 3/hour (see the RateLimit headers).
+         */
         post: operations["auth-forgot-password"];
         delete?: never;
         options?: never;
@@ -690,7 +897,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password (then /login/totp when TOTP is on) */
+        /**
+         * Sign in with email and password (then /login/totp when TOTP is on)
+         * @description **Access:** public. With the session cookie, send `X-CSRF-Token`. **Rate limit:** 5/minute (see the RateLimit headers).
+         */
         post: operations["auth-login"];
         delete?: never;
         options?: never;
@@ -707,7 +917,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Second sign-in step: an authenticator code or a backup code */
+        /**
+         * Second sign-in step: an authenticator code or a backup code
+         * @description **Access:** public. With the session cookie, send `X-CSRF-Token`. **Rate limit:** 10/minute (see the RateLimit headers).
+         */
         post: operations["auth-login-totp"];
         delete?: never;
         options?: never;
@@ -724,7 +937,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this session */
+        /**
+         * End this session
+         * @description **Access:** public. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["auth-logout"];
         delete?: never;
         options?: never;
@@ -741,7 +957,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End every session of the account, this one included */
+        /**
+         * End every session of the account, this one included
+         * @description **Access:** session. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["auth-logout-all"];
         delete?: never;
         options?: never;
@@ -756,14 +975,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user: profile, tier and what it allows */
+        /**
+         * The signed-in user: profile, tier and what it allows
+         * @description **Access:** session.
+         */
         get: operations["auth-me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the display name or the time zone */
+        /**
+         * Change the display name or the time zone
+         * @description **Access:** session. With the session cookie, send `X-CSRF-Token`.
+         */
         patch: operations["auth-update-me"];
         trace?: never;
     };
@@ -774,9 +999,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The symbols the user follows */
+        /**
+         * The symbols the user follows
+         * @description **Access:** session.
+         */
         get: operations["auth-get-watchlist"];
-        /** Replace the watchlist (pro: up to 5 symbols; free: BTC/USDT only) */
+        /**
+         * Replace the watchlist (pro: up to 5 symbols; free: BTC/USDT only)
+         * @description **Access:** session. With the session cookie, send `X-CSRF-Token`.
+         */
         put: operations["auth-put-watchlist"];
         post?: never;
         delete?: never;
@@ -794,7 +1025,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account (free tier) and mail the verification link */
+        /**
+         * Create an account (free tier) and mail the verification link
+         * @description **Access:** public. With the session cookie, send `X-CSRF-Token`. **Rate limit:** 3/hour (see the RateLimit headers).
+         */
         post: operations["auth-register"];
         delete?: never;
         options?: never;
@@ -811,7 +1045,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mail a new verification link (same answer for any email) */
+        /**
+         * Mail a new verification link (same answer for any email)
+         * @description **Access:** public. With the session cookie, send `X-CSRF-Token`. **Rate limit:** 3/hour (see the RateLimit headers).
+         */
         post: operations["auth-resend-verification"];
         delete?: never;
         options?: never;
@@ -828,7 +1065,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with the mailed token; every session ends */
+        /**
+         * Set a new password with the mailed token; every session ends
+         * @description **Access:** public. With the session cookie, send `X-CSRF-Token`. **Rate limit:** 5/hour (see the RateLimit headers).
+         */
         post: operations["auth-reset-password"];
         delete?: never;
         options?: never;
@@ -843,7 +1083,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The account's live sessions (the current one marked) */
+        /**
+         * The account's live sessions (the current one marked)
+         * @description **Access:** session.
+         */
         get: operations["auth-list-sessions"];
         put?: never;
         post?: never;
@@ -863,7 +1106,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** End one of the account's sessions */
+        /**
+         * End one of the account's sessions
+         * @description **Access:** session. With the session cookie, send `X-CSRF-Token`.
+         */
         delete: operations["auth-end-session"];
         options?: never;
         head?: never;
@@ -879,7 +1125,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify the email address with the mailed token */
+        /**
+         * Verify the email address with the mailed token
+         * @description **Access:** public. With the session cookie, send `X-CSRF-Token`. **Rate limit:** 20/hour (see the RateLimit headers).
+         */
         post: operations["auth-verify-email"];
         delete?: never;
         options?: never;
@@ -894,8 +1143,55 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The plans, their prices and what each tier allows */
+        /**
+         * The plans, their prices and what each tier allows
+         * @description **Access:** public.
+         */
         get: operations["billing-plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a fetch of one symbol's candles
+         * @description Queues one fetch job: every timeframe as the minute's fetch does, or only `timeframe` (a detection timeframe; any other is a 422). Scope `write:fetch`; 5 a minute per user. Follow it with GET /jobs/{id}.
+         *
+         *     **Access:** API key with write:fetch (or a session). Send an API key with `write:fetch` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. With the session cookie, send `X-CSRF-Token`. **Rate limit:** the API key's own limits (or the session user's), 5/minute (see the RateLimit headers).
+         */
+        post: operations["jobs-fetch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The status of one of your scan or fetch requests
+         * @description Read from what its jobs recorded as they ran. Either scope, `write:scan` or `write:fetch`, reads any of the caller's requests; another user's is a 404.
+         *
+         *     **Access:** API key with write:scan (or a session). Send an API key with `write:scan` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
+         */
+        get: operations["jobs-get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -911,7 +1207,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pattern matrix: symbols x timeframes, newest active pattern per cell */
+        /**
+         * Pattern matrix: symbols x timeframes, newest active pattern per cell
+         * @description **Access:** API key with read:matrix (or a session). Send an API key with `read:matrix` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
+         */
         get: operations["signals-matrix"];
         put?: never;
         post?: never;
@@ -928,7 +1227,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's delivery history, newest first */
+        /**
+         * The caller's delivery history, newest first
+         * @description **Access:** session, verified email.
+         */
         get: operations["notifications-list"];
         put?: never;
         post?: never;
@@ -947,7 +1249,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mute a symbol for 24 h from a push's signed link (no session needed) */
+        /**
+         * Mute a symbol for 24 h from a push's signed link (no session needed)
+         * @description **Access:** signed link. **Rate limit:** 30/minute (see the RateLimit headers).
+         */
         post: operations["notifications-mute"];
         delete?: never;
         options?: never;
@@ -962,9 +1267,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's notification preferences, topic and tier limits */
+        /**
+         * The caller's notification preferences, topic and tier limits
+         * @description **Access:** session, verified email.
+         */
         get: operations["notifications-get-preferences"];
-        /** Replace the caller's notification preferences (within the tier) */
+        /**
+         * Replace the caller's notification preferences (within the tier)
+         * @description **Access:** session, verified email. With the session cookie, send `X-CSRF-Token`.
+         */
         put: operations["notifications-put-preferences"];
         post?: never;
         delete?: never;
@@ -982,7 +1293,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send one test push to the caller's topic (3 an hour) */
+        /**
+         * Send one test push to the caller's topic (3 an hour)
+         * @description **Access:** session, verified email. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["notifications-test"];
         delete?: never;
         options?: never;
@@ -999,7 +1313,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace the caller's secret NTFY topic (the old one stops receiving) */
+        /**
+         * Replace the caller's secret NTFY topic (the old one stops receiving)
+         * @description **Access:** session, verified email. With the session cookie, send `X-CSRF-Token`.
+         */
         post: operations["notifications-regenerate-topic"];
         delete?: never;
         options?: never;
@@ -1014,7 +1331,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Patterns, newest confirmed first */
+        /**
+         * Patterns, newest confirmed first
+         * @description **Access:** API key with read:patterns (or a session). Send an API key with `read:patterns` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
+         */
         get: operations["patterns-list"];
         put?: never;
         post?: never;
@@ -1031,10 +1351,35 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One pattern with its lifecycle */
+        /**
+         * One pattern with its lifecycle
+         * @description **Access:** API key with read:patterns (or a session). Send an API key with `read:patterns` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
+         */
         get: operations["patterns-get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a scan of the given symbols, or of every one your tier shows
+         * @description Queues one scan job per symbol (new candles, detection, signals: what the minute's scan does). Scope `write:scan`; 1 a minute per user. Follow it with GET /jobs/{id}.
+         *
+         *     **Access:** API key with write:scan (or a session). Send an API key with `write:scan` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. With the session cookie, send `X-CSRF-Token`. **Rate limit:** the API key's own limits (or the session user's), 1/minute (see the RateLimit headers).
+         */
+        post: operations["jobs-scan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1048,7 +1393,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Signals, newest first, each with its setup's record at creation */
+        /**
+         * Signals, newest first, each with its setup's record at creation
+         * @description **Access:** API key with read:signals (or a session). Send an API key with `read:signals` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
+         */
         get: operations["signals-list"];
         put?: never;
         post?: never;
@@ -1065,7 +1413,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One signal: levels, contributing patterns, status history, outcome, setup stats */
+        /**
+         * One signal: levels, contributing patterns, status history, outcome, setup stats
+         * @description **Access:** API key with read:signals (or a session). Send an API key with `read:signals` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
+         */
         get: operations["signals-get"];
         put?: never;
         post?: never;
@@ -1082,7 +1433,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Global statistics: symbols, active patterns, signals today, overall hit rate */
+        /**
+         * Global statistics: symbols, active patterns, signals today, overall hit rate
+         * @description **Access:** API key with read:stats (or a session). Send an API key with `read:stats` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
+         */
         get: operations["signals-stats"];
         put?: never;
         post?: never;
@@ -1099,7 +1453,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Hit rates per anchor type x timeframe x symbol, per symbol and overall */
+        /**
+         * Hit rates per anchor type x timeframe x symbol, per symbol and overall
+         * @description **Access:** API key with read:stats (or a session). Send an API key with `read:stats` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
+         */
         get: operations["signals-setup-stats"];
         put?: never;
         post?: never;
@@ -1116,7 +1473,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live events: pattern.created/updated, signal.created/updated (text/event-stream) */
+        /**
+         * Live events: pattern.created/updated, signal.created/updated (text/event-stream)
+         * @description Each event's `data` is the full object, the JSON `GET /api/v1/patterns/{id}` or `GET /api/v1/signals/{id}` returns (as of the event), and only events the caller's lists would show are sent. Reconnect with `Last-Event-ID` to get what was missed.
+         *
+         *     **Access:** API key with read:signals (or a session). Send an API key with `read:signals` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
+         */
         get: operations["signals-stream"];
         put?: never;
         post?: never;
@@ -1133,7 +1495,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active symbols with freshness, last price and 24 h change */
+        /**
+         * Active symbols with freshness, last price and 24 h change
+         * @description **Access:** API key with read:symbols (or a session). Send an API key with `read:symbols` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
+         */
         get: operations["market-list-symbols"];
         put?: never;
         post?: never;
@@ -1150,10 +1515,165 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Closed candles of one symbol and timeframe, ascending by time */
+        /**
+         * Closed candles of one symbol and timeframe, ascending by time
+         * @description **Access:** API key with read:candles (or a session). Send an API key with `read:candles` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
+         */
         get: operations["market-list-candles"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's webhook endpoints
+         * @description **Access:** session, premium tier, verified email.
+         */
+        get: operations["webhooks-list"];
+        put?: never;
+        /**
+         * Add an endpoint (the secret is shown in this answer only)
+         * @description **Access:** session, premium tier, verified email. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["webhooks-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{endpoint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the caller's endpoints
+         * @description **Access:** session, premium tier, verified email.
+         */
+        get: operations["webhooks-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove an endpoint with its log and pending deliveries
+         * @description **Access:** session, premium tier, verified email. With the session cookie, send `X-CSRF-Token`.
+         */
+        delete: operations["webhooks-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change url, description, events, filters; enable or disable
+         * @description **Access:** session, premium tier, verified email. With the session cookie, send `X-CSRF-Token`.
+         */
+        patch: operations["webhooks-update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{endpoint_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The endpoint's deliveries, newest first
+         * @description **Access:** session, premium tier, verified email.
+         */
+        get: operations["webhooks-deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{endpoint_id}/deliveries/{delivery_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One delivery: the body sent and every attempt
+         * @description **Access:** session, premium tier, verified email.
+         */
+        get: operations["webhooks-delivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One more attempt of a finished delivery, now (10 a minute)
+         * @description **Access:** session, premium tier, verified email. With the session cookie, send `X-CSRF-Token`. **Rate limit:** 10/minute (see the RateLimit headers).
+         */
+        post: operations["webhooks-redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{endpoint_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new secret (shown once); the previous one also signs for 24 h
+         * @description **Access:** session, premium tier, verified email. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["webhooks-rotate-secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{endpoint_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a signed webhook.test event now (one attempt, 5 a minute)
+         * @description **Access:** session, premium tier, verified email. With the session cookie, send `X-CSRF-Token`. **Rate limit:** 5/minute (see the RateLimit headers).
+         */
+        post: operations["webhooks-test"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1169,11 +1689,13 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             created_at: string;
             /**
              * Expires At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             expires_at: string;
             /** Id */
@@ -1183,6 +1705,7 @@ export interface components {
             /**
              * Last Seen At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             last_seen_at: string;
             /** User Agent */
@@ -1200,7 +1723,7 @@ export interface components {
             /**
              * Generated At
              * Format: date-time
-             * @description When these numbers were counted (cached 5 min)
+             * @description When these numbers were counted (cached 5 min) (ISO-8601 date-time, UTC)
              */
             generated_at: string;
             /** Months */
@@ -1211,7 +1734,10 @@ export interface components {
         };
         /** AdminSubscriptionOut */
         AdminSubscriptionOut: {
-            /** Cancelled At */
+            /**
+             * Cancelled At
+             * @description ISO-8601 date-time, UTC
+             */
             cancelled_at: string | null;
             /**
              * Email
@@ -1220,7 +1746,7 @@ export interface components {
             email: string | null;
             /**
              * Expires At
-             * @description null: lifetime, never expires
+             * @description null: lifetime, never expires (ISO-8601 date-time, UTC)
              */
             expires_at: string | null;
             /**
@@ -1250,6 +1776,7 @@ export interface components {
             /**
              * Started At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             started_at: string;
             /**
@@ -1262,6 +1789,7 @@ export interface components {
             /**
              * Updated At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             updated_at: string;
             /** User Id */
@@ -1272,11 +1800,12 @@ export interface components {
             /**
              * Added At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             added_at: string;
             /**
              * Backfilled At
-             * @description When its history was last fetched back to the backfill depth
+             * @description When its history was last fetched back to the backfill depth (ISO-8601 date-time, UTC)
              */
             backfilled_at: string | null;
             /** Base */
@@ -1310,10 +1839,13 @@ export interface components {
             is_mandatory: boolean;
             /**
              * Last Candle Time
-             * @description Newest 1m open time, ms since the epoch
+             * @description Newest 1m open time, ms UTC
              */
             last_candle_time: number | null;
-            /** Last Fetch At */
+            /**
+             * Last Fetch At
+             * @description ISO-8601 date-time, UTC
+             */
             last_fetch_at: string | null;
             /** Last Fetch Error */
             last_fetch_error: string | null;
@@ -1321,7 +1853,10 @@ export interface components {
             price_precision: number | null;
             /** Quote */
             quote: string;
-            /** Removed At */
+            /**
+             * Removed At
+             * @description ISO-8601 date-time, UTC
+             */
             removed_at: string | null;
             /**
              * Symbol
@@ -1342,6 +1877,7 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             created_at: string;
             /**
@@ -1366,14 +1902,20 @@ export interface components {
             is_admin: boolean;
             /** Is Verified */
             is_verified: boolean;
-            /** Last Login At */
+            /**
+             * Last Login At
+             * @description ISO-8601 date-time, UTC
+             */
             last_login_at: string | null;
             /**
              * Locked
              * @description Locked now after failed sign-ins
              */
             locked: boolean;
-            /** Locked Until */
+            /**
+             * Locked Until
+             * @description ISO-8601 date-time, UTC
+             */
             locked_until: string | null;
             /**
              * Sessions
@@ -1396,6 +1938,7 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             created_at: string;
             /** Display Name */
@@ -1415,17 +1958,218 @@ export interface components {
             is_admin: boolean;
             /** Is Verified */
             is_verified: boolean;
-            /** Last Login At */
+            /**
+             * Last Login At
+             * @description ISO-8601 date-time, UTC
+             */
             last_login_at: string | null;
             /**
              * Locked
              * @description Locked now after failed sign-ins
              */
             locked: boolean;
-            /** Locked Until */
+            /**
+             * Locked Until
+             * @description ISO-8601 date-time, UTC
+             */
             locked_until: string | null;
             /** @description The tier now (admins: premium) */
             tier: components["schemas"]["Tier"];
+        };
+        /** ApiKeyCreate */
+        ApiKeyCreate: {
+            /**
+             * Expires At
+             * @description In the future; none: never (ISO-8601 date-time, UTC)
+             */
+            expires_at?: string | null;
+            /** Ip Allow */
+            ip_allow?: string[];
+            /** Ip Deny */
+            ip_deny?: string[];
+            /**
+             * Limit Per Day
+             * @default 10000
+             */
+            limit_per_day: number;
+            /**
+             * Limit Per Hour
+             * @default 1000
+             */
+            limit_per_hour: number;
+            /**
+             * Limit Per Minute
+             * @default 60
+             */
+            limit_per_minute: number;
+            /** Name */
+            name: string;
+            /**
+             * Scopes
+             * @description `all`: every non-admin scope
+             */
+            scopes: (("read:symbols" | "read:candles" | "read:patterns" | "read:signals" | "read:matrix" | "read:stats" | "write:scan" | "write:fetch" | "admin:scheduler") | "all")[];
+        };
+        /** ApiKeyCreated */
+        ApiKeyCreated: {
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * @description ISO-8601 date-time, UTC
+             */
+            expires_at: string | null;
+            /** Id */
+            id: number;
+            /** Ip Allow */
+            ip_allow: string[];
+            /** Ip Deny */
+            ip_deny: string[];
+            /**
+             * Key
+             * @description The key itself: shown this once, never again
+             */
+            key: string;
+            /**
+             * Last Used At
+             * @description ISO-8601 date-time, UTC
+             */
+            last_used_at: string | null;
+            /** Last Used Ip */
+            last_used_ip: string | null;
+            /** Limit Per Day */
+            limit_per_day: number;
+            /** Limit Per Hour */
+            limit_per_hour: number;
+            /** Limit Per Minute */
+            limit_per_minute: number;
+            /** Name */
+            name: string;
+            /**
+             * Prefix
+             * @description The key's first 12 characters, to recognise it
+             */
+            prefix: string;
+            /**
+             * Revoked At
+             * @description ISO-8601 date-time, UTC
+             */
+            revoked_at: string | null;
+            /** Scopes */
+            scopes: string[];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "revoked" | "expired";
+            /** Total Requests */
+            total_requests: number;
+        };
+        /** ApiKeyOut */
+        ApiKeyOut: {
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * @description ISO-8601 date-time, UTC
+             */
+            expires_at: string | null;
+            /** Id */
+            id: number;
+            /** Ip Allow */
+            ip_allow: string[];
+            /** Ip Deny */
+            ip_deny: string[];
+            /**
+             * Last Used At
+             * @description ISO-8601 date-time, UTC
+             */
+            last_used_at: string | null;
+            /** Last Used Ip */
+            last_used_ip: string | null;
+            /** Limit Per Day */
+            limit_per_day: number;
+            /** Limit Per Hour */
+            limit_per_hour: number;
+            /** Limit Per Minute */
+            limit_per_minute: number;
+            /** Name */
+            name: string;
+            /**
+             * Prefix
+             * @description The key's first 12 characters, to recognise it
+             */
+            prefix: string;
+            /**
+             * Revoked At
+             * @description ISO-8601 date-time, UTC
+             */
+            revoked_at: string | null;
+            /** Scopes */
+            scopes: string[];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "revoked" | "expired";
+            /** Total Requests */
+            total_requests: number;
+        };
+        /**
+         * ApiKeyUpdate
+         * @description Only the fields sent change (`expires_at: null` removes the expiry).
+         */
+        ApiKeyUpdate: {
+            /**
+             * Expires At
+             * @description ISO-8601 date-time, UTC
+             */
+            expires_at?: string | null;
+            /** Ip Allow */
+            ip_allow?: string[] | null;
+            /** Ip Deny */
+            ip_deny?: string[] | null;
+            /** Limit Per Day */
+            limit_per_day?: number | null;
+            /** Limit Per Hour */
+            limit_per_hour?: number | null;
+            /** Limit Per Minute */
+            limit_per_minute?: number | null;
+            /** Name */
+            name?: string | null;
+            /** Scopes */
+            scopes?: (("read:symbols" | "read:candles" | "read:patterns" | "read:signals" | "read:matrix" | "read:stats" | "write:scan" | "write:fetch" | "admin:scheduler") | "all")[] | null;
+        };
+        /** ApiKeyUsageOut */
+        ApiKeyUsageOut: {
+            /** All Time Requests */
+            all_time_requests: number;
+            /** Days */
+            days: components["schemas"]["UsageDay"][];
+            /** Key Id */
+            key_id: number;
+            /**
+             * Last Used At
+             * @description ISO-8601 date-time, UTC
+             */
+            last_used_at: string | null;
+            /** Last Used Ip */
+            last_used_ip: string | null;
+            /** Total Refused */
+            total_refused: number;
+            /**
+             * Total Requests
+             * @description Over the days shown
+             */
+            total_requests: number;
         };
         /** AudienceOut */
         AudienceOut: {
@@ -1471,6 +2215,7 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             created_at: string;
             /** Id */
@@ -1523,13 +2268,20 @@ export interface components {
         };
         /** BroadcastOut */
         BroadcastOut: {
-            /** Cancelled At */
+            /**
+             * Cancelled At
+             * @description ISO-8601 date-time, UTC
+             */
             cancelled_at: string | null;
-            /** Completed At */
+            /**
+             * Completed At
+             * @description ISO-8601 date-time, UTC
+             */
             completed_at: string | null;
             /**
              * Created At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             created_at: string;
             /** Created By */
@@ -1566,7 +2318,10 @@ export interface components {
              * @description Left out at send time (e.g. deactivated meanwhile)
              */
             skipped: number;
-            /** Started At */
+            /**
+             * Started At
+             * @description ISO-8601 date-time, UTC
+             */
             started_at: string | null;
             /**
              * Status
@@ -1703,6 +2458,7 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             created_at: string;
             /** Id */
@@ -1712,7 +2468,10 @@ export interface components {
              * @description Why it was skipped or failed
              */
             reason: string | null;
-            /** Sent At */
+            /**
+             * Sent At
+             * @description ISO-8601 date-time, UTC
+             */
             sent_at: string | null;
             /**
              * Signal Id
@@ -1788,6 +2547,33 @@ export interface components {
         /** Envelope[AdminUserOut] */
         Envelope_AdminUserOut_: {
             data: components["schemas"]["AdminUserOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[ApiKeyCreated] */
+        Envelope_ApiKeyCreated_: {
+            data: components["schemas"]["ApiKeyCreated"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[ApiKeyOut] */
+        Envelope_ApiKeyOut_: {
+            data: components["schemas"]["ApiKeyOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[ApiKeyUsageOut] */
+        Envelope_ApiKeyUsageOut_: {
+            data: components["schemas"]["ApiKeyUsageOut"] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -1893,6 +2679,15 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[JobRequestOut] */
+        Envelope_JobRequestOut_: {
+            data: components["schemas"]["JobRequestOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[JobRunNowOut] */
         Envelope_JobRunNowOut_: {
             data: components["schemas"]["JobRunNowOut"] | null;
@@ -1926,6 +2721,16 @@ export interface components {
         Envelope_list_AdminUserOut__: {
             /** Data */
             data: components["schemas"]["AdminUserOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[ApiKeyOut]] */
+        Envelope_list_ApiKeyOut__: {
+            /** Data */
+            data: components["schemas"]["ApiKeyOut"][] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -2076,6 +2881,26 @@ export interface components {
         Envelope_list_TemplateOut__: {
             /** Data */
             data: components["schemas"]["TemplateOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[WebhookDeliveryOut]] */
+        Envelope_list_WebhookDeliveryOut__: {
+            /** Data */
+            data: components["schemas"]["WebhookDeliveryOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[WebhookEndpointOut]] */
+        Envelope_list_WebhookEndpointOut__: {
+            /** Data */
+            data: components["schemas"]["WebhookEndpointOut"][] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -2245,6 +3070,60 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[WebhookAttemptRunOut] */
+        Envelope_WebhookAttemptRunOut_: {
+            data: components["schemas"]["WebhookAttemptRunOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[WebhookDeletedOut] */
+        Envelope_WebhookDeletedOut_: {
+            data: components["schemas"]["WebhookDeletedOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[WebhookDeliveryDetailOut] */
+        Envelope_WebhookDeliveryDetailOut_: {
+            data: components["schemas"]["WebhookDeliveryDetailOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[WebhookEndpointCreatedOut] */
+        Envelope_WebhookEndpointCreatedOut_: {
+            data: components["schemas"]["WebhookEndpointCreatedOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[WebhookEndpointOut] */
+        Envelope_WebhookEndpointOut_: {
+            data: components["schemas"]["WebhookEndpointOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[WebhookSecretOut] */
+        Envelope_WebhookSecretOut_: {
+            data: components["schemas"]["WebhookSecretOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** ErrorDailyCountOut */
         ErrorDailyCountOut: {
             /**
@@ -2309,6 +3188,7 @@ export interface components {
             /**
              * First Seen
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             first_seen: string;
             /**
@@ -2321,6 +3201,7 @@ export interface components {
             /**
              * Last Seen
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             last_seen: string;
             /**
@@ -2347,7 +3228,7 @@ export interface components {
             occurrences: components["schemas"]["ErrorOccurrenceOut"][];
             /**
              * Regressed At
-             * @description When it last recurred after resolved
+             * @description When it last recurred after resolved (ISO-8601 date-time, UTC)
              */
             regressed_at: string | null;
             /**
@@ -2360,7 +3241,10 @@ export interface components {
              * @enum {string}
              */
             status: "new" | "acknowledged" | "resolved" | "ignored";
-            /** Status Changed At */
+            /**
+             * Status Changed At
+             * @description ISO-8601 date-time, UTC
+             */
             status_changed_at: string | null;
             /**
              * Status Changed By
@@ -2388,6 +3272,7 @@ export interface components {
             /**
              * First Seen
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             first_seen: string;
             /**
@@ -2400,6 +3285,7 @@ export interface components {
             /**
              * Last Seen
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             last_seen: string;
             /**
@@ -2421,7 +3307,7 @@ export interface components {
             occurrence_count: number;
             /**
              * Regressed At
-             * @description When it last recurred after resolved
+             * @description When it last recurred after resolved (ISO-8601 date-time, UTC)
              */
             regressed_at: string | null;
             /**
@@ -2434,7 +3320,10 @@ export interface components {
              * @enum {string}
              */
             status: "new" | "acknowledged" | "resolved" | "ignored";
-            /** Status Changed At */
+            /**
+             * Status Changed At
+             * @description ISO-8601 date-time, UTC
+             */
             status_changed_at: string | null;
             /**
              * Status Changed By
@@ -2462,6 +3351,7 @@ export interface components {
             /**
              * First Seen
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             first_seen: string;
             /**
@@ -2474,6 +3364,7 @@ export interface components {
             /**
              * Last Seen
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             last_seen: string;
             /**
@@ -2490,7 +3381,7 @@ export interface components {
             occurrence_count: number;
             /**
              * Regressed At
-             * @description When it last recurred after resolved
+             * @description When it last recurred after resolved (ISO-8601 date-time, UTC)
              */
             regressed_at: string | null;
             /**
@@ -2503,7 +3394,10 @@ export interface components {
              * @enum {string}
              */
             status: "new" | "acknowledged" | "resolved" | "ignored";
-            /** Status Changed At */
+            /**
+             * Status Changed At
+             * @description ISO-8601 date-time, UTC
+             */
             status_changed_at: string | null;
             /**
              * Status Changed By
@@ -2534,6 +3428,7 @@ export interface components {
             /**
              * Occurred At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             occurred_at: string;
             /** Path */
@@ -2594,6 +3489,21 @@ export interface components {
             reason: string | null;
             /** User Id */
             user_id: number;
+        };
+        /** FetchIn */
+        FetchIn: {
+            /**
+             * Symbol
+             * @description BASE/QUOTE or BASE-QUOTE, any case
+             * @example BTC/USDT
+             */
+            symbol: string;
+            /**
+             * Timeframe
+             * @description Only this detection timeframe, fetched from its newest stored candle on; left out: every timeframe, as the minute's fetch does
+             * @example 1h
+             */
+            timeframe?: string | null;
         };
         /**
          * Freshness
@@ -2696,6 +3606,24 @@ export interface components {
              */
             max_items: number | null;
         };
+        /** JobCountersOut */
+        JobCountersOut: {
+            /**
+             * Candles Fetched
+             * @description Candles stored by the request's jobs
+             */
+            candles_fetched: number;
+            /**
+             * Patterns Found
+             * @description Patterns the scans found
+             */
+            patterns_found: number;
+            /**
+             * Signals Created
+             * @description Signals the scans created
+             */
+            signals_created: number;
+        };
         /** JobOut */
         JobOut: {
             /**
@@ -2725,6 +3653,61 @@ export interface components {
             /** Enabled */
             enabled: boolean;
         };
+        /** JobRequestOut */
+        JobRequestOut: {
+            counters: components["schemas"]["JobCountersOut"];
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /**
+             * Error
+             * @description A short summary of what failed
+             */
+            error: string | null;
+            /**
+             * Finished At
+             * @description When its last job ended (ISO-8601 date-time, UTC)
+             */
+            finished_at: string | null;
+            /**
+             * Id
+             * @description Pass to GET /api/v1/jobs/{id}
+             * @example job_3f9c2a71d04b8e65
+             */
+            id: string;
+            /**
+             * Jobs
+             * @description One job per symbol, in `symbols` order
+             */
+            jobs: components["schemas"]["SymbolJobOut"][];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "scan" | "fetch";
+            /**
+             * Status
+             * @description queued: no job started yet; running: some started, not all ended; succeeded: every job ended without failing; failed: at least one failed
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /**
+             * Symbols
+             * @description The symbols its jobs cover
+             * @example [
+             *       "BTC/USDT"
+             *     ]
+             */
+            symbols: string[];
+            /**
+             * Timeframe
+             * @description A fetch's one timeframe (null: all of them)
+             */
+            timeframe: string | null;
+        };
         /** JobRunCountersOut */
         JobRunCountersOut: {
             /** Candles Fetched */
@@ -2749,13 +3732,22 @@ export interface components {
             /** Args Summary */
             args_summary: string | null;
             counters: components["schemas"]["JobRunCountersOut"];
-            /** Duration Ms */
+            /**
+             * Duration Ms
+             * @description Milliseconds
+             */
             duration_ms: number | null;
-            /** Enqueued At */
+            /**
+             * Enqueued At
+             * @description ISO-8601 date-time, UTC
+             */
             enqueued_at: string | null;
             /** Error */
             error: string | null;
-            /** Finished At */
+            /**
+             * Finished At
+             * @description ISO-8601 date-time, UTC
+             */
             finished_at: string | null;
             /** Id */
             id: number;
@@ -2771,6 +3763,7 @@ export interface components {
             /**
              * Started At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             started_at: string;
             /**
@@ -2783,7 +3776,7 @@ export interface components {
         LastRunOut: {
             /**
              * Duration Ms
-             * @description None while it runs, or when it was lost
+             * @description None while it runs, or when it was lost (milliseconds)
              */
             duration_ms: number | null;
             /** Id */
@@ -2791,6 +3784,7 @@ export interface components {
             /**
              * Started At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             started_at: string;
             /**
@@ -2929,6 +3923,7 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             created_at: string;
             /** Display Name */
@@ -2941,7 +3936,10 @@ export interface components {
             is_admin: boolean;
             /** Is Verified */
             is_verified: boolean;
-            /** Last Login At */
+            /**
+             * Last Login At
+             * @description ISO-8601 date-time, UTC
+             */
             last_login_at: string | null;
             limits: components["schemas"]["LimitsOut"];
             /** Ntfy Topic */
@@ -2958,7 +3956,38 @@ export interface components {
             /** Message */
             message: string;
         };
+        /** Meta */
         Meta: {
+            /**
+             * Code
+             * @description Stable machine code of an error
+             * @default null
+             */
+            code: string | null;
+            /**
+             * Count
+             * @description Items in `data` for lists
+             * @default null
+             */
+            count: number | null;
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page
+             * @default null
+             */
+            next_cursor: string | null;
+            /**
+             * Request Id
+             * @description Also sent as the X-Request-ID header
+             */
+            request_id: string | null;
+            /**
+             * Timestamp
+             * Format: date-time
+             * @description When the response was made (UTC)
+             */
+            timestamp: string;
+        } & {
             [key: string]: unknown;
         };
         /** MoneyCountOut */
@@ -2989,6 +4018,7 @@ export interface components {
             /**
              * Muted Until
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             muted_until: string;
             /** Symbol */
@@ -3015,7 +4045,7 @@ export interface components {
         PatternOut: {
             /**
              * Confirmed At
-             * @description close of that candle: when it became knowable
+             * @description close of that candle: when it became knowable (epoch milliseconds, UTC)
              */
             confirmed_at: number;
             /**
@@ -3023,16 +4053,22 @@ export interface components {
              * @enum {string}
              */
             direction: "bullish" | "bearish";
-            /** Expired At */
+            /**
+             * Expired At
+             * @description Epoch milliseconds, UTC
+             */
             expired_at: number | null;
             /**
              * Expires At
-             * @description formed_at + the timeframe's expiry
+             * @description formed_at + the timeframe's expiry (epoch milliseconds, UTC)
              */
             expires_at: number;
             /** Fill Pct */
             fill_pct: number;
-            /** Filled At */
+            /**
+             * Filled At
+             * @description Epoch milliseconds, UTC
+             */
             filled_at: number | null;
             /**
              * Formed At
@@ -3041,7 +4077,10 @@ export interface components {
             formed_at: number;
             /** Id */
             id: number;
-            /** Invalidated At */
+            /**
+             * Invalidated At
+             * @description Epoch milliseconds, UTC
+             */
             invalidated_at: number | null;
             /**
              * Status
@@ -3054,7 +4093,10 @@ export interface components {
             symbol: string;
             /** Timeframe */
             timeframe: string;
-            /** Touched At */
+            /**
+             * Touched At
+             * @description Epoch milliseconds, UTC
+             */
             touched_at: number | null;
             /**
              * Type
@@ -3280,11 +4322,24 @@ export interface components {
              */
             months: components["schemas"]["MonthRevenueOut"][];
         };
+        /** ScanIn */
+        ScanIn: {
+            /**
+             * Symbols
+             * @description The symbols to scan; left out or null: every active symbol your tier shows
+             * @example [
+             *       "BTC/USDT",
+             *       "ETH/USDT"
+             *     ]
+             */
+            symbols?: string[] | null;
+        };
         /** SessionOut */
         SessionOut: {
             /**
              * Created At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             created_at: string;
             /** Current */
@@ -3292,6 +4347,7 @@ export interface components {
             /**
              * Expires At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             expires_at: string;
             /** Id */
@@ -3301,6 +4357,7 @@ export interface components {
             /**
              * Last Seen At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             last_seen_at: string;
             /** User Agent */
@@ -3337,7 +4394,7 @@ export interface components {
             type: "int" | "number" | "bool" | "list" | "choice";
             /**
              * Updated At
-             * @description When it was stored; null: the default
+             * @description When it was stored; null: the default (ISO-8601 date-time, UTC)
              */
             updated_at: string | null;
             /**
@@ -3439,9 +4496,15 @@ export interface components {
             anchor_timeframe: string;
             /** Anchor Type */
             anchor_type: string;
-            /** Cancelled At */
+            /**
+             * Cancelled At
+             * @description Epoch milliseconds, UTC
+             */
             cancelled_at: number | null;
-            /** Closed At */
+            /**
+             * Closed At
+             * @description Epoch milliseconds, UTC
+             */
             closed_at: number | null;
             /**
              * Confluence
@@ -3462,7 +4525,10 @@ export interface components {
             direction: "long" | "short";
             /** Entry */
             entry: number;
-            /** Expired At */
+            /**
+             * Expired At
+             * @description Epoch milliseconds, UTC
+             */
             expired_at: number | null;
             /** Id */
             id: number;
@@ -3487,7 +4553,10 @@ export interface components {
             status_history: components["schemas"]["StatusEvent"][];
             /** Stop Loss */
             stop_loss: number;
-            /** Stopped At */
+            /**
+             * Stopped At
+             * @description Epoch milliseconds, UTC
+             */
             stopped_at: number | null;
             /** Strength */
             strength: number;
@@ -3507,13 +4576,25 @@ export interface components {
              * @description the agreeing timeframes, highest first
              */
             timeframes: string[];
-            /** Tp1 At */
+            /**
+             * Tp1 At
+             * @description Epoch milliseconds, UTC
+             */
             tp1_at: number | null;
-            /** Tp2 At */
+            /**
+             * Tp2 At
+             * @description Epoch milliseconds, UTC
+             */
             tp2_at: number | null;
-            /** Tp3 At */
+            /**
+             * Tp3 At
+             * @description Epoch milliseconds, UTC
+             */
             tp3_at: number | null;
-            /** Triggered At */
+            /**
+             * Triggered At
+             * @description Epoch milliseconds, UTC
+             */
             triggered_at: number | null;
         };
         /** SignalOut */
@@ -3524,9 +4605,15 @@ export interface components {
             anchor_timeframe: string;
             /** Anchor Type */
             anchor_type: string;
-            /** Cancelled At */
+            /**
+             * Cancelled At
+             * @description Epoch milliseconds, UTC
+             */
             cancelled_at: number | null;
-            /** Closed At */
+            /**
+             * Closed At
+             * @description Epoch milliseconds, UTC
+             */
             closed_at: number | null;
             /**
              * Confluence
@@ -3545,7 +4632,10 @@ export interface components {
             direction: "long" | "short";
             /** Entry */
             entry: number;
-            /** Expired At */
+            /**
+             * Expired At
+             * @description Epoch milliseconds, UTC
+             */
             expired_at: number | null;
             /** Id */
             id: number;
@@ -3568,7 +4658,10 @@ export interface components {
             status: "pending" | "triggered" | "tp1" | "tp2" | "tp3" | "stopped" | "closed" | "expired" | "cancelled";
             /** Stop Loss */
             stop_loss: number;
-            /** Stopped At */
+            /**
+             * Stopped At
+             * @description Epoch milliseconds, UTC
+             */
             stopped_at: number | null;
             /** Strength */
             strength: number;
@@ -3588,13 +4681,25 @@ export interface components {
              * @description the agreeing timeframes, highest first
              */
             timeframes: string[];
-            /** Tp1 At */
+            /**
+             * Tp1 At
+             * @description Epoch milliseconds, UTC
+             */
             tp1_at: number | null;
-            /** Tp2 At */
+            /**
+             * Tp2 At
+             * @description Epoch milliseconds, UTC
+             */
             tp2_at: number | null;
-            /** Tp3 At */
+            /**
+             * Tp3 At
+             * @description Epoch milliseconds, UTC
+             */
             tp3_at: number | null;
-            /** Triggered At */
+            /**
+             * Triggered At
+             * @description Epoch milliseconds, UTC
+             */
             triggered_at: number | null;
         };
         /** StatusEvent */
@@ -3612,7 +4717,10 @@ export interface components {
         };
         /** SubscriptionOut */
         SubscriptionOut: {
-            /** Expires At */
+            /**
+             * Expires At
+             * @description ISO-8601 date-time, UTC
+             */
             expires_at: string | null;
             /** Grace Days */
             grace_days: number;
@@ -3621,6 +4729,7 @@ export interface components {
             /**
              * Started At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             started_at: string;
             /**
@@ -3666,10 +4775,28 @@ export interface components {
             job_id: string | null;
             symbol: components["schemas"]["AdminSymbolOut"];
         };
+        /** SymbolJobOut */
+        SymbolJobOut: {
+            /**
+             * Error
+             * @description Why it failed or was skipped
+             */
+            error?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed" | "skipped";
+            /**
+             * Symbol
+             * @example BTC/USDT
+             */
+            symbol: string;
+        };
         /**
          * SymbolOut
          * @example {
-         *       "added_at": "2024-03-01T12:00:00Z",
+         *       "added_at": "2024-03-01T12:00:00.000Z",
          *       "base": "BTC",
          *       "change_24h_pct": -1.84,
          *       "exchange": "binance",
@@ -3688,6 +4815,7 @@ export interface components {
             /**
              * Added At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             added_at: string;
             /** Base */
@@ -3784,13 +4912,17 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             created_at: string;
             /** Id */
             id: number;
             /** Is Active */
             is_active: boolean;
-            /** Last Used At */
+            /**
+             * Last Used At
+             * @description ISO-8601 date-time, UTC
+             */
             last_used_at: string | null;
             /** Message */
             message: string;
@@ -3807,6 +4939,7 @@ export interface components {
             /**
              * Updated At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             updated_at: string;
         };
@@ -3872,7 +5005,7 @@ export interface components {
             candle_count: number;
             /**
              * Computed At
-             * @description When refresh_stats counted them
+             * @description When refresh_stats counted them (ISO-8601 date-time, UTC)
              */
             computed_at: string | null;
             /**
@@ -3882,12 +5015,12 @@ export interface components {
             coverage: number | null;
             /**
              * First Open Time
-             * @description Oldest stored candle, ms since the epoch
+             * @description Oldest stored candle, ms UTC
              */
             first_open_time: number | null;
             /**
              * Last Open Time
-             * @description Newest stored candle, ms since the epoch
+             * @description Newest stored candle, ms UTC
              */
             last_open_time: number | null;
             /**
@@ -3910,6 +5043,7 @@ export interface components {
             /**
              * Last Seen
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             last_seen: string;
             /** Location */
@@ -3960,6 +5094,21 @@ export interface components {
              */
             secret: string;
         };
+        /** UsageDay */
+        UsageDay: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Refused */
+            refused: number;
+            /**
+             * Requests
+             * @description Requests made with the key, refused ones included
+             */
+            requests: number;
+        };
         /** UserCreateIn */
         UserCreateIn: {
             /** Display Name */
@@ -3993,6 +5142,7 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
              */
             created_at: string;
             /** Display Name */
@@ -4005,7 +5155,10 @@ export interface components {
             is_admin: boolean;
             /** Is Verified */
             is_verified: boolean;
-            /** Last Login At */
+            /**
+             * Last Login At
+             * @description ISO-8601 date-time, UTC
+             */
             last_login_at: string | null;
             /** Ntfy Topic */
             ntfy_topic: string;
@@ -4073,6 +5226,329 @@ export interface components {
              */
             symbols: string[];
         };
+        /** WebhookAttemptOut */
+        WebhookAttemptOut: {
+            /**
+             * Attempted At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            attempted_at: string;
+            /**
+             * Duration Ms
+             * @description Milliseconds
+             */
+            duration_ms: number;
+            /**
+             * Error
+             * @description timeout, connection, tls or blocked_address
+             */
+            error: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "auto" | "redeliver" | "test";
+            /** Request Headers */
+            request_headers: {
+                [key: string]: string;
+            };
+            /**
+             * Response Body
+             * @description The first 2,048 bytes, invalid UTF-8 replaced
+             */
+            response_body: string;
+            /** Response Headers */
+            response_headers: {
+                [key: string]: string;
+            };
+            /** Status Code */
+            status_code: number | null;
+            /** Succeeded */
+            succeeded: boolean;
+        };
+        /**
+         * WebhookAttemptRunOut
+         * @description A redelivery or test: the attempt made within the request, and its delivery after.
+         */
+        WebhookAttemptRunOut: {
+            attempt: components["schemas"]["WebhookAttemptOut"];
+            delivery: components["schemas"]["WebhookDeliveryOut"];
+        };
+        /** WebhookDeletedOut */
+        WebhookDeletedOut: {
+            /** Message */
+            message: string;
+        };
+        /** WebhookDeliveryDetailOut */
+        WebhookDeliveryDetailOut: {
+            /**
+             * Attempt Log
+             * @description Every attempt, oldest first
+             */
+            attempt_log: components["schemas"]["WebhookAttemptOut"][];
+            /** Attempts */
+            attempts: number;
+            /**
+             * Body
+             * @description The exact body sent
+             */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /**
+             * Id
+             * @description msg_...: the webhook-id header of every attempt
+             */
+            id: string;
+            /** Last Error */
+            last_error: string | null;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /**
+             * Next Attempt At
+             * @description ISO-8601 date-time, UTC
+             */
+            next_attempt_at: string | null;
+            /**
+             * Reason
+             * @description Why it failed without a receiver's answer
+             */
+            reason: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            /** Type */
+            type: string;
+        };
+        /** WebhookDeliveryOut */
+        WebhookDeliveryOut: {
+            /** Attempts */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /**
+             * Id
+             * @description msg_...: the webhook-id header of every attempt
+             */
+            id: string;
+            /** Last Error */
+            last_error: string | null;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /**
+             * Next Attempt At
+             * @description ISO-8601 date-time, UTC
+             */
+            next_attempt_at: string | null;
+            /**
+             * Reason
+             * @description Why it failed without a receiver's answer
+             */
+            reason: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            /** Type */
+            type: string;
+        };
+        /** WebhookEndpointCreatedOut */
+        WebhookEndpointCreatedOut: {
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /**
+             * Disabled At
+             * @description ISO-8601 date-time, UTC
+             */
+            disabled_at: string | null;
+            /**
+             * Disabled Reason
+             * @description Why it was auto-disabled
+             */
+            disabled_reason: string | null;
+            /** Events */
+            events: ("signal.created" | "signal.updated" | "pattern.created")[];
+            /**
+             * Failure Streak
+             * @description Consecutive failed attempts (tests excluded)
+             */
+            failure_streak: number;
+            filters: components["schemas"]["WebhookFiltersOut"];
+            /** Id */
+            id: number;
+            /** Payload Version */
+            payload_version: number;
+            /**
+             * Previous Secret Until
+             * @description Until when the rotated-out secret still signs (both signatures sent) (ISO-8601 date-time, UTC)
+             */
+            previous_secret_until: string | null;
+            /**
+             * Secret
+             * @description whsec_...: shown in this answer only
+             */
+            secret: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "disabled" | "auto_disabled";
+            /**
+             * Updated At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+        };
+        /** WebhookEndpointIn */
+        WebhookEndpointIn: {
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Events */
+            events?: ("signal.created" | "signal.updated" | "pattern.created")[];
+            filters?: components["schemas"]["WebhookFiltersIn"];
+            /**
+             * Url
+             * @example https://example.com/hooks/cryptolens
+             */
+            url: string;
+        };
+        /** WebhookEndpointOut */
+        WebhookEndpointOut: {
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /**
+             * Disabled At
+             * @description ISO-8601 date-time, UTC
+             */
+            disabled_at: string | null;
+            /**
+             * Disabled Reason
+             * @description Why it was auto-disabled
+             */
+            disabled_reason: string | null;
+            /** Events */
+            events: ("signal.created" | "signal.updated" | "pattern.created")[];
+            /**
+             * Failure Streak
+             * @description Consecutive failed attempts (tests excluded)
+             */
+            failure_streak: number;
+            filters: components["schemas"]["WebhookFiltersOut"];
+            /** Id */
+            id: number;
+            /** Payload Version */
+            payload_version: number;
+            /**
+             * Previous Secret Until
+             * @description Until when the rotated-out secret still signs (both signatures sent) (ISO-8601 date-time, UTC)
+             */
+            previous_secret_until: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "disabled" | "auto_disabled";
+            /**
+             * Updated At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            updated_at: string;
+            /** Url */
+            url: string;
+        };
+        /**
+         * WebhookEndpointPatch
+         * @description Only the fields sent change; `enabled: true` re-activates a disabled endpoint (its
+         *     failure count back to 0), `false` disables it.
+         */
+        WebhookEndpointPatch: {
+            /** Description */
+            description?: string | null;
+            /** Enabled */
+            enabled?: boolean | null;
+            /** Events */
+            events?: ("signal.created" | "signal.updated" | "pattern.created")[] | null;
+            filters?: components["schemas"]["WebhookFiltersIn"] | null;
+            /** Url */
+            url?: string | null;
+        };
+        /** WebhookFiltersIn */
+        WebhookFiltersIn: {
+            /**
+             * Direction
+             * @description A bullish pattern is long, a bearish one short
+             * @default both
+             * @enum {string}
+             */
+            direction: "both" | "long" | "short";
+            /**
+             * Min Confluence
+             * @description Signals only
+             * @default 1
+             */
+            min_confluence: number;
+            /**
+             * Symbols
+             * @description BASE/QUOTE; empty: every symbol
+             */
+            symbols?: string[];
+        };
+        /** WebhookFiltersOut */
+        WebhookFiltersOut: {
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "both" | "long" | "short";
+            /** Min Confluence */
+            min_confluence: number;
+            /** Symbols */
+            symbols: string[];
+        };
+        /** WebhookSecretOut */
+        WebhookSecretOut: {
+            /**
+             * Previous Secret Until
+             * @description Until when the previous secret also signs (ISO-8601 date-time, UTC)
+             */
+            previous_secret_until: string | null;
+            /**
+             * Secret
+             * @description The new whsec_ secret: shown in this answer only
+             */
+            secret: string;
+        };
         /** WindowStatsOut */
         WindowStatsOut: {
             /**
@@ -4082,17 +5558,17 @@ export interface components {
             failed: number;
             /**
              * Mean Duration Ms
-             * @description Mean duration of the ok and failed runs
+             * @description Mean duration of the ok and failed runs (milliseconds)
              */
             mean_duration_ms: number | null;
             /**
              * Mean Failed Duration Ms
-             * @description Mean duration of the failed runs
+             * @description Mean duration of the failed runs (milliseconds)
              */
             mean_failed_duration_ms: number | null;
             /**
              * Mean Ok Duration Ms
-             * @description Mean duration of the ok runs
+             * @description Mean duration of the ok runs (milliseconds)
              */
             mean_ok_duration_ms: number | null;
             /**
@@ -4124,12 +5600,33 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Health of the service and its dependencies */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "cache": "ok",
+                     *         "cache_backend": "memory",
+                     *         "data_source": "exchange",
+                     *         "database": "ok",
+                     *         "freshness": {
+                     *           "key": 1
+                     *         },
+                     *         "status": "ok",
+                     *         "version": "1.0.0"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_HealthOut_"];
                 };
             };
@@ -4142,7 +5639,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4151,16 +5648,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4184,7 +5672,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Envelope_HealthOut_"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -4198,12 +5686,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Liveness: answers without touching any dependency */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "status": "alive"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_LivenessOut_"];
                 };
             };
@@ -4216,7 +5717,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4225,16 +5726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4276,12 +5768,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: The audit log of admin writes */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "action": "BTC/USDT",
+                     *           "actor_email": "BTC/USDT",
+                     *           "actor_id": 42,
+                     *           "after": {},
+                     *           "before": {},
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "id": 42,
+                     *           "ip": "BTC/USDT",
+                     *           "request_id": "3f2b8c1e9a7d4e6f",
+                     *           "target_id": "BTC/USDT",
+                     *           "target_type": "BTC/USDT"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_AuditEntryOut__"];
                 };
             };
@@ -4294,7 +5813,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4303,7 +5822,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4312,7 +5831,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4321,16 +5840,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4364,12 +5874,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Broadcast templates, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "id": 42,
+                     *           "is_active": true,
+                     *           "last_used_at": "2026-01-15T09:30:00.123Z",
+                     *           "message": "Done",
+                     *           "name": "Daily BTC",
+                     *           "priority": 1,
+                     *           "tags": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "times_used": 1,
+                     *           "title": "BTC/USDT",
+                     *           "updated_at": "2026-01-15T09:30:00.123Z"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_TemplateOut__"];
                 };
             };
@@ -4382,7 +5921,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +5930,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4400,7 +5939,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4409,16 +5948,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4441,22 +5971,65 @@ export interface operations {
     "admin-broadcast-template-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "is_active": true,
+                 *       "message": "Done",
+                 *       "name": "Daily BTC",
+                 *       "priority": 3,
+                 *       "tags": [
+                 *         "fvg"
+                 *       ],
+                 *       "title": "BTC/USDT"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TemplateIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Created: Create a broadcast template */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "id": 42,
+                     *         "is_active": true,
+                     *         "last_used_at": "2026-01-15T09:30:00.123Z",
+                     *         "message": "Done",
+                     *         "name": "Daily BTC",
+                     *         "priority": 1,
+                     *         "tags": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "times_used": 1,
+                     *         "title": "BTC/USDT",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_TemplateOut_"];
                 };
             };
@@ -4469,7 +6042,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4478,7 +6051,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4496,7 +6069,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4505,7 +6078,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4546,12 +6119,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: One broadcast template */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "id": 42,
+                     *         "is_active": true,
+                     *         "last_used_at": "2026-01-15T09:30:00.123Z",
+                     *         "message": "Done",
+                     *         "name": "Daily BTC",
+                     *         "priority": 1,
+                     *         "tags": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "times_used": 1,
+                     *         "title": "BTC/USDT",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_TemplateOut_"];
                 };
             };
@@ -4564,7 +6162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4573,7 +6171,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4591,7 +6189,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4600,16 +6198,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4632,7 +6221,13 @@ export interface operations {
     "admin-broadcast-template-delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A positive id */
                 template_id: number;
@@ -4641,7 +6236,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description No Content: Delete a broadcast template (broadcasts made from it keep their text) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4657,7 +6252,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4666,7 +6261,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4684,7 +6279,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4693,7 +6288,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4702,7 +6297,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4725,7 +6320,13 @@ export interface operations {
     "admin-broadcast-template-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A positive id */
                 template_id: number;
@@ -4734,16 +6335,53 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "is_active": true,
+                 *       "message": "Done",
+                 *       "name": "Daily BTC",
+                 *       "priority": 1,
+                 *       "tags": [
+                 *         "fvg"
+                 *       ],
+                 *       "title": "BTC/USDT"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TemplatePatchIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Change a broadcast template's fields */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "id": 42,
+                     *         "is_active": true,
+                     *         "last_used_at": "2026-01-15T09:30:00.123Z",
+                     *         "message": "Done",
+                     *         "name": "Daily BTC",
+                     *         "priority": 1,
+                     *         "tags": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "times_used": 1,
+                     *         "title": "BTC/USDT",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_TemplateOut_"];
                 };
             };
@@ -4756,7 +6394,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4765,7 +6403,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4792,7 +6430,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4801,7 +6439,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4846,12 +6484,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Broadcasts, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *           "completed_at": "2026-01-15T09:30:00.123Z",
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "created_by": 1,
+                     *           "failed": 1,
+                     *           "failure_reasons": [
+                     *             {
+                     *               "reason": "BTC/USDT",
+                     *               "user_id": 42
+                     *             }
+                     *           ],
+                     *           "id": 42,
+                     *           "message": "Done",
+                     *           "priority": 1,
+                     *           "queued": 1,
+                     *           "recipients": 1,
+                     *           "scheduled_for": "2026-01-15T09:30:00.123Z",
+                     *           "sent": 1,
+                     *           "skipped": 1,
+                     *           "started_at": "2026-01-15T09:30:00.123Z",
+                     *           "status": "scheduled",
+                     *           "tags": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "template_id": 42,
+                     *           "tiers": [
+                     *             "free"
+                     *           ],
+                     *           "title": "BTC/USDT"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_BroadcastOut__"];
                 };
             };
@@ -4864,7 +6547,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4873,7 +6556,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4882,7 +6565,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4891,16 +6574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4923,12 +6597,33 @@ export interface operations {
     "admin-broadcast-create": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "message": "Done",
+                 *       "priority": 1,
+                 *       "scheduled_for": "2026-01-15T09:30:00.123Z",
+                 *       "tags": [
+                 *         "fvg"
+                 *       ],
+                 *       "template_id": 42,
+                 *       "tiers": [
+                 *         "free"
+                 *       ],
+                 *       "title": "BTC/USDT"
+                 *     }
+                 */
                 "application/json": components["schemas"]["BroadcastIn"];
             };
         };
@@ -4939,15 +6634,97 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *         "completed_at": "2026-01-15T09:30:00.123Z",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "created_by": 1,
+                     *         "failed": 1,
+                     *         "failure_reasons": [
+                     *           {
+                     *             "reason": "BTC/USDT",
+                     *             "user_id": 42
+                     *           }
+                     *         ],
+                     *         "id": 42,
+                     *         "message": "Done",
+                     *         "priority": 1,
+                     *         "queued": 1,
+                     *         "recipients": 1,
+                     *         "scheduled_for": "2026-01-15T09:30:00.123Z",
+                     *         "sent": 1,
+                     *         "skipped": 1,
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "scheduled",
+                     *         "tags": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "template_id": 42,
+                     *         "tiers": [
+                     *           "free"
+                     *         ],
+                     *         "title": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_BroadcastOut_"];
                 };
             };
-            /** @description Successful Response */
+            /** @description Accepted: Send a broadcast now (202, `sending`) or schedule it (201, `scheduled`) */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *         "completed_at": "2026-01-15T09:30:00.123Z",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "created_by": 1,
+                     *         "failed": 1,
+                     *         "failure_reasons": [
+                     *           {
+                     *             "reason": "BTC/USDT",
+                     *             "user_id": 42
+                     *           }
+                     *         ],
+                     *         "id": 42,
+                     *         "message": "Done",
+                     *         "priority": 1,
+                     *         "queued": 1,
+                     *         "recipients": 1,
+                     *         "scheduled_for": "2026-01-15T09:30:00.123Z",
+                     *         "sent": 1,
+                     *         "skipped": 1,
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "scheduled",
+                     *         "tags": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "template_id": 42,
+                     *         "tiers": [
+                     *           "free"
+                     *         ],
+                     *         "title": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_BroadcastOut_"];
                 };
             };
@@ -4960,7 +6737,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4969,7 +6746,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4978,7 +6755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4987,7 +6764,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5037,12 +6814,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: One broadcast with its totals */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *         "completed_at": "2026-01-15T09:30:00.123Z",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "created_by": 1,
+                     *         "failed": 1,
+                     *         "failure_reasons": [
+                     *           {
+                     *             "reason": "BTC/USDT",
+                     *             "user_id": 42
+                     *           }
+                     *         ],
+                     *         "id": 42,
+                     *         "message": "Done",
+                     *         "priority": 1,
+                     *         "queued": 1,
+                     *         "recipients": 1,
+                     *         "scheduled_for": "2026-01-15T09:30:00.123Z",
+                     *         "sent": 1,
+                     *         "skipped": 1,
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "scheduled",
+                     *         "tags": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "template_id": 42,
+                     *         "tiers": [
+                     *           "free"
+                     *         ],
+                     *         "title": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_BroadcastOut_"];
                 };
             };
@@ -5055,7 +6873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5064,7 +6882,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5082,7 +6900,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5091,16 +6909,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5123,7 +6932,13 @@ export interface operations {
     "admin-broadcast-cancel": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A positive id */
                 broadcast_id: number;
@@ -5132,12 +6947,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Cancel a scheduled broadcast */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *         "completed_at": "2026-01-15T09:30:00.123Z",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "created_by": 1,
+                     *         "failed": 1,
+                     *         "failure_reasons": [
+                     *           {
+                     *             "reason": "BTC/USDT",
+                     *             "user_id": 42
+                     *           }
+                     *         ],
+                     *         "id": 42,
+                     *         "message": "Done",
+                     *         "priority": 1,
+                     *         "queued": 1,
+                     *         "recipients": 1,
+                     *         "scheduled_for": "2026-01-15T09:30:00.123Z",
+                     *         "sent": 1,
+                     *         "skipped": 1,
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "scheduled",
+                     *         "tags": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "template_id": 42,
+                     *         "tiers": [
+                     *           "free"
+                     *         ],
+                     *         "title": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_BroadcastOut_"];
                 };
             };
@@ -5150,7 +7006,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5159,7 +7015,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5186,7 +7042,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5195,7 +7051,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5204,7 +7060,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5236,12 +7092,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: How many users a broadcast to these tiers would reach now (counts only) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "by_tier": {
+                     *           "key": 1
+                     *         },
+                     *         "excluded_notifications_off": 1,
+                     *         "excluded_unverified": 1,
+                     *         "total": 1
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_AudienceOut_"];
                 };
             };
@@ -5254,7 +7128,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5263,7 +7137,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5272,17 +7146,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description An unsafe request's body is not JSON */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5330,12 +7195,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Error groups, last seen first, filtered */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "error_type": "BTC/USDT",
+                     *           "fingerprint": "BTC/USDT",
+                     *           "first_seen": "2026-01-15T09:30:00.123Z",
+                     *           "frames": "BTC/USDT",
+                     *           "id": 42,
+                     *           "last_seen": "2026-01-15T09:30:00.123Z",
+                     *           "location": "BTC/USDT",
+                     *           "message": "Done",
+                     *           "occurrence_count": 1,
+                     *           "regressed_at": "2026-01-15T09:30:00.123Z",
+                     *           "source": "api",
+                     *           "status": "new",
+                     *           "status_changed_at": "2026-01-15T09:30:00.123Z",
+                     *           "status_changed_by": 1
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_ErrorGroupOut__"];
                 };
             };
@@ -5348,7 +7243,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5357,7 +7252,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5366,7 +7261,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5375,16 +7270,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5416,12 +7302,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: An error group with its latest occurrences and daily counts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "daily_counts": [
+                     *           {
+                     *             "day": "2026-01-15",
+                     *             "occurrences": 1
+                     *           }
+                     *         ],
+                     *         "error_type": "BTC/USDT",
+                     *         "fingerprint": "BTC/USDT",
+                     *         "first_seen": "2026-01-15T09:30:00.123Z",
+                     *         "frames": "BTC/USDT",
+                     *         "id": 42,
+                     *         "last_seen": "2026-01-15T09:30:00.123Z",
+                     *         "location": "BTC/USDT",
+                     *         "message": "Done",
+                     *         "notes": "BTC/USDT",
+                     *         "occurrence_count": 1,
+                     *         "occurrences": [
+                     *           {
+                     *             "body": "BTC/USDT",
+                     *             "headers": {},
+                     *             "id": 42,
+                     *             "job_id": "BTC/USDT",
+                     *             "method": "BTC/USDT",
+                     *             "occurred_at": "2026-01-15T09:30:00.123Z",
+                     *             "path": "BTC/USDT",
+                     *             "query": {},
+                     *             "request_id": "3f2b8c1e9a7d4e6f",
+                     *             "user_id": 42
+                     *           }
+                     *         ],
+                     *         "regressed_at": "2026-01-15T09:30:00.123Z",
+                     *         "source": "api",
+                     *         "status": "new",
+                     *         "status_changed_at": "2026-01-15T09:30:00.123Z",
+                     *         "status_changed_by": 1,
+                     *         "traceback": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_ErrorGroupDetailOut_"];
                 };
             };
@@ -5434,7 +7368,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5443,7 +7377,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5461,7 +7395,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5470,16 +7404,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5502,7 +7427,13 @@ export interface operations {
     "admin-error-status": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A positive id */
                 error_id: number;
@@ -5511,16 +7442,50 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "BTC/USDT",
+                 *       "status": "new"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorStatusIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Set an error group's status (new, acknowledged, resolved, ignored), with a note */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "error_type": "BTC/USDT",
+                     *         "fingerprint": "BTC/USDT",
+                     *         "first_seen": "2026-01-15T09:30:00.123Z",
+                     *         "frames": "BTC/USDT",
+                     *         "id": 42,
+                     *         "last_seen": "2026-01-15T09:30:00.123Z",
+                     *         "location": "BTC/USDT",
+                     *         "message": "Done",
+                     *         "notes": "BTC/USDT",
+                     *         "occurrence_count": 1,
+                     *         "regressed_at": "2026-01-15T09:30:00.123Z",
+                     *         "source": "api",
+                     *         "status": "new",
+                     *         "status_changed_at": "2026-01-15T09:30:00.123Z",
+                     *         "status_changed_by": 1,
+                     *         "traceback": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_ErrorGroupFullOut_"];
                 };
             };
@@ -5533,7 +7498,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5542,7 +7507,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5569,7 +7534,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5578,7 +7543,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5587,7 +7552,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5619,12 +7584,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Occurrences and new groups per UTC day, groups by status, the top 10 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "by_status": {
+                     *           "acknowledged": 1,
+                     *           "ignored": 1,
+                     *           "new": 1,
+                     *           "resolved": 1
+                     *         },
+                     *         "daily": [
+                     *           {
+                     *             "day": "2026-01-15",
+                     *             "new_groups": 1,
+                     *             "occurrences": 1
+                     *           }
+                     *         ],
+                     *         "days": 1,
+                     *         "top": [
+                     *           {
+                     *             "error_type": "BTC/USDT",
+                     *             "id": 42,
+                     *             "last_seen": "2026-01-15T09:30:00.123Z",
+                     *             "location": "BTC/USDT",
+                     *             "message": "Done",
+                     *             "occurrences": 1,
+                     *             "source": "api",
+                     *             "status": "new"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_ErrorStatsOut_"];
                 };
             };
@@ -5637,7 +7640,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5646,7 +7649,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5655,7 +7658,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5664,16 +7667,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5702,12 +7696,56 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: The cron jobs: schedule, queue, switch, last run and the last 24 h */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "enabled": true,
+                     *           "last_24h": {
+                     *             "failed": 1,
+                     *             "mean_duration_ms": 1768469400123,
+                     *             "mean_failed_duration_ms": 1768469400123,
+                     *             "mean_ok_duration_ms": 1768469400123,
+                     *             "ok": 1,
+                     *             "success_rate": 1
+                     *           },
+                     *           "last_run": {
+                     *             "duration_ms": 1768469400123,
+                     *             "id": 42,
+                     *             "started_at": "2026-01-15T09:30:00.123Z",
+                     *             "status": "running"
+                     *           },
+                     *           "name": "Daily BTC",
+                     *           "queue": "high",
+                     *           "schedule": "*\/5 * * * *"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_JobOut__"];
                 };
             };
@@ -5720,7 +7758,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5729,7 +7767,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5738,7 +7776,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5747,8 +7785,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5756,9 +7794,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
-            422: {
+            /** @description An API key's rate limit (`rate_limited`) */
+            429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5779,7 +7832,13 @@ export interface operations {
     "admin-job-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: with the session cookie; an API key caller leaves it out
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A cron job's name */
                 name: string;
@@ -5788,16 +7847,61 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "enabled": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["JobPatchIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Switch a cron job on or off */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "enabled": true,
+                     *         "last_24h": {
+                     *           "failed": 1,
+                     *           "mean_duration_ms": 1768469400123,
+                     *           "mean_failed_duration_ms": 1768469400123,
+                     *           "mean_ok_duration_ms": 1768469400123,
+                     *           "ok": 1,
+                     *           "success_rate": 1
+                     *         },
+                     *         "last_run": {
+                     *           "duration_ms": 1768469400123,
+                     *           "id": 42,
+                     *           "started_at": "2026-01-15T09:30:00.123Z",
+                     *           "status": "running"
+                     *         },
+                     *         "name": "Daily BTC",
+                     *         "queue": "high",
+                     *         "schedule": "*\/5 * * * *"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_JobOut_"];
                 };
             };
@@ -5810,7 +7914,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5819,7 +7923,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5837,7 +7941,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5846,7 +7950,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5855,9 +7959,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An API key's rate limit (`rate_limited`) */
+            429: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5878,7 +8006,13 @@ export interface operations {
     "admin-job-run": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: with the session cookie; an API key caller leaves it out
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A cron job's name */
                 name: string;
@@ -5887,12 +8021,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Accepted: Run a cron job now (even when switched off) */
             202: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "job_id": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_JobRunNowOut_"];
                 };
             };
@@ -5905,7 +8062,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5914,7 +8071,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5932,7 +8089,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5941,7 +8098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5950,9 +8107,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An API key's rate limit (`rate_limited`) */
+            429: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6000,12 +8181,55 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: The run history, newest first */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "args_summary": "BTC/USDT",
+                     *           "counters": {
+                     *             "candles_fetched": 1,
+                     *             "notifications_sent": 1,
+                     *             "patterns_found": 1,
+                     *             "signals_created": 1
+                     *           },
+                     *           "duration_ms": 1768469400123,
+                     *           "enqueued_at": "2026-01-15T09:30:00.123Z",
+                     *           "error": "BTC/USDT",
+                     *           "finished_at": "2026-01-15T09:30:00.123Z",
+                     *           "id": 42,
+                     *           "job_id": "BTC/USDT",
+                     *           "name": "Daily BTC",
+                     *           "queue": "high",
+                     *           "started_at": "2026-01-15T09:30:00.123Z",
+                     *           "status": "running"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_JobRunOut__"];
                 };
             };
@@ -6018,7 +8242,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6027,7 +8251,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6036,7 +8260,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6045,8 +8269,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6054,9 +8278,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
-            422: {
+            /** @description An API key's rate limit (`rate_limited`) */
+            429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6083,12 +8322,44 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: The runtime settings: value in force, default and valid range of each */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "default": "example",
+                     *           "description": "BTC/USDT",
+                     *           "key": "min_confluence",
+                     *           "range": {
+                     *             "choices": [
+                     *               "BTC/USDT"
+                     *             ],
+                     *             "maximum": 1,
+                     *             "minimum": 1,
+                     *             "minimum_exclusive": true,
+                     *             "text": "2 < x <= 10"
+                     *           },
+                     *           "type": "int",
+                     *           "updated_at": "2026-01-15T09:30:00.123Z",
+                     *           "updated_by": 1,
+                     *           "value": "example"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_SettingOut__"];
                 };
             };
@@ -6101,7 +8372,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6110,7 +8381,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6119,7 +8390,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6128,16 +8399,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6160,7 +8422,13 @@ export interface operations {
     "admin-setting-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A runtime key */
                 key: string;
@@ -6169,16 +8437,49 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "value": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["SettingIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Store a runtime setting (used from the next job run; API processes within 10 s) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "default": "example",
+                     *         "description": "BTC/USDT",
+                     *         "key": "min_confluence",
+                     *         "range": {
+                     *           "choices": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "maximum": 1,
+                     *           "minimum": 1,
+                     *           "minimum_exclusive": true,
+                     *           "text": "2 < x <= 10"
+                     *         },
+                     *         "type": "int",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z",
+                     *         "updated_by": 1,
+                     *         "value": "example"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_SettingOut_"];
                 };
             };
@@ -6191,7 +8492,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6200,7 +8501,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6218,7 +8519,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6227,7 +8528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6259,7 +8560,13 @@ export interface operations {
     "admin-setting-reset": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A runtime key */
                 key: string;
@@ -6268,12 +8575,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Restore a runtime setting's default (the environment's value) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "default": "example",
+                     *         "description": "BTC/USDT",
+                     *         "key": "min_confluence",
+                     *         "range": {
+                     *           "choices": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "maximum": 1,
+                     *           "minimum": 1,
+                     *           "minimum_exclusive": true,
+                     *           "text": "2 < x <= 10"
+                     *         },
+                     *         "type": "int",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z",
+                     *         "updated_by": 1,
+                     *         "value": "example"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_SettingOut_"];
                 };
             };
@@ -6286,7 +8621,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6295,7 +8630,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6313,7 +8648,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6322,7 +8657,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6331,7 +8666,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6365,12 +8700,84 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Users and subscriptions by tier, revenue by month, activity by day */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "daily": [
+                     *           {
+                     *             "day": "2026-01-15",
+                     *             "deliveries_failed": 1,
+                     *             "deliveries_sent": 1,
+                     *             "deliveries_skipped": 1,
+                     *             "patterns_confirmed": 1,
+                     *             "signals_created": 1
+                     *           }
+                     *         ],
+                     *         "days": 1,
+                     *         "generated_at": "2026-01-15T09:30:00.123Z",
+                     *         "months": 1,
+                     *         "revenue": {
+                     *           "currency": "USD",
+                     *           "months": [
+                     *             {
+                     *               "completed": {
+                     *                 "amount": "BTC/USDT",
+                     *                 "count": 1
+                     *               },
+                     *               "month": "2026-12",
+                     *               "refunded": {
+                     *                 "amount": "BTC/USDT",
+                     *                 "count": 1
+                     *               }
+                     *             }
+                     *           ]
+                     *         },
+                     *         "subscriptions": {
+                     *           "conferring": {
+                     *             "all": 1,
+                     *             "premium": 1,
+                     *             "pro": 1
+                     *           },
+                     *           "expiring_within_7_days": 1,
+                     *           "in_grace": 1,
+                     *           "lifetime": 1
+                     *         },
+                     *         "users": {
+                     *           "active": {
+                     *             "all": 1,
+                     *             "free": 1,
+                     *             "premium": 1,
+                     *             "pro": 1
+                     *           },
+                     *           "admins": 1,
+                     *           "total": {
+                     *             "all": 1,
+                     *             "free": 1,
+                     *             "premium": 1,
+                     *             "pro": 1
+                     *           },
+                     *           "verified": {
+                     *             "all": 1,
+                     *             "free": 1,
+                     *             "premium": 1,
+                     *             "pro": 1
+                     *           }
+                     *         }
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_AdminStatsOut_"];
                 };
             };
@@ -6383,7 +8790,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6392,7 +8799,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6401,7 +8808,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6410,16 +8817,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6462,12 +8860,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Subscriptions, newest first (expiring_within_days: soonest expiry first) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *           "email": "trader@example.com",
+                     *           "expires_at": "2026-01-15T09:30:00.123Z",
+                     *           "grace_days": 1,
+                     *           "in_grace": true,
+                     *           "lifetime": true,
+                     *           "plan": "pro",
+                     *           "plan_code": "pro_monthly",
+                     *           "started_at": "2026-01-15T09:30:00.123Z",
+                     *           "status": "active",
+                     *           "tier": "free",
+                     *           "updated_at": "2026-01-15T09:30:00.123Z",
+                     *           "user_id": 42
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_AdminSubscriptionOut__"];
                 };
             };
@@ -6480,7 +8907,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6489,7 +8916,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6498,7 +8925,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6507,16 +8934,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6553,12 +8971,55 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: The data source's symbols with freshness and coverage, newest added first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "added_at": "2026-01-15T09:30:00.123Z",
+                     *           "backfilled_at": "2026-01-15T09:30:00.123Z",
+                     *           "base": "BTC",
+                     *           "coverage": [
+                     *             {
+                     *               "candle_count": 1,
+                     *               "computed_at": "2026-01-15T09:30:00.123Z",
+                     *               "coverage": 1,
+                     *               "first_open_time": 1,
+                     *               "last_open_time": 1,
+                     *               "timeframe": "1h"
+                     *             }
+                     *           ],
+                     *           "exchange": "binance",
+                     *           "freshness": "live",
+                     *           "id": 42,
+                     *           "is_active": true,
+                     *           "is_mandatory": true,
+                     *           "last_candle_time": 1,
+                     *           "last_fetch_at": "2026-01-15T09:30:00.123Z",
+                     *           "last_fetch_error": "BTC/USDT",
+                     *           "price_precision": 1,
+                     *           "quote": "USDT",
+                     *           "removed_at": "2026-01-15T09:30:00.123Z",
+                     *           "symbol": "BTC/USDT",
+                     *           "tick_size": 1,
+                     *           "url_symbol": "BTC-USDT"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_AdminSymbolOut__"];
                 };
             };
@@ -6571,7 +9032,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6580,7 +9041,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6589,7 +9050,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6598,16 +9059,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6630,22 +9082,75 @@ export interface operations {
     "admin-symbols-add": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "symbol": "ADA/USDT"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SymbolAddIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Created: Follow a listed spot market (or re-enable a disabled one) and queue its backfill */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "job_id": "BTC/USDT",
+                     *         "symbol": {
+                     *           "added_at": "2026-01-15T09:30:00.123Z",
+                     *           "backfilled_at": "2026-01-15T09:30:00.123Z",
+                     *           "base": "BTC",
+                     *           "coverage": [
+                     *             {
+                     *               "candle_count": 1,
+                     *               "computed_at": "2026-01-15T09:30:00.123Z",
+                     *               "coverage": 1,
+                     *               "first_open_time": 1,
+                     *               "last_open_time": 1,
+                     *               "timeframe": "1h"
+                     *             }
+                     *           ],
+                     *           "exchange": "binance",
+                     *           "freshness": "live",
+                     *           "id": 42,
+                     *           "is_active": true,
+                     *           "is_mandatory": true,
+                     *           "last_candle_time": 1,
+                     *           "last_fetch_at": "2026-01-15T09:30:00.123Z",
+                     *           "last_fetch_error": "BTC/USDT",
+                     *           "price_precision": 1,
+                     *           "quote": "USDT",
+                     *           "removed_at": "2026-01-15T09:30:00.123Z",
+                     *           "symbol": "BTC/USDT",
+                     *           "tick_size": 1,
+                     *           "url_symbol": "BTC-USDT"
+                     *         }
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_SymbolChangeOut_"];
                 };
             };
@@ -6658,7 +9163,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6667,7 +9172,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6685,7 +9190,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6694,7 +9199,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6744,25 +9249,78 @@ export interface operations {
     "admin-symbols-update": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
-                /** @description The symbol in URL form, BASE-QUOTE */
+                /** @description The symbol, BASE-QUOTE (`BTC-USDT`) or BASE/QUOTE URL-encoded (`BTC%2FUSDT`), any case */
                 symbol: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "is_active": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["SymbolPatchIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Enable (backfilling from the newest stored candle) or disable (soft delete) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "job_id": "BTC/USDT",
+                     *         "symbol": {
+                     *           "added_at": "2026-01-15T09:30:00.123Z",
+                     *           "backfilled_at": "2026-01-15T09:30:00.123Z",
+                     *           "base": "BTC",
+                     *           "coverage": [
+                     *             {
+                     *               "candle_count": 1,
+                     *               "computed_at": "2026-01-15T09:30:00.123Z",
+                     *               "coverage": 1,
+                     *               "first_open_time": 1,
+                     *               "last_open_time": 1,
+                     *               "timeframe": "1h"
+                     *             }
+                     *           ],
+                     *           "exchange": "binance",
+                     *           "freshness": "live",
+                     *           "id": 42,
+                     *           "is_active": true,
+                     *           "is_mandatory": true,
+                     *           "last_candle_time": 1,
+                     *           "last_fetch_at": "2026-01-15T09:30:00.123Z",
+                     *           "last_fetch_error": "BTC/USDT",
+                     *           "price_precision": 1,
+                     *           "quote": "USDT",
+                     *           "removed_at": "2026-01-15T09:30:00.123Z",
+                     *           "symbol": "BTC/USDT",
+                     *           "tick_size": 1,
+                     *           "url_symbol": "BTC-USDT"
+                     *         }
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_SymbolChangeOut_"];
                 };
             };
@@ -6775,7 +9333,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6784,7 +9342,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6811,7 +9369,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6820,7 +9378,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6852,22 +9410,46 @@ export interface operations {
     "admin-symbols-load-markets": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "quote": "USDT"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoadMarketsIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Accepted: Queue a job adding each active spot market of a quote as an inactive symbol */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "job_id": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_LoadMarketsOut_"];
                 };
             };
@@ -6880,7 +9462,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6889,7 +9471,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6898,7 +9480,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6907,7 +9489,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6967,12 +9549,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Users, newest first, filtered */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "display_name": "Ada Trader",
+                     *           "email": "trader@example.com",
+                     *           "failed_logins": 1,
+                     *           "id": 42,
+                     *           "is_active": true,
+                     *           "is_admin": true,
+                     *           "is_verified": true,
+                     *           "last_login_at": "2026-01-15T09:30:00.123Z",
+                     *           "locked": true,
+                     *           "locked_until": "2026-01-15T09:30:00.123Z",
+                     *           "tier": "free"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_AdminUserOut__"];
                 };
             };
@@ -6985,7 +9595,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6994,7 +9604,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7003,7 +9613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7012,16 +9622,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7044,22 +9645,107 @@ export interface operations {
     "admin-create-user": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "display_name": "Ada Trader",
+                 *       "email": "trader@example.com",
+                 *       "grant": {
+                 *         "days": 1,
+                 *         "lifetime": false,
+                 *         "plan": "pro"
+                 *       },
+                 *       "is_admin": false,
+                 *       "is_verified": false,
+                 *       "password": "correct-horse-battery-staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UserCreateIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Created: Create a user (optionally with a plan); unverified ones get a verification mail */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "deliveries": [
+                     *           {
+                     *             "attempts": 1,
+                     *             "broadcast_id": 42,
+                     *             "created_at": "2026-01-15T09:30:00.123Z",
+                     *             "id": 42,
+                     *             "reason": "BTC/USDT",
+                     *             "sent_at": "2026-01-15T09:30:00.123Z",
+                     *             "signal_id": 42,
+                     *             "status": "queued",
+                     *             "symbol": "BTC/USDT",
+                     *             "title": "BTC/USDT"
+                     *           }
+                     *         ],
+                     *         "display_name": "Ada Trader",
+                     *         "email": "trader@example.com",
+                     *         "failed_logins": 1,
+                     *         "id": 42,
+                     *         "is_active": true,
+                     *         "is_admin": true,
+                     *         "is_verified": true,
+                     *         "last_login_at": "2026-01-15T09:30:00.123Z",
+                     *         "locked": true,
+                     *         "locked_until": "2026-01-15T09:30:00.123Z",
+                     *         "sessions": [
+                     *           {
+                     *             "created_at": "2026-01-15T09:30:00.123Z",
+                     *             "expires_at": "2026-01-15T09:30:00.123Z",
+                     *             "id": 42,
+                     *             "ip": "BTC/USDT",
+                     *             "last_seen_at": "2026-01-15T09:30:00.123Z",
+                     *             "user_agent": "BTC/USDT"
+                     *           }
+                     *         ],
+                     *         "subscription": {
+                     *           "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *           "email": "trader@example.com",
+                     *           "expires_at": "2026-01-15T09:30:00.123Z",
+                     *           "grace_days": 1,
+                     *           "in_grace": true,
+                     *           "lifetime": true,
+                     *           "plan": "pro",
+                     *           "plan_code": "pro_monthly",
+                     *           "started_at": "2026-01-15T09:30:00.123Z",
+                     *           "status": "active",
+                     *           "tier": "free",
+                     *           "updated_at": "2026-01-15T09:30:00.123Z",
+                     *           "user_id": 42
+                     *         },
+                     *         "tier": "free",
+                     *         "timezone": "Europe/Berlin",
+                     *         "two_factor": true
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_AdminUserDetailOut_"];
                 };
             };
@@ -7072,7 +9758,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7081,7 +9767,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7099,7 +9785,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7108,7 +9794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7117,7 +9803,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7149,12 +9835,77 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: A user with subscription, open sessions, failed sign-ins, latest deliveries */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "deliveries": [
+                     *           {
+                     *             "attempts": 1,
+                     *             "broadcast_id": 42,
+                     *             "created_at": "2026-01-15T09:30:00.123Z",
+                     *             "id": 42,
+                     *             "reason": "BTC/USDT",
+                     *             "sent_at": "2026-01-15T09:30:00.123Z",
+                     *             "signal_id": 42,
+                     *             "status": "queued",
+                     *             "symbol": "BTC/USDT",
+                     *             "title": "BTC/USDT"
+                     *           }
+                     *         ],
+                     *         "display_name": "Ada Trader",
+                     *         "email": "trader@example.com",
+                     *         "failed_logins": 1,
+                     *         "id": 42,
+                     *         "is_active": true,
+                     *         "is_admin": true,
+                     *         "is_verified": true,
+                     *         "last_login_at": "2026-01-15T09:30:00.123Z",
+                     *         "locked": true,
+                     *         "locked_until": "2026-01-15T09:30:00.123Z",
+                     *         "sessions": [
+                     *           {
+                     *             "created_at": "2026-01-15T09:30:00.123Z",
+                     *             "expires_at": "2026-01-15T09:30:00.123Z",
+                     *             "id": 42,
+                     *             "ip": "BTC/USDT",
+                     *             "last_seen_at": "2026-01-15T09:30:00.123Z",
+                     *             "user_agent": "BTC/USDT"
+                     *           }
+                     *         ],
+                     *         "subscription": {
+                     *           "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *           "email": "trader@example.com",
+                     *           "expires_at": "2026-01-15T09:30:00.123Z",
+                     *           "grace_days": 1,
+                     *           "in_grace": true,
+                     *           "lifetime": true,
+                     *           "plan": "pro",
+                     *           "plan_code": "pro_monthly",
+                     *           "started_at": "2026-01-15T09:30:00.123Z",
+                     *           "status": "active",
+                     *           "tier": "free",
+                     *           "updated_at": "2026-01-15T09:30:00.123Z",
+                     *           "user_id": 42
+                     *         },
+                     *         "tier": "free",
+                     *         "timezone": "Europe/Berlin",
+                     *         "two_factor": true
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_AdminUserDetailOut_"];
                 };
             };
@@ -7167,7 +9918,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7176,7 +9927,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7194,7 +9945,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7203,16 +9954,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7235,7 +9977,13 @@ export interface operations {
     "admin-update-user": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A positive id */
                 user_id: number;
@@ -7244,16 +9992,47 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "is_active": true,
+                 *       "is_admin": true,
+                 *       "is_verified": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["UserPatchIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Change is_active, is_verified or is_admin (deactivating or a rights change signs the user out) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "display_name": "Ada Trader",
+                     *         "email": "trader@example.com",
+                     *         "failed_logins": 1,
+                     *         "id": 42,
+                     *         "is_active": true,
+                     *         "is_admin": true,
+                     *         "is_verified": true,
+                     *         "last_login_at": "2026-01-15T09:30:00.123Z",
+                     *         "locked": true,
+                     *         "locked_until": "2026-01-15T09:30:00.123Z",
+                     *         "tier": "free"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_AdminUserOut_"];
                 };
             };
@@ -7266,7 +10045,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7275,7 +10054,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7302,7 +10081,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7311,7 +10090,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7320,7 +10099,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7343,7 +10122,13 @@ export interface operations {
     "admin-end-user-sessions": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A positive id */
                 user_id: number;
@@ -7352,12 +10137,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Sign the user out everywhere (yourself: every session but this one) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "ended": 1
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_EndedSessionsOut_"];
                 };
             };
@@ -7370,7 +10168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7379,7 +10177,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7397,7 +10195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7406,7 +10204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7415,7 +10213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7438,7 +10236,13 @@ export interface operations {
     "admin-cancel-subscription": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A positive id */
                 user_id: number;
@@ -7447,12 +10251,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Cancel an active subscription: access until expires_at (a lifetime one ends now) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *         "email": "trader@example.com",
+                     *         "expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "grace_days": 1,
+                     *         "in_grace": true,
+                     *         "lifetime": true,
+                     *         "plan": "pro",
+                     *         "plan_code": "pro_monthly",
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "active",
+                     *         "tier": "free",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z",
+                     *         "user_id": 42
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_AdminSubscriptionOut_"];
                 };
             };
@@ -7465,7 +10294,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7474,7 +10303,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7501,7 +10330,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7510,7 +10339,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7519,7 +10348,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7542,7 +10371,13 @@ export interface operations {
     "admin-grant-subscription": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A positive id */
                 user_id: number;
@@ -7551,16 +10386,48 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "days": 1,
+                 *       "lifetime": false,
+                 *       "plan": "pro"
+                 *     }
+                 */
                 "application/json": components["schemas"]["GrantIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Grant a plan for days (added to the current end) or for life */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *         "email": "trader@example.com",
+                     *         "expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "grace_days": 1,
+                     *         "in_grace": true,
+                     *         "lifetime": true,
+                     *         "plan": "pro",
+                     *         "plan_code": "pro_monthly",
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "active",
+                     *         "tier": "free",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z",
+                     *         "user_id": 42
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_AdminSubscriptionOut_"];
                 };
             };
@@ -7573,7 +10440,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7582,7 +10449,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7609,7 +10476,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7618,7 +10485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7627,7 +10494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7650,7 +10517,13 @@ export interface operations {
     "admin-reactivate-subscription": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A positive id */
                 user_id: number;
@@ -7659,12 +10532,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Reactivate a suspended or cancelled subscription within its grace days */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *         "email": "trader@example.com",
+                     *         "expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "grace_days": 1,
+                     *         "in_grace": true,
+                     *         "lifetime": true,
+                     *         "plan": "pro",
+                     *         "plan_code": "pro_monthly",
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "active",
+                     *         "tier": "free",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z",
+                     *         "user_id": 42
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_AdminSubscriptionOut_"];
                 };
             };
@@ -7677,7 +10575,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7686,7 +10584,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7713,7 +10611,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7722,7 +10620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7731,7 +10629,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7754,7 +10652,13 @@ export interface operations {
     "admin-suspend-subscription": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A positive id */
                 user_id: number;
@@ -7763,12 +10667,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Suspend an active or cancelled subscription: free at once */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *         "email": "trader@example.com",
+                     *         "expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "grace_days": 1,
+                     *         "in_grace": true,
+                     *         "lifetime": true,
+                     *         "plan": "pro",
+                     *         "plan_code": "pro_monthly",
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "active",
+                     *         "tier": "free",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z",
+                     *         "user_id": 42
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_AdminSubscriptionOut_"];
                 };
             };
@@ -7781,7 +10710,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7790,7 +10719,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7817,7 +10746,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7826,7 +10755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7835,7 +10764,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7858,7 +10787,13 @@ export interface operations {
     "admin-unlock-user": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A positive id */
                 user_id: number;
@@ -7867,7 +10802,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description No Content: Clear the sign-in lock and the failure count */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7883,7 +10818,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7892,7 +10827,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not an admin (`admin_required`) or CSRF failed */
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7910,7 +10845,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7919,7 +10854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7928,7 +10863,685 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "api-keys-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The caller's API keys (never the key itself: its prefix) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "expires_at": "2026-01-15T09:30:00.123Z",
+                     *           "id": 42,
+                     *           "ip_allow": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "ip_deny": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "last_used_at": "2026-01-15T09:30:00.123Z",
+                     *           "last_used_ip": "BTC/USDT",
+                     *           "limit_per_day": 1,
+                     *           "limit_per_hour": 1,
+                     *           "limit_per_minute": 1,
+                     *           "name": "Daily BTC",
+                     *           "prefix": "BTC/USDT",
+                     *           "revoked_at": "2026-01-15T09:30:00.123Z",
+                     *           "scopes": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "status": "active",
+                     *           "total_requests": 1
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_ApiKeyOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, tier below premium, an API key used instead of a session, or an admin scope asked by a non-admin. Codes: `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "api-keys-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "expires_at": "2026-01-15T09:30:00.123Z",
+                 *       "ip_allow": [
+                 *         "BTC/USDT"
+                 *       ],
+                 *       "ip_deny": [
+                 *         "BTC/USDT"
+                 *       ],
+                 *       "limit_per_day": 10000,
+                 *       "limit_per_hour": 1000,
+                 *       "limit_per_minute": 60,
+                 *       "name": "Daily BTC",
+                 *       "scopes": [
+                 *         "read:symbols"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Created: Create a key; the answer holds the key, shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "id": 42,
+                     *         "ip_allow": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "ip_deny": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "key": "BTC/USDT",
+                     *         "last_used_at": "2026-01-15T09:30:00.123Z",
+                     *         "last_used_ip": "BTC/USDT",
+                     *         "limit_per_day": 1,
+                     *         "limit_per_hour": 1,
+                     *         "limit_per_minute": 1,
+                     *         "name": "Daily BTC",
+                     *         "prefix": "BTC/USDT",
+                     *         "revoked_at": "2026-01-15T09:30:00.123Z",
+                     *         "scopes": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "status": "active",
+                     *         "total_requests": 1
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_ApiKeyCreated_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, tier below premium, an API key used instead of a session, or an admin scope asked by a non-admin. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 20 keys already (limit_reached), or the key is revoked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body (the error names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "api-keys-revoke": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                key_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Revoke a key (at once in this process, within seconds in the others) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "id": 42,
+                     *         "ip_allow": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "ip_deny": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "last_used_at": "2026-01-15T09:30:00.123Z",
+                     *         "last_used_ip": "BTC/USDT",
+                     *         "limit_per_day": 1,
+                     *         "limit_per_hour": 1,
+                     *         "limit_per_minute": 1,
+                     *         "name": "Daily BTC",
+                     *         "prefix": "BTC/USDT",
+                     *         "revoked_at": "2026-01-15T09:30:00.123Z",
+                     *         "scopes": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "status": "active",
+                     *         "total_requests": 1
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_ApiKeyOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, tier below premium, an API key used instead of a session, or an admin scope asked by a non-admin. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such key among the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "api-keys-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                key_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "expires_at": "2026-01-15T09:30:00.123Z",
+                 *       "ip_allow": [
+                 *         "BTC/USDT"
+                 *       ],
+                 *       "ip_deny": [
+                 *         "BTC/USDT"
+                 *       ],
+                 *       "limit_per_day": 1,
+                 *       "limit_per_hour": 1,
+                 *       "limit_per_minute": 1,
+                 *       "name": "Daily BTC",
+                 *       "scopes": [
+                 *         "read:symbols"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ApiKeyUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK: Change a key's name, scopes, limits, IP rules or expiry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "id": 42,
+                     *         "ip_allow": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "ip_deny": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "last_used_at": "2026-01-15T09:30:00.123Z",
+                     *         "last_used_ip": "BTC/USDT",
+                     *         "limit_per_day": 1,
+                     *         "limit_per_hour": 1,
+                     *         "limit_per_minute": 1,
+                     *         "name": "Daily BTC",
+                     *         "prefix": "BTC/USDT",
+                     *         "revoked_at": "2026-01-15T09:30:00.123Z",
+                     *         "scopes": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "status": "active",
+                     *         "total_requests": 1
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_ApiKeyOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, tier below premium, an API key used instead of a session, or an admin scope asked by a non-admin. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such key among the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description 20 keys already (limit_reached), or the key is revoked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body (the error names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "api-keys-usage": {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path: {
+                key_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A key's requests and refusals per UTC day (counted within about a minute) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "all_time_requests": 1,
+                     *         "days": [
+                     *           {
+                     *             "day": "2026-01-15",
+                     *             "refused": 1,
+                     *             "requests": 1
+                     *           }
+                     *         ],
+                     *         "key_id": 42,
+                     *         "last_used_at": "2026-01-15T09:30:00.123Z",
+                     *         "last_used_ip": "BTC/USDT",
+                     *         "total_refused": 1,
+                     *         "total_requests": 1
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_ApiKeyUsageOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, tier below premium, an API key used instead of a session, or an admin scope asked by a non-admin. Codes: `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such key among the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid body (the error names the field) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7951,22 +11564,48 @@ export interface operations {
     "auth-2fa-backup-codes": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CodeIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Replace the backup codes (needs an authenticator code); shown once */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "backup_codes": [
+                     *           "BTC/USDT"
+                     *         ]
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_BackupCodesOut_"];
                 };
             };
@@ -7979,7 +11618,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in, wrong credentials, or the account is locked */
+            /** @description Not signed in, wrong credentials, or the account is locked. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7988,7 +11627,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8006,7 +11645,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8024,7 +11663,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8047,22 +11686,57 @@ export interface operations {
     "auth-2fa-disable": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "password": "correct-horse-battery-staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DisableTwoFactorIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Turn two-factor sign-in off (password and a code or backup code) */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=4;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=5;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_MessageOut_"];
                 };
             };
@@ -8075,7 +11749,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in, wrong credentials, or the account is locked */
+            /** @description Not signed in, wrong credentials, or the account is locked. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8084,7 +11758,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8102,7 +11776,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8120,7 +11794,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8132,6 +11806,21 @@ export interface operations {
             /** @description Too many requests from this address; see Retry-After */
             429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=4;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=5;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8152,22 +11841,48 @@ export interface operations {
     "auth-2fa-enable": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CodeIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Turn two-factor sign-in on with a code; returns the backup codes once */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "backup_codes": [
+                     *           "BTC/USDT"
+                     *         ]
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_BackupCodesOut_"];
                 };
             };
@@ -8180,7 +11895,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in, wrong credentials, or the account is locked */
+            /** @description Not signed in, wrong credentials, or the account is locked. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8189,7 +11904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8207,7 +11922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8225,7 +11940,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8251,18 +11966,39 @@ export interface operations {
                 /** @description QR image type */
                 qr_format?: "svg" | "png";
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Start two-factor set-up: the secret, its otpauth URI and a QR code */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "otpauth_uri": "BTC/USDT",
+                     *         "qr_image": "BTC/USDT",
+                     *         "secret": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_TwoFactorSetupOut_"];
                 };
             };
@@ -8275,7 +12011,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in, wrong credentials, or the account is locked */
+            /** @description Not signed in, wrong credentials, or the account is locked. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8284,7 +12020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8302,7 +12038,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8320,7 +12056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8343,22 +12079,57 @@ export interface operations {
     "auth-change-password": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "current_password": "correct-horse-battery-staple",
+                 *       "new_password": "correct-horse-battery-staple-2"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangePasswordIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Change the password; other sessions end and this one gets a new cookie */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=4;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=5;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_MessageOut_"];
                 };
             };
@@ -8371,7 +12142,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in, wrong credentials, or the account is locked */
+            /** @description Not signed in, wrong credentials, or the account is locked. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8380,7 +12151,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8389,7 +12160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8407,7 +12178,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8419,6 +12190,21 @@ export interface operations {
             /** @description Too many requests from this address; see Retry-After */
             429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=4;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=5;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8445,12 +12231,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Set the CSRF cookie and return its token (call it first) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "csrf_token": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_CsrfOut_"];
                 };
             };
@@ -8463,7 +12262,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8472,16 +12271,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8504,22 +12294,56 @@ export interface operations {
     "auth-forgot-password": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "trader@example.com"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EmailIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Mail a password reset link (same answer for any email) */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=2;t=3600
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=3;w=3600
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_MessageOut_"];
                 };
             };
@@ -8532,7 +12356,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8541,7 +12365,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8559,7 +12383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8571,6 +12395,21 @@ export interface operations {
             /** @description Too many requests from this address; see Retry-After */
             429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=2;t=3600
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=3;w=3600
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8591,22 +12430,69 @@ export interface operations {
     "auth-login": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "trader@example.com",
+                 *       "password": "correct-horse-battery-staple",
+                 *       "totp_code": "BTC/USDT"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Sign in with email and password (then /login/totp when TOTP is on) */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=4;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=5;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "totp_required": true,
+                     *         "user": {
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "display_name": "Ada Trader",
+                     *           "email": "trader@example.com",
+                     *           "id": 42,
+                     *           "is_admin": true,
+                     *           "is_verified": true,
+                     *           "last_login_at": "2026-01-15T09:30:00.123Z",
+                     *           "ntfy_topic": "BTC/USDT",
+                     *           "timezone": "Europe/Berlin"
+                     *         }
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_LoginOut_"];
                 };
             };
@@ -8628,7 +12514,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8637,7 +12523,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8655,7 +12541,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8667,6 +12553,21 @@ export interface operations {
             /** @description Too many requests from this address; see Retry-After */
             429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=4;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=5;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8687,22 +12588,67 @@ export interface operations {
     "auth-login-totp": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TotpLoginIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Second sign-in step: an authenticator code or a backup code */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=9;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=10;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "totp_required": true,
+                     *         "user": {
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "display_name": "Ada Trader",
+                     *           "email": "trader@example.com",
+                     *           "id": 42,
+                     *           "is_admin": true,
+                     *           "is_verified": true,
+                     *           "last_login_at": "2026-01-15T09:30:00.123Z",
+                     *           "ntfy_topic": "BTC/USDT",
+                     *           "timezone": "Europe/Berlin"
+                     *         }
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_LoginOut_"];
                 };
             };
@@ -8724,7 +12670,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8733,7 +12679,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8751,7 +12697,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8763,6 +12709,21 @@ export interface operations {
             /** @description Too many requests from this address; see Retry-After */
             429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=9;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=10;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8783,18 +12744,37 @@ export interface operations {
     "auth-logout": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: End this session */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_MessageOut_"];
                 };
             };
@@ -8807,7 +12787,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8816,7 +12796,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8834,7 +12814,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8857,18 +12837,37 @@ export interface operations {
     "auth-logout-all": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: End every session of the account, this one included */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_MessageOut_"];
                 };
             };
@@ -8881,7 +12880,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in, wrong credentials, or the account is locked */
+            /** @description Not signed in, wrong credentials, or the account is locked. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8890,7 +12889,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8899,7 +12898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8917,7 +12916,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8946,12 +12945,68 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: The signed-in user: profile, tier and what it allows */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "backup_codes_left": 1,
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "display_name": "Ada Trader",
+                     *         "email": "trader@example.com",
+                     *         "id": 42,
+                     *         "is_admin": true,
+                     *         "is_verified": true,
+                     *         "last_login_at": "2026-01-15T09:30:00.123Z",
+                     *         "limits": {
+                     *           "api_keys": true,
+                     *           "fixed_symbols": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "max_watchlist": 1,
+                     *           "pattern_history": {
+                     *             "max_age_hours": 1,
+                     *             "max_items": 1
+                     *           },
+                     *           "pattern_types": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "portfolios": 1,
+                     *           "push_delay_minutes": 1,
+                     *           "pushes_per_day": 1,
+                     *           "signal_history": {
+                     *             "max_age_hours": 1,
+                     *             "max_items": 1
+                     *           },
+                     *           "statistics": "summary",
+                     *           "symbol_scope": "fixed",
+                     *           "trades_per_day": 1,
+                     *           "webhooks": true
+                     *         },
+                     *         "ntfy_topic": "BTC/USDT",
+                     *         "subscription": {
+                     *           "expires_at": "2026-01-15T09:30:00.123Z",
+                     *           "grace_days": 1,
+                     *           "plan": "BTC/USDT",
+                     *           "started_at": "2026-01-15T09:30:00.123Z",
+                     *           "status": "active"
+                     *         },
+                     *         "tier": "free",
+                     *         "timezone": "Europe/Berlin",
+                     *         "two_factor_enabled": true
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_MeOut_"];
                 };
             };
@@ -8964,7 +13019,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in, wrong credentials, or the account is locked */
+            /** @description Not signed in, wrong credentials, or the account is locked. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8973,7 +13028,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description Refused for this caller. Codes: `session_required`: an API key was sent: this route needs the session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8982,16 +13046,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9014,22 +13069,90 @@ export interface operations {
     "auth-update-me": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "display_name": "Ada Trader",
+                 *       "timezone": "Europe/Berlin"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProfileIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Change the display name or the time zone */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "backup_codes_left": 1,
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "display_name": "Ada Trader",
+                     *         "email": "trader@example.com",
+                     *         "id": 42,
+                     *         "is_admin": true,
+                     *         "is_verified": true,
+                     *         "last_login_at": "2026-01-15T09:30:00.123Z",
+                     *         "limits": {
+                     *           "api_keys": true,
+                     *           "fixed_symbols": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "max_watchlist": 1,
+                     *           "pattern_history": {
+                     *             "max_age_hours": 1,
+                     *             "max_items": 1
+                     *           },
+                     *           "pattern_types": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "portfolios": 1,
+                     *           "push_delay_minutes": 1,
+                     *           "pushes_per_day": 1,
+                     *           "signal_history": {
+                     *             "max_age_hours": 1,
+                     *             "max_items": 1
+                     *           },
+                     *           "statistics": "summary",
+                     *           "symbol_scope": "fixed",
+                     *           "trades_per_day": 1,
+                     *           "webhooks": true
+                     *         },
+                     *         "ntfy_topic": "BTC/USDT",
+                     *         "subscription": {
+                     *           "expires_at": "2026-01-15T09:30:00.123Z",
+                     *           "grace_days": 1,
+                     *           "plan": "BTC/USDT",
+                     *           "started_at": "2026-01-15T09:30:00.123Z",
+                     *           "status": "active"
+                     *         },
+                     *         "tier": "free",
+                     *         "timezone": "Europe/Berlin",
+                     *         "two_factor_enabled": true
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_MeOut_"];
                 };
             };
@@ -9042,7 +13165,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in, wrong credentials, or the account is locked */
+            /** @description Not signed in, wrong credentials, or the account is locked. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9051,7 +13174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9060,7 +13183,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9078,7 +13201,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9107,12 +13230,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: The symbols the user follows */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "following": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "max_symbols": 1,
+                     *         "symbols": [
+                     *           "BTC/USDT"
+                     *         ]
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_WatchlistOut_"];
                 };
             };
@@ -9125,7 +13267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in, wrong credentials, or the account is locked */
+            /** @description Not signed in, wrong credentials, or the account is locked. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9134,7 +13276,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description Refused for this caller. Codes: `session_required`: an API key was sent: this route needs the session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9143,16 +13294,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9175,22 +13317,55 @@ export interface operations {
     "auth-put-watchlist": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "symbols": [
+                 *         "BTC/USDT",
+                 *         "ETH/USDT"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["WatchlistIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Replace the watchlist (pro: up to 5 symbols; free: BTC/USDT only) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "following": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "max_symbols": 1,
+                     *         "symbols": [
+                     *           "BTC/USDT"
+                     *         ]
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_WatchlistOut_"];
                 };
             };
@@ -9203,7 +13378,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in, wrong credentials, or the account is locked */
+            /** @description Not signed in, wrong credentials, or the account is locked. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9212,7 +13387,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9221,7 +13396,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9239,7 +13414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9262,22 +13437,67 @@ export interface operations {
     "auth-register": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "display_name": "Ada Trader",
+                 *       "email": "trader@example.com",
+                 *       "password": "correct-horse-battery-staple",
+                 *       "timezone": "Europe/Berlin"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description Created: Create an account (free tier) and mail the verification link */
             201: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=2;t=3600
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=3;w=3600
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "display_name": "Ada Trader",
+                     *         "email": "trader@example.com",
+                     *         "id": 42,
+                     *         "is_admin": true,
+                     *         "is_verified": true,
+                     *         "last_login_at": "2026-01-15T09:30:00.123Z",
+                     *         "ntfy_topic": "BTC/USDT",
+                     *         "timezone": "Europe/Berlin"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_UserOut_"];
                 };
             };
@@ -9290,7 +13510,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9308,7 +13528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9326,7 +13546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9338,6 +13558,21 @@ export interface operations {
             /** @description Too many requests from this address; see Retry-After */
             429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=2;t=3600
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=3;w=3600
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9358,22 +13593,56 @@ export interface operations {
     "auth-resend-verification": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "trader@example.com"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EmailIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Mail a new verification link (same answer for any email) */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=2;t=3600
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=3;w=3600
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_MessageOut_"];
                 };
             };
@@ -9386,7 +13655,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9395,7 +13664,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9413,7 +13682,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9425,6 +13694,21 @@ export interface operations {
             /** @description Too many requests from this address; see Retry-After */
             429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=2;t=3600
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=3;w=3600
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9445,22 +13729,57 @@ export interface operations {
     "auth-reset-password": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "new_password": "correct-horse-battery-staple-2",
+                 *       "token": "tok_4f9a2c7e1b"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ResetPasswordIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Set a new password with the mailed token; every session ends */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=4;t=3600
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=5;w=3600
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_MessageOut_"];
                 };
             };
@@ -9473,7 +13792,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9482,7 +13801,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9500,7 +13819,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9512,6 +13831,21 @@ export interface operations {
             /** @description Too many requests from this address; see Retry-After */
             429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=4;t=3600
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=5;w=3600
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9538,12 +13872,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: The account's live sessions (the current one marked) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "current": true,
+                     *           "expires_at": "2026-01-15T09:30:00.123Z",
+                     *           "id": 42,
+                     *           "ip": "BTC/USDT",
+                     *           "last_seen_at": "2026-01-15T09:30:00.123Z",
+                     *           "user_agent": "BTC/USDT"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_SessionOut__"];
                 };
             };
@@ -9556,7 +13913,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in, wrong credentials, or the account is locked */
+            /** @description Not signed in, wrong credentials, or the account is locked. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9565,7 +13922,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description Refused for this caller. Codes: `session_required`: an API key was sent: this route needs the session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9574,16 +13940,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9606,7 +13963,13 @@ export interface operations {
     "auth-end-session": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path: {
                 /** @description A positive id */
                 session_id: number;
@@ -9615,12 +13978,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: End one of the account's sessions */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_MessageOut_"];
                 };
             };
@@ -9633,7 +14009,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in, wrong credentials, or the account is locked */
+            /** @description Not signed in, wrong credentials, or the account is locked. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9642,7 +14018,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9660,7 +14036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9678,7 +14054,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9701,22 +14077,64 @@ export interface operations {
     "auth-verify-email": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "tok_4f9a2c7e1b"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Verify the email address with the mailed token */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=19;t=3600
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=20;w=3600
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "display_name": "Ada Trader",
+                     *         "email": "trader@example.com",
+                     *         "id": 42,
+                     *         "is_admin": true,
+                     *         "is_verified": true,
+                     *         "last_login_at": "2026-01-15T09:30:00.123Z",
+                     *         "ntfy_topic": "BTC/USDT",
+                     *         "timezone": "Europe/Berlin"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_UserOut_"];
                 };
             };
@@ -9729,7 +14147,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed */
+            /** @description CSRF header missing or not matching the csrf cookie; or a tier/verification needed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9738,7 +14156,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9756,7 +14174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9768,6 +14186,21 @@ export interface operations {
             /** @description Too many requests from this address; see Retry-After */
             429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=19;t=3600
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=20;w=3600
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9794,12 +14227,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: The plans, their prices and what each tier allows */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "code": "pro_monthly",
+                     *           "days": 1,
+                     *           "limits": {
+                     *             "api_keys": true,
+                     *             "fixed_symbols": [
+                     *               "BTC/USDT"
+                     *             ],
+                     *             "max_watchlist": 1,
+                     *             "pattern_history": {
+                     *               "max_age_hours": 1,
+                     *               "max_items": 1
+                     *             },
+                     *             "pattern_types": [
+                     *               "BTC/USDT"
+                     *             ],
+                     *             "portfolios": 1,
+                     *             "push_delay_minutes": 1,
+                     *             "pushes_per_day": 1,
+                     *             "signal_history": {
+                     *               "max_age_hours": 1,
+                     *               "max_items": 1
+                     *             },
+                     *             "statistics": "summary",
+                     *             "symbol_scope": "fixed",
+                     *             "trades_per_day": 1,
+                     *             "webhooks": true
+                     *           },
+                     *           "period": "monthly",
+                     *           "price_usd": "19",
+                     *           "tier": "free"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_PlanOut__"];
                 };
             };
@@ -9812,7 +14291,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9821,7 +14300,150 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "jobs-fetch": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: with the session cookie; an API key caller leaves it out
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "symbol": "BTC/USDT",
+                 *       "timeframe": "1h"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FetchIn"];
+            };
+        };
+        responses: {
+            /** @description Accepted: Queue a fetch of one symbol's candles */
+            202: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "counters": {
+                     *           "candles_fetched": 1,
+                     *           "patterns_found": 1,
+                     *           "signals_created": 1
+                     *         },
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "error": "BTC/USDT",
+                     *         "finished_at": "2026-01-15T09:30:00.123Z",
+                     *         "id": "job_3f9c2a71d04b8e65",
+                     *         "jobs": [
+                     *           {
+                     *             "error": "BTC/USDT",
+                     *             "status": "queued",
+                     *             "symbol": "BTC/USDT"
+                     *           }
+                     *         ],
+                     *         "kind": "scan",
+                     *         "status": "queued",
+                     *         "symbols": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "timeframe": "1h"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_JobRequestOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in (`not_signed_in`). Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A symbol outside the tier (`tier_required`), or a key without the scope (`scope_required`). Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unknown or unfollowed symbol (`symbol_not_found`), or none to scan (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9830,9 +14452,196 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Over the route's limit per user (`rate_limited`, with Retry-After) */
+            429: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The job queue cannot take jobs (`service_unavailable`, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "jobs-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id POST /scan or /fetch answered */
+                job_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The status of one of your scan or fetch requests */
+            200: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "counters": {
+                     *           "candles_fetched": 1,
+                     *           "patterns_found": 1,
+                     *           "signals_created": 1
+                     *         },
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "error": "BTC/USDT",
+                     *         "finished_at": "2026-01-15T09:30:00.123Z",
+                     *         "id": "job_3f9c2a71d04b8e65",
+                     *         "jobs": [
+                     *           {
+                     *             "error": "BTC/USDT",
+                     *             "status": "queued",
+                     *             "symbol": "BTC/USDT"
+                     *           }
+                     *         ],
+                     *         "kind": "scan",
+                     *         "status": "queued",
+                     *         "symbols": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "timeframe": "1h"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_JobRequestOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in (`not_signed_in`). Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A key with neither write scope (`scope_required`). Codes: `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No request of yours has that id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9859,14 +14668,103 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Pattern matrix: symbols x timeframes, newest active pattern per cell */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "cells": [
+                     *             {
+                     *               "bearish": 1,
+                     *               "bullish": 1,
+                     *               "direction": "bullish",
+                     *               "pattern_id": 42,
+                     *               "strength": 1,
+                     *               "timeframe": "1h",
+                     *               "type": "BTC/USDT",
+                     *               "zone_high": 64400,
+                     *               "zone_low": 64100
+                     *             }
+                     *           ],
+                     *           "open_signal": {
+                     *             "anchor_pattern_id": 42,
+                     *             "anchor_timeframe": "BTC/USDT",
+                     *             "anchor_type": "BTC/USDT",
+                     *             "cancelled_at": 1768469400123,
+                     *             "closed_at": 1768469400123,
+                     *             "confluence": 3,
+                     *             "created_at": 1768469400123,
+                     *             "direction": "long",
+                     *             "entry": 1,
+                     *             "expired_at": 1768469400123,
+                     *             "id": 42,
+                     *             "outcome_r": 1,
+                     *             "risk_reward": 1,
+                     *             "setup_stats": [
+                     *               {
+                     *                 "avg_r": 1,
+                     *                 "count": 1,
+                     *                 "decided": 1,
+                     *                 "resolved": 1,
+                     *                 "triggered": 1,
+                     *                 "win_rate": 1,
+                     *                 "window_days": 30,
+                     *                 "wins": 1
+                     *               }
+                     *             ],
+                     *             "status": "pending",
+                     *             "stop_loss": 63100,
+                     *             "stopped_at": 1768469400123,
+                     *             "strength": 1,
+                     *             "symbol": "BTC/USDT",
+                     *             "take_profit_1": 1,
+                     *             "take_profit_2": 1,
+                     *             "take_profit_3": 1,
+                     *             "timeframes": [
+                     *               "1h"
+                     *             ],
+                     *             "tp1_at": 1768469400123,
+                     *             "tp2_at": 1768469400123,
+                     *             "tp3_at": 1768469400123,
+                     *             "triggered_at": 1768469400123
+                     *           },
+                     *           "symbol": "BTC/USDT"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_MatrixRow__"];
                 };
+            };
+            /** @description Not modified: If-None-Match holds the current ETag (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The body could not be read (e.g. not UTF-8) */
             400: {
@@ -9877,7 +14775,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9886,7 +14784,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Outside the tier (symbol or history) */
+            /** @description Outside the tier (symbol or history). Codes: `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9895,16 +14793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown symbol or signal */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9913,8 +14802,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9922,9 +14811,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
-            422: {
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9955,12 +14859,38 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: The caller's delivery history, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "attempts": 1,
+                     *           "broadcast_id": 42,
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "id": 42,
+                     *           "reason": "BTC/USDT",
+                     *           "sent_at": "2026-01-15T09:30:00.123Z",
+                     *           "signal_id": 42,
+                     *           "status": "queued",
+                     *           "symbol": "BTC/USDT",
+                     *           "title": "BTC/USDT"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_DeliveryOut__"];
                 };
             };
@@ -9973,7 +14903,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9982,7 +14912,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing, email not verified, or the tier does not allow it */
+            /** @description CSRF header missing, email not verified, or the tier does not allow it. Codes: `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9991,7 +14921,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10000,16 +14930,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10041,12 +14962,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Mute a symbol for 24 h from a push's signed link (no session needed) */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=29;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=30;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "muted_until": "2026-01-15T09:30:00.123Z",
+                     *         "symbol": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_MuteOut_"];
                 };
             };
@@ -10059,7 +15004,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10068,7 +15013,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10077,7 +15022,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10089,6 +15034,21 @@ export interface operations {
             /** @description Too many requests; see Retry-After */
             429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=29;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=30;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10115,12 +15075,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: The caller's notification preferences, topic and tier limits */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "daily_limit": 1,
+                     *         "directions": "both",
+                     *         "enabled": true,
+                     *         "min_confluence": 2,
+                     *         "muted_symbols": {
+                     *           "key": "2026-01-15T09:30:00.123Z"
+                     *         },
+                     *         "pattern_types": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "priority": 3,
+                     *         "quiet_hours_end": 7,
+                     *         "quiet_hours_start": 22,
+                     *         "server": "BTC/USDT",
+                     *         "symbols": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "tier_daily_cap": 1,
+                     *         "tier_delay_minutes": 1,
+                     *         "timezone": "Europe/Berlin",
+                     *         "topic": "cl-7f3a9c2e"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_PreferencesOut_"];
                 };
             };
@@ -10133,7 +15126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10142,7 +15135,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing, email not verified, or the tier does not allow it */
+            /** @description CSRF header missing, email not verified, or the tier does not allow it. Codes: `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10151,7 +15144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10160,16 +15153,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10192,22 +15176,78 @@ export interface operations {
     "notifications-put-preferences": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "daily_limit": 1,
+                 *       "directions": "both",
+                 *       "enabled": true,
+                 *       "min_confluence": 2,
+                 *       "pattern_types": [
+                 *         "BTC/USDT"
+                 *       ],
+                 *       "priority": 3,
+                 *       "quiet_hours_end": 7,
+                 *       "quiet_hours_start": 22,
+                 *       "symbols": [
+                 *         "BTC/USDT"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["PreferencesIn"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Replace the caller's notification preferences (within the tier) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "daily_limit": 1,
+                     *         "directions": "both",
+                     *         "enabled": true,
+                     *         "min_confluence": 2,
+                     *         "muted_symbols": {
+                     *           "key": "2026-01-15T09:30:00.123Z"
+                     *         },
+                     *         "pattern_types": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "priority": 3,
+                     *         "quiet_hours_end": 7,
+                     *         "quiet_hours_start": 22,
+                     *         "server": "BTC/USDT",
+                     *         "symbols": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "tier_daily_cap": 1,
+                     *         "tier_delay_minutes": 1,
+                     *         "timezone": "Europe/Berlin",
+                     *         "topic": "cl-7f3a9c2e"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_PreferencesOut_"];
                 };
             };
@@ -10220,7 +15260,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10229,7 +15269,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing, email not verified, or the tier does not allow it */
+            /** @description CSRF header missing, email not verified, or the tier does not allow it. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10238,7 +15278,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10247,7 +15287,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10256,7 +15296,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10279,18 +15319,39 @@ export interface operations {
     "notifications-test": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Send one test push to the caller's topic (3 an hour) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "http_status": 1,
+                     *         "status": "sent",
+                     *         "topic": "cl-7f3a9c2e"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_TestPushOut_"];
                 };
             };
@@ -10303,7 +15364,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10312,7 +15373,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing, email not verified, or the tier does not allow it */
+            /** @description CSRF header missing, email not verified, or the tier does not allow it. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10321,7 +15382,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10330,7 +15391,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10339,7 +15400,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10371,18 +15432,37 @@ export interface operations {
     "notifications-regenerate-topic": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Replace the caller's secret NTFY topic (the old one stops receiving) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "topic": "cl-7f3a9c2e"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_TopicOut_"];
                 };
             };
@@ -10395,7 +15475,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10404,7 +15484,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description CSRF header missing, email not verified, or the tier does not allow it */
+            /** @description CSRF header missing, email not verified, or the tier does not allow it. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10413,7 +15493,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10422,7 +15502,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10431,7 +15511,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10471,12 +15551,55 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Patterns, newest confirmed first */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "confirmed_at": 1710003600000,
+                     *           "direction": "bullish",
+                     *           "expired_at": null,
+                     *           "expires_at": 1710259200000,
+                     *           "fill_pct": 0,
+                     *           "filled_at": null,
+                     *           "formed_at": 1710000000000,
+                     *           "id": 812,
+                     *           "invalidated_at": null,
+                     *           "status": "active",
+                     *           "strength": 0.6425,
+                     *           "symbol": "BTC/USDT",
+                     *           "timeframe": "1h",
+                     *           "touched_at": null,
+                     *           "type": "fvg",
+                     *           "zone_high": 68020.5,
+                     *           "zone_low": 67850
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_PatternOut__"];
                 };
             };
@@ -10489,7 +15612,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10498,7 +15621,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Outside the tier (symbol, type or history) */
+            /** @description Outside the tier (symbol, type or history). Codes: `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10516,7 +15639,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10525,8 +15648,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10534,9 +15657,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
-            422: {
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10566,12 +15704,51 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: One pattern with its lifecycle */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "confirmed_at": 1710003600000,
+                     *         "direction": "bullish",
+                     *         "expired_at": null,
+                     *         "expires_at": 1710259200000,
+                     *         "fill_pct": 0,
+                     *         "filled_at": null,
+                     *         "formed_at": 1710000000000,
+                     *         "id": 812,
+                     *         "invalidated_at": null,
+                     *         "status": "active",
+                     *         "strength": 0.6425,
+                     *         "symbol": "BTC/USDT",
+                     *         "timeframe": "1h",
+                     *         "touched_at": null,
+                     *         "type": "fvg",
+                     *         "zone_high": 68020.5,
+                     *         "zone_low": 67850
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_PatternOut_"];
                 };
             };
@@ -10584,7 +15761,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10593,7 +15770,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Outside the tier (symbol, type or history) */
+            /** @description Outside the tier (symbol, type or history). Codes: `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10611,7 +15788,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10620,16 +15797,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid path, query or body; `meta` names the field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10638,8 +15806,219 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Internal error (no details leaked) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "jobs-scan": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: with the session cookie; an API key caller leaves it out
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "symbols": [
+                 *         "BTC/USDT",
+                 *         "ETH/USDT"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScanIn"];
+            };
+        };
+        responses: {
+            /** @description Accepted: Queue a scan of the given symbols, or of every one your tier shows */
+            202: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "counters": {
+                     *           "candles_fetched": 1,
+                     *           "patterns_found": 1,
+                     *           "signals_created": 1
+                     *         },
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "error": "BTC/USDT",
+                     *         "finished_at": "2026-01-15T09:30:00.123Z",
+                     *         "id": "job_3f9c2a71d04b8e65",
+                     *         "jobs": [
+                     *           {
+                     *             "error": "BTC/USDT",
+                     *             "status": "queued",
+                     *             "symbol": "BTC/USDT"
+                     *           }
+                     *         ],
+                     *         "kind": "scan",
+                     *         "status": "queued",
+                     *         "symbols": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "timeframe": "1h"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_JobRequestOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in (`not_signed_in`). Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A symbol outside the tier (`tier_required`), or a key without the scope (`scope_required`). Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Unknown or unfollowed symbol (`symbol_not_found`), or none to scan (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Over the route's limit per user (`rate_limited`, with Retry-After) */
+            429: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The job queue cannot take jobs (`service_unavailable`, with Retry-After) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10667,12 +16046,78 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Signals, newest first, each with its setup's record at creation */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "anchor_pattern_id": 42,
+                     *           "anchor_timeframe": "BTC/USDT",
+                     *           "anchor_type": "BTC/USDT",
+                     *           "cancelled_at": 1768469400123,
+                     *           "closed_at": 1768469400123,
+                     *           "confluence": 3,
+                     *           "created_at": 1768469400123,
+                     *           "direction": "long",
+                     *           "entry": 1,
+                     *           "expired_at": 1768469400123,
+                     *           "id": 42,
+                     *           "outcome_r": 1,
+                     *           "risk_reward": 1,
+                     *           "setup_stats": [
+                     *             {
+                     *               "avg_r": 1,
+                     *               "count": 1,
+                     *               "decided": 1,
+                     *               "resolved": 1,
+                     *               "triggered": 1,
+                     *               "win_rate": 1,
+                     *               "window_days": 30,
+                     *               "wins": 1
+                     *             }
+                     *           ],
+                     *           "status": "pending",
+                     *           "stop_loss": 63100,
+                     *           "stopped_at": 1768469400123,
+                     *           "strength": 1,
+                     *           "symbol": "BTC/USDT",
+                     *           "take_profit_1": 1,
+                     *           "take_profit_2": 1,
+                     *           "take_profit_3": 1,
+                     *           "timeframes": [
+                     *             "1h"
+                     *           ],
+                     *           "tp1_at": 1768469400123,
+                     *           "tp2_at": 1768469400123,
+                     *           "tp3_at": 1768469400123,
+                     *           "triggered_at": 1768469400123
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_SignalOut__"];
                 };
             };
@@ -10685,7 +16130,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10694,7 +16139,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Outside the tier (symbol or history) */
+            /** @description Outside the tier (symbol or history). Codes: `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10712,7 +16157,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10721,8 +16166,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10730,9 +16175,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
-            422: {
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10762,12 +16222,101 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: One signal: levels, contributing patterns, status history, outcome, setup stats */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "anchor_pattern_id": 42,
+                     *         "anchor_timeframe": "BTC/USDT",
+                     *         "anchor_type": "BTC/USDT",
+                     *         "cancelled_at": 1768469400123,
+                     *         "closed_at": 1768469400123,
+                     *         "confluence": 3,
+                     *         "contributing_patterns": [
+                     *           {
+                     *             "confirmed_at": 1710003600000,
+                     *             "direction": "bullish",
+                     *             "expired_at": null,
+                     *             "expires_at": 1710259200000,
+                     *             "fill_pct": 0,
+                     *             "filled_at": null,
+                     *             "formed_at": 1710000000000,
+                     *             "id": 812,
+                     *             "invalidated_at": null,
+                     *             "status": "active",
+                     *             "strength": 0.6425,
+                     *             "symbol": "BTC/USDT",
+                     *             "timeframe": "1h",
+                     *             "touched_at": null,
+                     *             "type": "fvg",
+                     *             "zone_high": 68020.5,
+                     *             "zone_low": 67850
+                     *           }
+                     *         ],
+                     *         "created_at": 1768469400123,
+                     *         "direction": "long",
+                     *         "entry": 1,
+                     *         "expired_at": 1768469400123,
+                     *         "id": 42,
+                     *         "outcome_r": 1,
+                     *         "risk_reward": 1,
+                     *         "setup_stats": [
+                     *           {
+                     *             "avg_r": 1,
+                     *             "count": 1,
+                     *             "decided": 1,
+                     *             "resolved": 1,
+                     *             "triggered": 1,
+                     *             "win_rate": 1,
+                     *             "window_days": 30,
+                     *             "wins": 1
+                     *           }
+                     *         ],
+                     *         "status": "pending",
+                     *         "status_history": [
+                     *           {
+                     *             "at": 1,
+                     *             "status": "pending"
+                     *           }
+                     *         ],
+                     *         "stop_loss": 63100,
+                     *         "stopped_at": 1768469400123,
+                     *         "strength": 1,
+                     *         "symbol": "BTC/USDT",
+                     *         "take_profit_1": 1,
+                     *         "take_profit_2": 1,
+                     *         "take_profit_3": 1,
+                     *         "timeframes": [
+                     *           "1h"
+                     *         ],
+                     *         "tp1_at": 1768469400123,
+                     *         "tp2_at": 1768469400123,
+                     *         "tp3_at": 1768469400123,
+                     *         "triggered_at": 1768469400123
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_SignalDetailOut_"];
                 };
             };
@@ -10780,7 +16329,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10789,7 +16338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Outside the tier (symbol or history) */
+            /** @description Outside the tier (symbol or history). Codes: `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10807,7 +16356,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10816,8 +16365,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10825,9 +16374,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
-            422: {
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10854,14 +16418,62 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Global statistics: symbols, active patterns, signals today, overall hit rate */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "active_patterns": {
+                     *           "key": {
+                     *             "key": 1
+                     *           }
+                     *         },
+                     *         "overall": [
+                     *           {
+                     *             "avg_r": 1,
+                     *             "count": 1,
+                     *             "decided": 1,
+                     *             "resolved": 1,
+                     *             "triggered": 1,
+                     *             "win_rate": 1,
+                     *             "window_days": 30,
+                     *             "wins": 1
+                     *           }
+                     *         ],
+                     *         "signals_today": 1,
+                     *         "symbols": 1
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_GlobalStatsOut_"];
                 };
+            };
+            /** @description Not modified: If-None-Match holds the current ETag (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The body could not be read (e.g. not UTF-8) */
             400: {
@@ -10872,7 +16484,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10881,7 +16493,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Outside the tier (symbol or history) */
+            /** @description Outside the tier (symbol or history). Codes: `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10890,16 +16502,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown symbol or signal */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10908,8 +16511,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10917,9 +16520,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
-            422: {
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10946,14 +16564,62 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Hit rates per anchor type x timeframe x symbol, per symbol and overall */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "anchor_timeframe": "BTC/USDT",
+                     *           "anchor_type": "BTC/USDT",
+                     *           "symbol": "BTC/USDT",
+                     *           "windows": [
+                     *             {
+                     *               "avg_r": 1,
+                     *               "count": 1,
+                     *               "decided": 1,
+                     *               "resolved": 1,
+                     *               "triggered": 1,
+                     *               "win_rate": 1,
+                     *               "window_days": 30,
+                     *               "wins": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_SetupLineOut__"];
                 };
+            };
+            /** @description Not modified: If-None-Match holds the current ETag (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The body could not be read (e.g. not UTF-8) */
             400: {
@@ -10964,7 +16630,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10973,7 +16639,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Outside the tier (symbol or history) */
+            /** @description Outside the tier (symbol or history). Codes: `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10982,16 +16648,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown symbol or signal */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11000,8 +16657,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11009,9 +16666,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
-            422: {
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11043,10 +16715,27 @@ export interface operations {
             /** @description An endless event stream */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": unknown;
+                    /**
+                     * @example retry: 3000
+                     *
+                     *     id: 1287
+                     *     event: signal.created
+                     *     data: {"id": 42, "symbol": "BTC/USDT", "direction": "long", "status": "pending"}
+                     */
+                    "text/event-stream": string;
                 };
             };
             /** @description The body could not be read (e.g. not UTF-8) */
@@ -11058,7 +16747,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11067,7 +16756,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description Refused for this caller. Codes: `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11076,8 +16774,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11085,9 +16783,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
-            422: {
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11114,14 +16827,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Active symbols with freshness, last price and 24 h change */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "added_at": "2024-03-01T12:00:00.000Z",
+                     *           "base": "BTC",
+                     *           "change_24h_pct": -1.84,
+                     *           "exchange": "binance",
+                     *           "freshness": "live",
+                     *           "is_active": true,
+                     *           "last_candle_time": 1710000000000,
+                     *           "last_fetch_error": null,
+                     *           "last_price": 68123.45,
+                     *           "price_precision": 2,
+                     *           "quote": "USDT",
+                     *           "symbol": "BTC/USDT",
+                     *           "tick_size": 0.01,
+                     *           "url_symbol": "BTC-USDT"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_list_SymbolOut__"];
                 };
+            };
+            /** @description Not modified: If-None-Match holds the current ETag (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The body could not be read (e.g. not UTF-8) */
             400: {
@@ -11132,7 +16892,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11141,7 +16901,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The tier does not include this symbol */
+            /** @description The tier does not include this symbol. Codes: `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11150,16 +16910,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Unknown symbol */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11168,8 +16919,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
-            415: {
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11177,9 +16928,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
-            422: {
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11212,19 +16978,51 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description BASE-QUOTE, e.g. BTC-USDT */
+                /** @description The symbol, BASE-QUOTE (`BTC-USDT`) or BASE/QUOTE URL-encoded (`BTC%2FUSDT`), any case */
                 symbol: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description OK: Closed candles of one symbol and timeframe, ascending by time */
             200: {
                 headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "close": 68123.45,
+                     *           "high": 68150.5,
+                     *           "low": 68090.1,
+                     *           "open": 68100,
+                     *           "time": 1710000000000,
+                     *           "volume": 12.3456
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Envelope_Union_list_CandleOut___CompactCandles__"];
                 };
             };
@@ -11237,7 +17035,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired); `invalid_api_key`: an unknown, revoked or expired API key */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11246,7 +17044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The tier does not include this symbol */
+            /** @description The tier does not include this symbol. Codes: `scope_required`: the API key lacks the scope; `ip_not_allowed`: the API key's IP rules exclude the caller */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11264,7 +17062,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The body is over settings.http.max_body_bytes */
+            /** @description The body is larger than the server accepts */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11273,7 +17071,285 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description An unsafe request's body is not JSON */
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "key-minute";r=59;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "key-minute";q=60;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "webhooks-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The caller's webhook endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "description": "BTC/USDT",
+                     *           "disabled_at": "2026-01-15T09:30:00.123Z",
+                     *           "disabled_reason": "BTC/USDT",
+                     *           "events": [
+                     *             "signal.created"
+                     *           ],
+                     *           "failure_streak": 1,
+                     *           "filters": {
+                     *             "direction": "both",
+                     *             "min_confluence": 1,
+                     *             "symbols": [
+                     *               "BTC/USDT"
+                     *             ]
+                     *           },
+                     *           "id": 42,
+                     *           "payload_version": 1,
+                     *           "previous_secret_until": "2026-01-15T09:30:00.123Z",
+                     *           "status": "active",
+                     *           "updated_at": "2026-01-15T09:30:00.123Z",
+                     *           "url": "https://hooks.example.com/cryptolens"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_WebhookEndpointOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), email not verified, or not premium. Codes: `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "webhooks-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "",
+                 *       "events": [
+                 *         "signal.created"
+                 *       ],
+                 *       "filters": {
+                 *         "direction": "both",
+                 *         "min_confluence": 1,
+                 *         "symbols": [
+                 *           "BTC/USDT"
+                 *         ]
+                 *       },
+                 *       "url": "https://example.com/hooks/cryptolens"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEndpointIn"];
+            };
+        };
+        responses: {
+            /** @description Created: Add an endpoint (the secret is shown in this answer only) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "description": "BTC/USDT",
+                     *         "disabled_at": "2026-01-15T09:30:00.123Z",
+                     *         "disabled_reason": "BTC/USDT",
+                     *         "events": [
+                     *           "signal.created"
+                     *         ],
+                     *         "failure_streak": 1,
+                     *         "filters": {
+                     *           "direction": "both",
+                     *           "min_confluence": 1,
+                     *           "symbols": [
+                     *             "BTC/USDT"
+                     *           ]
+                     *         },
+                     *         "id": 42,
+                     *         "payload_version": 1,
+                     *         "previous_secret_until": "2026-01-15T09:30:00.123Z",
+                     *         "secret": "BTC/USDT",
+                     *         "status": "active",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z",
+                     *         "url": "https://hooks.example.com/cryptolens"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_WebhookEndpointCreatedOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), email not verified, or not premium. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description limit_reached, delivery_pending or endpoint_disabled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -11282,9 +17358,1115 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid path, query or body (named in meta) */
+            /** @description Invalid field (validation_error) or URL not allowed (url_not_allowed) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "webhooks-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                endpoint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One of the caller's endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "description": "BTC/USDT",
+                     *         "disabled_at": "2026-01-15T09:30:00.123Z",
+                     *         "disabled_reason": "BTC/USDT",
+                     *         "events": [
+                     *           "signal.created"
+                     *         ],
+                     *         "failure_streak": 1,
+                     *         "filters": {
+                     *           "direction": "both",
+                     *           "min_confluence": 1,
+                     *           "symbols": [
+                     *             "BTC/USDT"
+                     *           ]
+                     *         },
+                     *         "id": 42,
+                     *         "payload_version": 1,
+                     *         "previous_secret_until": "2026-01-15T09:30:00.123Z",
+                     *         "status": "active",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z",
+                     *         "url": "https://hooks.example.com/cryptolens"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_WebhookEndpointOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), email not verified, or not premium. Codes: `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such endpoint or delivery of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "webhooks-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                endpoint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Remove an endpoint with its log and pending deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_WebhookDeletedOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), email not verified, or not premium. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such endpoint or delivery of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "webhooks-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                endpoint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "BTC/USDT",
+                 *       "enabled": true,
+                 *       "events": [
+                 *         "signal.created"
+                 *       ],
+                 *       "filters": {
+                 *         "direction": "both",
+                 *         "min_confluence": 1,
+                 *         "symbols": [
+                 *           "BTC/USDT"
+                 *         ]
+                 *       },
+                 *       "url": "https://hooks.example.com/cryptolens"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEndpointPatch"];
+            };
+        };
+        responses: {
+            /** @description OK: Change url, description, events, filters; enable or disable */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "description": "BTC/USDT",
+                     *         "disabled_at": "2026-01-15T09:30:00.123Z",
+                     *         "disabled_reason": "BTC/USDT",
+                     *         "events": [
+                     *           "signal.created"
+                     *         ],
+                     *         "failure_streak": 1,
+                     *         "filters": {
+                     *           "direction": "both",
+                     *           "min_confluence": 1,
+                     *           "symbols": [
+                     *             "BTC/USDT"
+                     *           ]
+                     *         },
+                     *         "id": 42,
+                     *         "payload_version": 1,
+                     *         "previous_secret_until": "2026-01-15T09:30:00.123Z",
+                     *         "status": "active",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z",
+                     *         "url": "https://hooks.example.com/cryptolens"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_WebhookEndpointOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), email not verified, or not premium. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such endpoint or delivery of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) or URL not allowed (url_not_allowed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "webhooks-deliveries": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+                /** @description created at or after: ms since the epoch or ISO-8601 (UTC if naive) */
+                since?: number | string;
+                status?: ("pending" | "succeeded" | "failed") | null;
+                type?: string | null;
+                /** @description created before: ms since the epoch or ISO-8601 (UTC if naive) */
+                until?: number | string;
+            };
+            header?: never;
+            path: {
+                /** @description A positive id */
+                endpoint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The endpoint's deliveries, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "attempts": 1,
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "id": "BTC/USDT",
+                     *           "last_error": "BTC/USDT",
+                     *           "last_status_code": 1,
+                     *           "next_attempt_at": "2026-01-15T09:30:00.123Z",
+                     *           "reason": "BTC/USDT",
+                     *           "status": "pending",
+                     *           "type": "BTC/USDT"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_WebhookDeliveryOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), email not verified, or not premium. Codes: `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such endpoint or delivery of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) or URL not allowed (url_not_allowed) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "webhooks-delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+                /** @description A positive id */
+                endpoint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One delivery: the body sent and every attempt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "attempt_log": [
+                     *           {
+                     *             "attempted_at": "2026-01-15T09:30:00.123Z",
+                     *             "duration_ms": 1768469400123,
+                     *             "error": "BTC/USDT",
+                     *             "kind": "auto",
+                     *             "request_headers": {
+                     *               "key": "BTC/USDT"
+                     *             },
+                     *             "response_body": "BTC/USDT",
+                     *             "response_headers": {
+                     *               "key": "BTC/USDT"
+                     *             },
+                     *             "status_code": 1,
+                     *             "succeeded": true
+                     *           }
+                     *         ],
+                     *         "attempts": 1,
+                     *         "body": "BTC/USDT",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "id": "BTC/USDT",
+                     *         "last_error": "BTC/USDT",
+                     *         "last_status_code": 1,
+                     *         "next_attempt_at": "2026-01-15T09:30:00.123Z",
+                     *         "reason": "BTC/USDT",
+                     *         "status": "pending",
+                     *         "type": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_WebhookDeliveryDetailOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), email not verified, or not premium. Codes: `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such endpoint or delivery of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "webhooks-redeliver": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                delivery_id: string;
+                /** @description A positive id */
+                endpoint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One more attempt of a finished delivery, now (10 a minute) */
+            200: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=9;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=10;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "attempt": {
+                     *           "attempted_at": "2026-01-15T09:30:00.123Z",
+                     *           "duration_ms": 1768469400123,
+                     *           "error": "BTC/USDT",
+                     *           "kind": "auto",
+                     *           "request_headers": {
+                     *             "key": "BTC/USDT"
+                     *           },
+                     *           "response_body": "BTC/USDT",
+                     *           "response_headers": {
+                     *             "key": "BTC/USDT"
+                     *           },
+                     *           "status_code": 1,
+                     *           "succeeded": true
+                     *         },
+                     *         "delivery": {
+                     *           "attempts": 1,
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "id": "BTC/USDT",
+                     *           "last_error": "BTC/USDT",
+                     *           "last_status_code": 1,
+                     *           "next_attempt_at": "2026-01-15T09:30:00.123Z",
+                     *           "reason": "BTC/USDT",
+                     *           "status": "pending",
+                     *           "type": "BTC/USDT"
+                     *         }
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_WebhookAttemptRunOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), email not verified, or not premium. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such endpoint or delivery of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description limit_reached, delivery_pending or endpoint_disabled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=9;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=10;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "webhooks-rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                endpoint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A new secret (shown once); the previous one also signs for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "previous_secret_until": "2026-01-15T09:30:00.123Z",
+                     *         "secret": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_WebhookSecretOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), email not verified, or not premium. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such endpoint or delivery of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "webhooks-test": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                endpoint_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Send a signed webhook.test event now (one attempt, 5 a minute) */
+            200: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=4;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=5;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "attempt": {
+                     *           "attempted_at": "2026-01-15T09:30:00.123Z",
+                     *           "duration_ms": 1768469400123,
+                     *           "error": "BTC/USDT",
+                     *           "kind": "auto",
+                     *           "request_headers": {
+                     *             "key": "BTC/USDT"
+                     *           },
+                     *           "response_body": "BTC/USDT",
+                     *           "response_headers": {
+                     *             "key": "BTC/USDT"
+                     *           },
+                     *           "status_code": 1,
+                     *           "succeeded": true
+                     *         },
+                     *         "delivery": {
+                     *           "attempts": 1,
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "id": "BTC/USDT",
+                     *           "last_error": "BTC/USDT",
+                     *           "last_status_code": 1,
+                     *           "next_attempt_at": "2026-01-15T09:30:00.123Z",
+                     *           "reason": "BTC/USDT",
+                     *           "status": "pending",
+                     *           "type": "BTC/USDT"
+                     *         }
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_WebhookAttemptRunOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), email not verified, or not premium. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such endpoint or delivery of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=4;t=60
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=5;w=60
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -14,6 +14,7 @@ const NAV = [
   { to: '/patterns', label: 'Patterns', end: false },
   { to: '/signals', label: 'Signals', end: false },
   { to: '/chart/BTC-USDT', label: 'Chart', end: false },
+  { to: '/developers', label: 'Developers', end: false },
 ];
 
 export function Layout() {

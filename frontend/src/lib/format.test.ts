@@ -124,6 +124,9 @@ describe('symbols and timeframes', () => {
     expect(symbolToUrl('BTC/USDT')).toBe('BTC-USDT');
     expect(symbolFromUrl('BTC-USDT')).toBe('BTC/USDT');
     expect(symbolFromUrl('ETH/USDT')).toBe('ETH/USDT');
+    expect(symbolFromUrl('BTC%2FUSDT')).toBe('BTC/USDT');
+    expect(symbolFromUrl('btc-usdt')).toBe('BTC/USDT');
+    expect(symbolToUrl(symbolFromUrl('BTC/USDT'))).toBe('BTC-USDT');
   });
 
   it('orders timeframes by length', () => {

@@ -228,6 +228,9 @@ export function symbolToUrl(symbol: string): string {
   return symbol.replace('/', '-');
 }
 
+/** A route's symbol: "BTC-USDT", or "BTC/USDT" from a link with BTC%2FUSDT (the push's "Open
+ * chart"; the router decodes %2F in a parameter), any case -> "BTC/USDT". */
 export function symbolFromUrl(urlSymbol: string): string {
-  return urlSymbol.includes('/') ? urlSymbol : urlSymbol.replace('-', '/');
+  const name = urlSymbol.replace(/%2F/gi, '/').toUpperCase();
+  return name.includes('/') ? name : name.replace('-', '/');
 }

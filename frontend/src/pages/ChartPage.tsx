@@ -5,7 +5,7 @@ import { signalLines } from '../chart/levels';
 import { SymbolChart } from '../chart/SymbolChart';
 import { DirectionBadge, Price, StatusBadge, TypeTag } from '../components/Display';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
-import { formatPct, symbolFromUrl } from '../lib/format';
+import { formatPct, symbolFromUrl, symbolToUrl } from '../lib/format';
 import { DEFAULT_TIMEFRAMES } from '../lib/matrix';
 
 function TimeframeSwitcher({ value, onChange }: { value: string; onChange: (timeframe: string) => void }) {
@@ -32,7 +32,9 @@ export default function ChartPage() {
   const timeframe = params.get('tf') ?? '1h';
   const patternId = Number(params.get('pattern') ?? Number.NaN);
   const signalId = Number(params.get('signal') ?? Number.NaN);
+  // /chart/BTC-USDT and /chart/BTC%2FUSDT alike; the API is asked in the dash form.
   const symbol = symbolFromUrl(urlSymbol);
+  const apiSymbol = symbolToUrl(symbol);
   useDocumentTitle(`${symbol} ${timeframe}`);
   const info = useSymbolMap().get(symbol);
   const pattern = usePattern(patternId);
@@ -78,7 +80,7 @@ export default function ChartPage() {
         </p>
       ) : null}
       <SymbolChart
-        urlSymbol={urlSymbol}
+        urlSymbol={apiSymbol}
         timeframe={timeframe}
         lines={lines}
         highlightId={Number.isFinite(patternId) ? patternId : null}

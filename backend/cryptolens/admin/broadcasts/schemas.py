@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -14,6 +13,8 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+
+from cryptolens.core.iso_times import IsoInstant
 
 Tag = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,32}$")]
 Tags = Annotated[list[Tag], Field(max_length=5, description="Up to 5 ntfy tags, [a-z0-9_]{1,32}")]
@@ -85,9 +86,9 @@ class TemplateOut(BaseModel):
     tags: list[str]
     is_active: bool
     times_used: int
-    last_used_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
+    last_used_at: IsoInstant | None
+    created_at: IsoInstant
+    updated_at: IsoInstant
 
 
 class AudienceOut(BaseModel):
@@ -133,12 +134,12 @@ class BroadcastOut(BaseModel):
     tags: list[str]
     tiers: list[TierName]
     status: BroadcastStatus
-    scheduled_for: datetime | None
+    scheduled_for: IsoInstant | None
     created_by: int | None
-    created_at: datetime
-    started_at: datetime | None
-    completed_at: datetime | None
-    cancelled_at: datetime | None
+    created_at: IsoInstant
+    started_at: IsoInstant | None
+    completed_at: IsoInstant | None
+    cancelled_at: IsoInstant | None
     recipients: int = Field(description="Members of the audience given a delivery")
     sent: int
     failed: int

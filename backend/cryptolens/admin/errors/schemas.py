@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cryptolens.core.iso_times import IsoInstant
 from cryptolens.system.errors.schemas import ErrorGroupDetail, ErrorStats
 
 ErrorSourceOut = Literal["api", "job"]
@@ -24,12 +25,12 @@ class ErrorGroupOut(BaseModel):
     frames: str = Field(description="`module:function` of the 5 innermost own frames, `>`-joined")
     message: str = Field(description="The latest message (2,000 characters at most)")
     occurrence_count: int
-    first_seen: datetime
-    last_seen: datetime
+    first_seen: IsoInstant
+    last_seen: IsoInstant
     status: ErrorStatusOut
-    status_changed_at: datetime | None
+    status_changed_at: IsoInstant | None
     status_changed_by: int | None = Field(description="The admin's user id")
-    regressed_at: datetime | None = Field(description="When it last recurred after resolved")
+    regressed_at: IsoInstant | None = Field(description="When it last recurred after resolved")
 
 
 class ErrorGroupFullOut(ErrorGroupOut):
@@ -41,7 +42,7 @@ class ErrorOccurrenceOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
-    occurred_at: datetime
+    occurred_at: IsoInstant
     request_id: str | None
     job_id: str | None
     user_id: int | None
@@ -102,7 +103,7 @@ class TopErrorOut(BaseModel):
     location: str
     message: str
     status: ErrorStatusOut
-    last_seen: datetime
+    last_seen: IsoInstant
     occurrences: int = Field(description="Occurrences within the stats' days")
 
 

@@ -1,13 +1,18 @@
 """`/admin/jobs`: the cron jobs (schedule, queue, switch, last run, last 24 h), the switch, run
 now, and the run history (admin.md, "Jobs"). The rules live in the jobs runtime
-(jobs/control.py) and the system domain's run history (system/job_stats.py)."""
+(jobs/control.py) and the system domain's run history (system/job_stats.py).
+
+The one admin section an API key may call: an admin's key carrying `admin:scheduler`, within
+the key's own rate limits (auth-and-tiers.md); the router's declaration lets it past the admin
+guard (admin/router.py)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Depends, Path, Query, status
 
+from cryptolens.access.deps import RequireAdminScope
 from cryptolens.admin.deps import AuditDep, JobQueueDep
 from cryptolens.admin.jobs.schemas import (
     JobOut,
@@ -24,7 +29,11 @@ from cryptolens.core.params import OptionalInstant, instant_query
 from cryptolens.db import from_ms
 from cryptolens.jobs import control
 
-router = APIRouter(tags=["admin"])
+router = APIRouter(
+    tags=["admin"],
+    dependencies=[Depends(RequireAdminScope("admin:scheduler"))],
+    responses=error_responses({429: "An API key's rate limit (`rate_limited`)"}),
+)
 
 JobName = Annotated[str, Path(max_length=100, description="A cron job's name")]
 UNKNOWN_JOB = {404: "No cron job of that name (`not_found`)"}

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from cryptolens.core.iso_times import IsoInstant
 
 QueueName = Literal["high", "default", "low"]
 RunStatusName = Literal["running", "ok", "failed", "retrying", "skipped"]
@@ -16,7 +17,7 @@ class LastRunOut(BaseModel):
 
     id: int
     status: RunStatusName
-    started_at: datetime
+    started_at: IsoInstant
     duration_ms: int | None = Field(description="None while it runs, or when it was lost")
 
 
@@ -73,9 +74,9 @@ class JobRunOut(BaseModel):
     queue: QueueName
     args_summary: str | None
     status: RunStatusName
-    enqueued_at: datetime | None
-    started_at: datetime
-    finished_at: datetime | None
+    enqueued_at: IsoInstant | None
+    started_at: IsoInstant
+    finished_at: IsoInstant | None
     duration_ms: int | None
     counters: JobRunCountersOut
     error: str | None

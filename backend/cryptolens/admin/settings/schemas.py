@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cryptolens.core.iso_times import IsoInstant
 from cryptolens.system.runtime.service import SettingState
 
 
@@ -28,7 +28,7 @@ class SettingOut(BaseModel):
     value: Any = Field(description="In force now (the stored value, else the default)")
     default: Any = Field(description="The environment's value")
     range: SettingRangeOut
-    updated_at: datetime | None = Field(description="When it was stored; null: the default")
+    updated_at: IsoInstant | None = Field(description="When it was stored; null: the default")
     updated_by: int | None = Field(description="The admin who stored it; null: the default")
 
     @classmethod

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from pydantic import BaseModel, Field
+
+from cryptolens.core.iso_times import IsoInstant
 
 
 class TierCountsOut(BaseModel):
@@ -65,7 +67,7 @@ class DayStatsOut(BaseModel):
 
 
 class AdminStatsOut(BaseModel):
-    generated_at: datetime = Field(description="When these numbers were counted (cached 5 min)")
+    generated_at: IsoInstant = Field(description="When these numbers were counted (cached 5 min)")
     days: int
     months: int
     users: UserStatsOut

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 from cryptolens.access.tiers import Tier
 from cryptolens.billing import service as billing_service
 from cryptolens.billing.admin import service as billing_admin
+from cryptolens.core.iso_times import IsoInstant
 
 GrantablePlan = Literal["pro", "premium"]
 SubscriptionStatus = Literal["active", "cancelled", "expired", "suspended"]
@@ -51,13 +52,13 @@ class AdminSubscriptionOut(BaseModel):
         examples=["pro_monthly"],
     )
     status: SubscriptionStatus
-    started_at: datetime
-    expires_at: datetime | None = Field(description="null: lifetime, never expires")
+    started_at: IsoInstant
+    expires_at: IsoInstant | None = Field(description="null: lifetime, never expires")
     lifetime: bool
     grace_days: int = Field(description="Days an active subscription keeps its tier past expiry")
     in_grace: bool = Field(description="Active, past expires_at, within the grace days")
-    cancelled_at: datetime | None
-    updated_at: datetime
+    cancelled_at: IsoInstant | None
+    updated_at: IsoInstant
     tier: Tier = Field(description="The tier it gives now (free when it gives none)")
 
     @classmethod

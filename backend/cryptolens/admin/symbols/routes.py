@@ -8,7 +8,7 @@ import logging
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Path, Query, status
+from fastapi import APIRouter, BackgroundTasks, Query, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.admin.deps import AuditDep, AuditTrail, JobQueueDep
@@ -24,6 +24,7 @@ from cryptolens.core.deps import ClockDep, ResourcesDep, SessionDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.errors import ServiceUnavailableError
 from cryptolens.core.paging import PageParams, PageRequest, ok_page
+from cryptolens.core.params import SymbolPath
 from cryptolens.job_context import JobQueue
 from cryptolens.market import service as market
 from cryptolens.settings import MarketSettings
@@ -32,14 +33,6 @@ log = logging.getLogger("cryptolens.admin.symbols")
 
 router = APIRouter(tags=["admin"])
 
-SymbolPath = Annotated[
-    str,
-    Path(
-        pattern=r"^[A-Za-z0-9]{1,20}-[A-Za-z0-9]{1,20}$",
-        description="The symbol in URL form, BASE-QUOTE",
-        examples=["BTC-USDT"],
-    ),
-]
 EXCHANGE_ERRORS = {
     502: "The exchange refused the market listing (`exchange_error`)",
     503: "The exchange could not be reached (`exchange_unavailable`)",
@@ -115,7 +108,8 @@ async def add_symbol(
 
 
 @router.patch(
-    "/symbols/{symbol}",
+    # `:path`: a %2F arrives decoded, BTC/USDT (core/params.py : SymbolPath).
+    "/symbols/{symbol:path}",
     operation_id="admin-symbols-update",
     summary="Enable (backfilling from the newest stored candle) or disable (soft delete)",
     response_model=Envelope[SymbolChangeOut],

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
+
+from cryptolens.core.iso_times import IsoInstant
 
 # ccxt form in bodies (`BTC/USDT`, any case); stored and shown upper case.
 SYMBOL_PATTERN = r"^[A-Za-z0-9]{1,20}/[A-Za-z0-9]{1,20}$"
@@ -18,14 +19,14 @@ class TimeframeCoverageOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     timeframe: str = Field(examples=["1h"])
-    first_open_time: int | None = Field(description="Oldest stored candle, ms since the epoch")
-    last_open_time: int | None = Field(description="Newest stored candle, ms since the epoch")
+    first_open_time: int | None = Field(description="Oldest stored candle, ms UTC")
+    last_open_time: int | None = Field(description="Newest stored candle, ms UTC")
     candle_count: int = Field(description="Stored candles between them")
     coverage: float | None = Field(
         description="candle_count / buckets from the first to the last open time (1.0: no hole);"
         " null without candles"
     )
-    computed_at: datetime | None = Field(description="When refresh_stats counted them")
+    computed_at: IsoInstant | None = Field(description="When refresh_stats counted them")
 
 
 class AdminSymbolOut(BaseModel):
@@ -41,15 +42,15 @@ class AdminSymbolOut(BaseModel):
     is_mandatory: bool = Field(description="Cannot be disabled (setting mandatory_symbols)")
     tick_size: float | None
     price_precision: int | None
-    added_at: datetime
-    removed_at: datetime | None
-    backfilled_at: datetime | None = Field(
+    added_at: IsoInstant
+    removed_at: IsoInstant | None
+    backfilled_at: IsoInstant | None = Field(
         description="When its history was last fetched back to the backfill depth"
     )
-    last_fetch_at: datetime | None
+    last_fetch_at: IsoInstant | None
     last_fetch_error: str | None
     freshness: FreshnessName
-    last_candle_time: int | None = Field(description="Newest 1m open time, ms since the epoch")
+    last_candle_time: int | None = Field(description="Newest 1m open time, ms UTC")
     coverage: list[TimeframeCoverageOut] = Field(
         description="Per detection timeframe, as refresh_stats last counted (empty before)"
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any, Self
 
 from pydantic import (
@@ -18,6 +17,7 @@ from pydantic import (
 from cryptolens.access.tiers import Tier
 from cryptolens.admin.subscriptions.schemas import AdminSubscriptionOut, GrantIn
 from cryptolens.auth.schemas import DisplayName, Password
+from cryptolens.core.iso_times import IsoInstant
 from cryptolens.notifications.schemas import DeliveryOut
 
 
@@ -76,19 +76,19 @@ class AdminUserOut(BaseModel):
     is_admin: bool
     tier: Tier = Field(description="The tier now (admins: premium)")
     locked: bool = Field(description="Locked now after failed sign-ins")
-    locked_until: datetime | None
+    locked_until: IsoInstant | None
     failed_logins: int = Field(description="Consecutive failed sign-ins since the last success")
-    created_at: datetime
-    last_login_at: datetime | None
+    created_at: IsoInstant
+    last_login_at: IsoInstant | None
 
 
 class AdminSessionOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)  # built from UserSession rows
 
     id: int
-    created_at: datetime
-    last_seen_at: datetime
-    expires_at: datetime
+    created_at: IsoInstant
+    last_seen_at: IsoInstant
+    expires_at: IsoInstant
     ip: str | None
     user_agent: str | None
 

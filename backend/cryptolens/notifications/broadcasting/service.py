@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.core.errors import ConflictError, NotFoundError, ValidationFailedError
+from cryptolens.core.iso_times import iso_ms
 from cryptolens.core.paging import Page, PageRequest
 from cryptolens.notifications.broadcasting import repository
 from cryptolens.notifications.broadcasting.audience import (
@@ -90,7 +91,7 @@ def broadcast_fields(broadcast: Broadcast) -> dict[str, object]:
         "template_id": broadcast.template_id,
         "scheduled_for": None
         if broadcast.scheduled_for is None
-        else broadcast.scheduled_for.isoformat(),
+        else iso_ms(broadcast.scheduled_for),
     }
 
 

@@ -1,0 +1,1 @@
+"""API keys: creation, scopes, limits, IP rules, usage; resolved into a Principal by access."""

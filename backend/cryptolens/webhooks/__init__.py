@@ -1,0 +1,1 @@
+"""Outbound webhooks (premium): endpoints, signed deliveries, retries, log (spec webhooks.md)."""
