@@ -44,7 +44,7 @@ from cryptolens.access.scopes import ADMIN_SCOPES, Scope
 from cryptolens.access.tiers import Tier
 from cryptolens.access.user_access import UserAccess
 from cryptolens.core.errors import AppError
-from cryptolens.core.ratelimit import Window, limiter_of, record_decision
+from cryptolens.core.ratelimit import Window, enforce, limiter_of, record_decision
 
 
 async def _optional_principal(request: Request, response: Response) -> Principal | None:
@@ -264,3 +264,18 @@ PatternsAccess = Annotated[UserAccess, Depends(_scoped_access("read:patterns"))]
 SignalsAccess = Annotated[UserAccess, Depends(_scoped_access("read:signals"))]
 MatrixAccess = Annotated[UserAccess, Depends(_scoped_access("read:matrix"))]
 StatsAccess = Annotated[UserAccess, Depends(_scoped_access("read:stats"))]
+
+
+class PerUserRateLimit:
+    """A route's calls counted per signed-in user (not per address): a session used from many
+    addresses is limited all the same, and what the route protects (a password check, a
+    receiver) is the user's. Answers carry the RateLimit headers; a refusal is a 429."""
+
+    def __init__(self, rule: str, *, scope: str) -> None:
+        self.rule = rule
+        self.window = Window(scope, rule)
+
+    async def __call__(self, request: Request, principal: CurrentPrincipal) -> None:
+        await enforce(
+            request, [self.window], f"user:{principal.user.id}", f"limit of {self.rule} reached"
+        )

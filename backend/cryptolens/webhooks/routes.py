@@ -7,13 +7,12 @@ from typing import Annotated, Protocol
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from cryptolens.access.deps import PremiumAccess, VerifiedUser
+from cryptolens.access.deps import PerUserRateLimit, PremiumAccess, VerifiedUser
 from cryptolens.access.principal import PrincipalUser
 from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep, SharedClientsDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.paging import PageParams, ok_page
 from cryptolens.core.params import EntityId, OptionalInstant, instant_query
-from cryptolens.core.ratelimit import Window, enforce
 from cryptolens.core.resources import RESOURCES_ATTRIBUTE
 from cryptolens.db import from_ms
 from cryptolens.job_context import JobQueue
@@ -75,17 +74,6 @@ async def _kit(
 
 
 KitDep = Annotated[WebhookKit, Depends(_kit)]
-
-
-class _UserRateLimit:
-    """Counts a route's calls per user (not per address: it is the receiver we protect)."""
-
-    def __init__(self, rule: str, name: str) -> None:
-        self.rule = rule
-        self.window = Window(name, rule)
-
-    async def __call__(self, request: Request, owner: Owner) -> None:
-        await enforce(request, [self.window], f"user:{owner.id}", f"limit of {self.rule} reached")
 
 
 DeliveryId = Annotated[
@@ -177,7 +165,7 @@ async def rotate_secret(
     summary="Send a signed webhook.test event now (one attempt, 5 a minute)",
     response_model=Envelope[WebhookAttemptRunOut],
     responses=_errors(401, 403, 404, 429),
-    dependencies=[Depends(_UserRateLimit(TEST_RATE, "webhook-test"))],
+    dependencies=[Depends(PerUserRateLimit(TEST_RATE, scope="webhook-test"))],
 )
 async def send_test(
     endpoint_id: EntityId, owner: Owner, db: SessionDep, kit: KitDep
@@ -230,7 +218,7 @@ async def get_delivery(
     summary="One more attempt of a finished delivery, now (10 a minute)",
     response_model=Envelope[WebhookAttemptRunOut],
     responses=_errors(401, 403, 404, 409, 429),
-    dependencies=[Depends(_UserRateLimit(REDELIVER_RATE, "webhook-redeliver"))],
+    dependencies=[Depends(PerUserRateLimit(REDELIVER_RATE, scope="webhook-redeliver"))],
 )
 async def redeliver(
     endpoint_id: EntityId, delivery_id: DeliveryId, owner: Owner, db: SessionDep, kit: KitDep

@@ -6,12 +6,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import Depends, Request
+from fastapi import Depends
 
-from cryptolens.access.deps import CurrentPrincipal
+from cryptolens.access.deps import PerUserRateLimit
 from cryptolens.core.envelope import ErrorEnvelope
-from cryptolens.core.errors import RateLimitedError
-from cryptolens.core.ratelimit import RateLimit, limiter_of
+from cryptolens.core.ratelimit import RateLimit
 
 log = logging.getLogger("cryptolens.ratelimit")
 
@@ -38,24 +37,11 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 UNSAFE = (403, 415)
 
 
-class PerUserRateLimit:
-    """Counts requests per signed-in user for one scope: a stolen session used from many
-    addresses is limited all the same."""
-
-    def __init__(self, rule: str, *, scope: str) -> None:
-        self.rule = rule
-        self.scope = f"{scope}-user"
-
-    async def __call__(self, request: Request, principal: CurrentPrincipal) -> None:
-        limiter = limiter_of(request.app)
-        retry_after = await limiter.hit(self.rule, self.scope, f"user:{principal.user.id}")
-        if retry_after is not None:
-            log.info("ratelimit.refused", extra={"scope": self.scope})
-            raise RateLimitedError(retry_after, f"limit of {self.rule} reached")
-
-
 def password_recheck_limits(scope: str) -> list[Any]:
     """Routes that tell whether a password is right: like the login, 5 a minute per IP, and
     per user too."""
     rule = "5/minute"
-    return [Depends(RateLimit(rule, scope=scope)), Depends(PerUserRateLimit(rule, scope=scope))]
+    return [
+        Depends(RateLimit(rule, scope=scope)),
+        Depends(PerUserRateLimit(rule, scope=f"{scope}-user")),
+    ]
