@@ -1,8 +1,9 @@
 """What a client sees while the database is down (issue 13, failure 3), against a real
 `cryptolens serve` process whose MariaDB connections go through a fault proxy the test controls:
 
-- refused (the server is gone): every data route answers 503 in the envelope with
-  `Retry-After`, within 5 s, and so does the health check;
+- refused (the server is gone): every data route (the reads, the developer pages' lists, a
+  read with an API key) answers 503 in the envelope with `Retry-After`, within 5 s, and so
+  does the health check;
 - black-holed (packets swallowed): the same, within 5 s; no request hangs;
 - recovered: 200 again within 5 s without a restart, including for a cookie whose lookup was
   in flight when the database stalled (its per-cookie lock must not wait for ever).
@@ -26,8 +27,12 @@ import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from cryptolens.access.principal import PrincipalUser
+from cryptolens.apikeys.schemas import ApiKeyCreate
+from cryptolens.apikeys.service import create_key
 from cryptolens.app import create_app
 from cryptolens.auth.accounts import create_user
+from cryptolens.billing.service import grant_subscription
 from cryptolens.core.clock import FrozenClock
 from cryptolens.core.ratelimit import reset_rate_limits
 from cryptolens.core.security import PasswordHasher
@@ -41,8 +46,11 @@ from tests.processes import ApiProcess, start_api
 # A request answers within this while the database is refused or black-holed, and the service
 # is back within this after the database is.
 BOUND_SECONDS = 5.0
-# Signed-in reads a client makes all the time (the memo is off: each one resolves its cookie).
-DATA_ROUTES = ("/api/v1/patterns", "/api/v1/matrix")
+# Signed-in reads a client makes all the time (the memo is off: each one resolves its cookie),
+# and the developer pages' lists (premium).
+DATA_ROUTES = ("/api/v1/patterns", "/api/v1/matrix", "/api/v1/api-keys", "/api/v1/webhooks")
+# Read with an API key instead of the cookie (the key memo is off too: each one looks it up).
+KEY_ROUTES = ("/api/v1/signals",)
 # A stall longer than the bound, so a request stuck behind it shows.
 STALL_SECONDS = 2 * BOUND_SECONDS
 
@@ -83,6 +91,7 @@ class SignedInClient:
     http: httpx.AsyncClient
     email: str
     password: str
+    api_key: str
 
 
 @pytest.fixture
@@ -95,14 +104,19 @@ async def signed_in(
     await _wait_healthy(faulty_api)
     email, password = "faults@example.com", strong_password()
     async with unit_of_work(session_factory) as db:
-        await create_user(
-            db, PasswordHasher(cheap=True), datetime.now(UTC), email=email, password=password
+        now = datetime.now(UTC)
+        user = await create_user(
+            db, PasswordHasher(cheap=True), now, email=email, password=password, is_verified=True
         )
+        await grant_subscription(db, user.id, "premium_monthly", now)
+        owner = PrincipalUser(id=user.id, email=email, is_admin=False, is_verified=True)
+        body = ApiKeyCreate(name="faults", scopes=["read:signals"], limit_per_minute=100_000)
+        api_key = (await create_key(db, owner, body, 20, now)).key
     async with httpx.AsyncClient(base_url=faulty_api.base_url, timeout=30) as http:
         await fetch_csrf(http)
         response = await login(http, email, password)
         assert response.status_code == 200, response.text
-        yield SignedInClient(http, email, password)
+        yield SignedInClient(http, email, password, api_key)
     db_proxy.set_mode("pass")
 
 
@@ -129,6 +143,10 @@ async def _timed(client: SignedInClient, method: str, route: str) -> Answer:
         if method == "POST":
             body = {"email": client.email, "password": client.password}
             response = await client.http.post(route, json=body, timeout=BOUND_SECONDS * 4)
+        elif method == "KEY":  # the key wins over the client's cookie: its lookup is tried
+            response = await client.http.get(
+                route, headers={"X-API-Key": client.api_key}, timeout=BOUND_SECONDS * 4
+            )
         else:
             response = await client.http.get(route, timeout=BOUND_SECONDS * 4)
     except httpx.TimeoutException:
@@ -143,6 +161,7 @@ async def _timed(client: SignedInClient, method: str, route: str) -> Answer:
 
 async def _every_route(client: SignedInClient) -> list[Answer]:
     calls = [_timed(client, "GET", route) for route in DATA_ROUTES]
+    calls += [_timed(client, "KEY", route) for route in KEY_ROUTES]
     calls.append(_timed(client, "POST", "/api/v1/auth/login"))
     return list(await asyncio.gather(*calls))
 
