@@ -255,6 +255,73 @@ class PlanSettings(SettingsGroup):
     subscription_grace_days: int = 3
 
 
+BillingProvider = Literal["card", "crypto", "fake"]
+
+
+class BillingSettings(SettingsGroup):
+    """Payment providers (billing.md): which are enabled, their API hosts, keys and webhook
+    secrets. Keys and secrets are never logged; the hosts are replaceable (tests use loopback
+    fakes). `fake` completes checkouts locally and is refused in production."""
+
+    providers: Annotated[tuple[BillingProvider, ...], EnvName("BILLING_PROVIDERS")] = Field(
+        default=("fake",),
+        description='JSON list of "card", "crypto", "fake" (production: none by default)',
+    )
+    checkout_reuse_minutes: Annotated[int, EnvName("BILLING_CHECKOUT_REUSE_MINUTES")] = Field(
+        default=60, ge=1, description="A pending checkout of the same plan and cycle is reused"
+    )
+    webhook_max_bytes: Annotated[int, EnvName("BILLING_WEBHOOK_MAX_BYTES")] = Field(
+        default=65_536, ge=1_024, description="Larger provider webhook bodies are refused unread"
+    )
+    provider_timeout_seconds: Annotated[float, EnvName("BILLING_PROVIDER_TIMEOUT_SECONDS")] = Field(
+        default=10.0, gt=0, description="One call to a provider's REST API"
+    )
+    lemonsqueezy_api_url: str = "https://api.lemonsqueezy.com"
+    lemonsqueezy_api_key: SecretStr | None = None
+    lemonsqueezy_store_id: str | None = None
+    lemonsqueezy_webhook_secret: SecretStr | None = None
+    lemonsqueezy_variant_pro_monthly: str | None = None
+    lemonsqueezy_variant_pro_yearly: str | None = None
+    lemonsqueezy_variant_premium_monthly: str | None = None
+    lemonsqueezy_variant_premium_yearly: str | None = None
+    nowpayments_api_url: str = "https://api.nowpayments.io"
+    nowpayments_api_key: SecretStr | None = None
+    nowpayments_ipn_secret: SecretStr | None = None
+    nowpayments_pay_currency: str | None = Field(
+        default=None, description="Coin of every invoice (unset: the payer picks one)"
+    )
+    fake_webhook_secret: Annotated[SecretStr | None, EnvName("BILLING_FAKE_SECRET")] = Field(
+        default=None, description="Signs the fake provider's webhooks (unset: from the secret key)"
+    )
+
+    def variant_of(self, plan: str, cycle: str) -> str | None:
+        value: str | None = getattr(self, f"lemonsqueezy_variant_{plan}_{cycle}", None)
+        return value
+
+    def missing_for(self, provider: BillingProvider) -> list[str]:
+        """The settings an enabled provider still needs (flat environment names)."""
+        needed: dict[str, object] = {}
+        if provider == "card":
+            needed = {
+                "CRYPTOLENS_LEMONSQUEEZY_API_KEY": self.lemonsqueezy_api_key,
+                "CRYPTOLENS_LEMONSQUEEZY_STORE_ID": self.lemonsqueezy_store_id,
+                "CRYPTOLENS_LEMONSQUEEZY_WEBHOOK_SECRET": self.lemonsqueezy_webhook_secret,
+                **{
+                    f"CRYPTOLENS_LEMONSQUEEZY_VARIANT_{plan.upper()}_{cycle.upper()}": (
+                        self.variant_of(plan, cycle)
+                    )
+                    for plan in ("pro", "premium")
+                    for cycle in ("monthly", "yearly")
+                },
+            }
+        elif provider == "crypto":
+            needed = {
+                "CRYPTOLENS_NOWPAYMENTS_API_KEY": self.nowpayments_api_key,
+                "CRYPTOLENS_NOWPAYMENTS_IPN_SECRET": self.nowpayments_ipn_secret,
+            }
+        return [name for name, value in needed.items() if not value]
+
+
 class NotificationSettings(SettingsGroup):
     """Push notifications through NTFY, and how long deliveries are kept."""
 
@@ -403,6 +470,7 @@ class Settings(BaseSettings):
     mail: MailSettings = Field(default_factory=MailSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
     plans: PlanSettings = Field(default_factory=PlanSettings)
+    billing: BillingSettings = Field(default_factory=BillingSettings)
     notifications: NotificationSettings = Field(default_factory=NotificationSettings)
     jobs: JobSettings = Field(default_factory=JobSettings)
     webhooks: WebhookSettings = Field(default_factory=WebhookSettings)
@@ -435,6 +503,18 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.resolved_database_url.startswith("sqlite")
+
+    @model_validator(mode="after")
+    def _billing_providers_configured(self) -> Settings:
+        if self.is_production and "providers" not in self.billing.model_fields_set:
+            # The default (the fake provider) serves every mode but production: none there.
+            self.billing = self.billing.model_copy(update={"providers": ()})
+        for provider in self.billing.providers:
+            if missing := self.billing.missing_for(provider):
+                raise SettingsError(f"billing provider {provider} needs " + ", ".join(missing))
+        if self.is_production and "fake" in self.billing.providers:
+            raise SettingsError("the fake billing provider cannot be enabled in production")
+        return self
 
     @model_validator(mode="after")
     def _fail_closed_in_production(self) -> Settings:

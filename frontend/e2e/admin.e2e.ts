@@ -2,7 +2,8 @@
  * The admin console end to end, in real headless Chromium against the real backend: a
  * non-admin typing /admin sees the not-found page (and the API answers 403); an admin finds that
  * user by email and grants pro for 30 days, and the user's next page shows pro features; an
- * admin marks a tracked error resolved. Screenshots go to test-results/admin-*.png.
+ * admin marks a tracked error resolved; the user pays with the fake provider and the admin
+ * marks that payment refunded, leaving the user free. Screenshots go to test-results/admin-*.png.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +34,19 @@ async function shot(page: Page, name: string): Promise<void> {
   const path = join(RESULTS, `admin-${name}.png`);
   await page.screenshot({ path, fullPage: true });
   report(`screenshot ${path}`);
+}
+
+/** An unsafe API call in a browser context: its session, its CSRF cookie echoed. */
+async function call(context: BrowserContext, method: string, path: string, data?: unknown): Promise<{ data: unknown }> {
+  const csrfOf = async () => (await context.cookies(backend.baseUrl)).find((cookie) => cookie.name === 'cl_csrf')?.value;
+  if (!(await csrfOf())) await context.request.get(`${backend.baseUrl}/api/v1/auth/csrf`);
+  const response = await context.request.fetch(`${backend.baseUrl}${path}`, {
+    method,
+    headers: { 'X-CSRF-Token': (await csrfOf()) ?? '', 'Content-Type': 'application/json' },
+    data: data === undefined ? undefined : JSON.stringify(data),
+  });
+  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as { data: unknown };
 }
 
 async function signIn(page: Page, email: string, password: string, next = '/'): Promise<void> {
@@ -247,6 +261,7 @@ describe('admin console', () => {
   it('opens every console page without an error', async () => {
     for (const [path, heading] of [
       ['subscriptions', 'Subscriptions'],
+      ['payments', 'Payments'],
       ['audit-log', 'Audit log'],
       ['jobs', 'Jobs'],
       ['settings', 'Runtime settings'],
@@ -266,6 +281,50 @@ describe('admin console', () => {
       await shot(admin, path);
     }
   }, 120_000);
+
+  it('marks the user’s payment refunded behind a confirmation, and the user is free at once', async () => {
+    // Last of the user's steps (the broadcast test wants them pro and unverified): verified by
+    // the admin (paying needs it), the user buys premium through the fake provider.
+    const found = (await call(adminContext, 'GET', `/api/v1/admin/users?q=${encodeURIComponent(userEmail)}`)) as { data: { id: number }[] };
+    const userId = found.data[0]?.id;
+    if (!userId) throw new Error(`the admin cannot find ${userEmail}`);
+    await call(adminContext, 'PATCH', `/api/v1/admin/users/${userId}`, { is_verified: true });
+    const checkout = (await call(userContext, 'POST', '/api/v1/billing/checkout', {
+      plan: 'premium',
+      cycle: 'monthly',
+      method: 'card',
+    })) as {
+      data: { payment_id: number };
+    };
+    const paymentId = checkout.data.payment_id;
+    await call(userContext, 'POST', `/api/v1/billing/fake-checkout/${paymentId}`, { outcome: 'paid' });
+
+    await admin.goto(`${backend.baseUrl}/admin/users/${userId}`);
+    await admin.getByRole('heading', { name: userEmail }).waitFor();
+    await expect.poll(() => admin.getByTestId('user-tier').textContent()).toBe('premium');
+    const payments = admin.getByTestId('user-payments');
+    const row = payments.locator('tbody tr', { has: admin.getByRole('link', { name: `#${paymentId}` }) });
+    await expect.poll(() => row.textContent()).toContain('completed');
+    await row.getByRole('button', { name: 'Mark refunded…' }).click();
+    const form = row.getByRole('form', { name: `Refund payment ${paymentId}` });
+    // Nothing is sent without a reason.
+    await form.getByRole('button', { name: /Confirm refund of \$49\.00/ }).click();
+    await form.getByRole('alert').waitFor();
+    await form.getByLabel('Reason').fill('e2e: refunded in the provider dashboard');
+    await form.getByRole('button', { name: /Confirm refund/ }).click();
+    await expect.poll(() => row.textContent()).toContain('by admin');
+    expect(await row.getByText('refunded', { exact: true }).count()).toBe(1);
+    await expect.poll(() => admin.getByTestId('user-tier').textContent()).toBe('free');
+    await shot(admin, 'user-refunded');
+
+    await admin.goto(`${backend.baseUrl}/admin/payments/${paymentId}`);
+    await admin.getByRole('heading', { name: `Payment #${paymentId}`, level: 1 }).waitFor();
+    await expect.poll(() => admin.getByTestId('payment-events').textContent()).toContain('applied');
+    await shot(admin, 'payment');
+    await admin.goto(`${backend.baseUrl}/admin/audit-log?action=payment.`);
+    await admin.getByTestId('audit-table').waitFor();
+    expect(await admin.getByTestId('audit-table').locator('tbody tr').first().textContent()).toContain('payment.refund');
+  }, 90_000);
 
   it('fits a 360 px phone without horizontal scrolling (tables scroll in their box)', async () => {
     await admin.setViewportSize({ width: 360, height: 740 });

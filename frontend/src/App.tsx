@@ -17,6 +17,10 @@ const SignalDetailPage = lazy(() => import('./pages/SignalDetailPage'));
 const PatternDetailPage = lazy(() => import('./pages/PatternDetailPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const DevelopersPage = lazy(() => import('./pages/developers/DevelopersPage'));
+const BillingPage = lazy(() => import('./pages/billing/BillingPage'));
+const FakeCheckoutPage = lazy(() => import('./pages/billing/FakeCheckoutPage'));
+const ReturnPage = lazy(() => import('./pages/billing/ReturnPage'));
+const ReceiptPage = lazy(() => import('./pages/billing/ReceiptPage'));
 
 export function App() {
   return (
@@ -46,6 +50,11 @@ export function App() {
           <Route path="/chart" element={<Navigate to="/chart/BTC-USDT" replace />} />
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/developers/*" element={<DevelopersPage />} />
+          <Route path="/billing" element={<BillingPage />} />
+          <Route path="/billing/fake-checkout/:id" element={<FakeCheckoutPage />} />
+          {/* The return_url given to providers: {public_url}/billing/return/{payment_id}. */}
+          <Route path="/billing/return/:id" element={<ReturnPage />} />
+          <Route path="/billing/payments/:id" element={<ReceiptPage />} />
           <Route path="/admin/*" element={<AdminGate />} />
           <Route path="*" element={<NotFound />} />
         </Route>

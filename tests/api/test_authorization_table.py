@@ -37,7 +37,10 @@ PUBLIC = {
     ("GET", "/api/v1/billing/plans"),
 }
 # Routes whose request proves itself (a signed link or a provider's signature).
-SIGNED = {("POST", "/api/v1/notifications/mute")}
+SIGNED = {
+    ("POST", "/api/v1/notifications/mute"),
+    ("POST", "/api/v1/billing/webhooks/{provider}"),
+}
 
 # Well-formed path values, so the answer is decided by who calls, not by a 422 on the path.
 _PATH_VALUES = {

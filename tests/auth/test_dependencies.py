@@ -93,6 +93,14 @@ async def test_operation_ids_are_stable(make_client: MakeClient) -> None:
         "auth-2fa-disable",
         "auth-2fa-backup-codes",
         "billing-plans",
+        "billing-checkout",
+        "billing-payments",
+        "billing-payment",
+        "billing-subscription",
+        "billing-cancel",
+        "billing-webhook",
+        "billing-fake-checkout",
+        "billing-fake-checkout-outcome",
     } == ids
     login = document["paths"]["/api/v1/auth/login"]["post"]["responses"]
     assert {"200", "401", "403", "415", "422", "429"} <= set(login)

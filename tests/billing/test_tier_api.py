@@ -166,12 +166,17 @@ async def test_payment_extends_from_the_later_of_now_and_expiry(
 async def test_plans_are_public(make_client: MakeClient) -> None:
     response = await make_client().get("/api/v1/billing/plans")
     assert response.status_code == 200
-    plans = {plan["code"]: plan for plan in response.json()["data"]}
-    assert {code: plan["price_usd"] for code, plan in plans.items()} == {
-        "pro_monthly": "19",
-        "pro_yearly": "190",
-        "premium_monthly": "49",
-        "premium_yearly": "490",
+    plans = {plan["plan"]: plan for plan in response.json()["data"]}
+    prices = {
+        f"{name}_{price['cycle']}": price["amount"]
+        for name, plan in plans.items()
+        for price in plan["prices"]
     }
-    assert plans["pro_monthly"]["limits"]["max_watchlist"] == 5
-    assert plans["premium_yearly"]["limits"]["api_keys"] is True
+    assert prices == {
+        "pro_monthly": "19.00",
+        "pro_yearly": "190.00",
+        "premium_monthly": "49.00",
+        "premium_yearly": "490.00",
+    }
+    assert plans["pro"]["limits"]["max_watchlist"] == 5
+    assert plans["premium"]["limits"]["api_keys"] is True

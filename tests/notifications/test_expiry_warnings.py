@@ -63,7 +63,7 @@ async def test_each_threshold_warns_once_nearest_first(
     assert titles(ntfy, soon.ntfy_topic) == ["Your CryptoLens Pro plan ends in 5 days"]
     assert titles(ntfy, later.ntfy_topic) == ["Your CryptoLens Premium plan ends within a day"]
     [message] = [m for m in ntfy.published if m["topic"] == soon.ntfy_topic]
-    assert message["click"] == f"{PUBLIC_URL}/profile"
+    assert message["click"] == f"{PUBLIC_URL}/billing"
     # An admin grant without an end, and an end 7 days and an hour away: nothing yet.
     assert titles(ntfy, far.ntfy_topic) == titles(ntfy, forever.ntfy_topic) == []
 

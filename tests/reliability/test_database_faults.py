@@ -6,7 +6,9 @@
   does the health check;
 - black-holed (packets swallowed): the same, within 5 s; no request hangs;
 - recovered: 200 again within 5 s without a restart, including for a cookie whose lookup was
-  in flight when the database stalled (its per-cookie lock must not wait for ever).
+  in flight when the database stalled (its per-cookie lock must not wait for ever);
+- a payment provider's signed webhook meanwhile: 503 with Retry-After (the provider retries),
+  and its retry once the database is back credits the payment exactly once.
 
 And in-process on SQLite: a database locked by another writer is a 503 too, not a 500.
 """
@@ -24,6 +26,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -32,6 +35,9 @@ from cryptolens.apikeys.schemas import ApiKeyCreate
 from cryptolens.apikeys.service import create_key
 from cryptolens.app import create_app
 from cryptolens.auth.accounts import create_user
+from cryptolens.auth.models import User
+from cryptolens.billing.models import Payment, PaymentEvent
+from cryptolens.billing.providers.fake import fake_event
 from cryptolens.billing.service import grant_subscription
 from cryptolens.core.clock import FrozenClock
 from cryptolens.core.ratelimit import reset_rate_limits
@@ -39,6 +45,7 @@ from cryptolens.core.security import PasswordHasher
 from cryptolens.db import create_engine, unit_of_work
 from cryptolens.settings import DatabaseSettings
 from tests.auth.helpers import fetch_csrf, login, strong_password
+from tests.billing.ledger_helpers import add_pending
 from tests.conftest import MYSQL_URL, make_settings
 from tests.fakes.fault_proxy import FaultProxy
 from tests.processes import ApiProcess, start_api
@@ -48,11 +55,19 @@ from tests.processes import ApiProcess, start_api
 BOUND_SECONDS = 5.0
 # Signed-in reads a client makes all the time (the memo is off: each one resolves its cookie),
 # and the developer pages' lists (premium).
-DATA_ROUTES = ("/api/v1/patterns", "/api/v1/matrix", "/api/v1/api-keys", "/api/v1/webhooks")
+DATA_ROUTES = (
+    "/api/v1/patterns",
+    "/api/v1/matrix",
+    "/api/v1/api-keys",
+    "/api/v1/webhooks",
+    "/api/v1/billing/payments",
+)
 # Read with an API key instead of the cookie (the key memo is off too: each one looks it up).
 KEY_ROUTES = ("/api/v1/signals",)
 # A stall longer than the bound, so a request stuck behind it shows.
 STALL_SECONDS = 2 * BOUND_SECONDS
+# Signs the API process's fake payment provider's webhooks (the test plays the provider).
+FAKE_PROVIDER_SECRET = "database-faults-fake-provider-secret"
 
 mysql_only = pytest.mark.parametrize("db_engine", ["mysql"] if MYSQL_URL else [], indirect=True)
 
@@ -76,7 +91,11 @@ async def faulty_api(
         tmp_path_factory.mktemp("faulty-api"),
         database_url=db_proxy.url_for(MYSQL_URL),
         redis_url=None,
-        env={"CRYPTOLENS_ACCESS_MEMO_SECONDS": "0", "CRYPTOLENS_RATE_LIMIT_SCALE": "0.01"},
+        env={
+            "CRYPTOLENS_ACCESS_MEMO_SECONDS": "0",
+            "CRYPTOLENS_RATE_LIMIT_SCALE": "0.01",
+            "CRYPTOLENS_BILLING_FAKE_SECRET": FAKE_PROVIDER_SECRET,
+        },
     )
     try:
         await api.wait_live(within_seconds=240)  # a loaded machine starts slowly
@@ -196,6 +215,58 @@ async def test_a_black_holed_database_is_a_503_within_the_bound_and_nothing_hang
     health = await _timed(signed_in, "GET", "/api/health")
     assert health.status == 503 and health.seconds < BOUND_SECONDS, health
     assert health.retry_after is not None and int(health.retry_after) >= 1, health
+
+
+@mysql_only
+@pytest.mark.parametrize("fault", ["refuse", "blackhole"])
+async def test_a_provider_webhook_during_an_outage_is_a_503_and_its_retry_credits_once(
+    signed_in: SignedInClient,
+    db_proxy: FaultProxy,
+    session_factory: async_sessionmaker[AsyncSession],
+    fault: str,
+) -> None:
+    async with unit_of_work(session_factory) as db:
+        user_id = await db.scalar(select(User.id).where(User.email == signed_in.email))
+    assert user_id is not None
+    payment = await add_pending(session_factory, user_id, datetime.now(UTC))
+    body, headers = fake_event(
+        payment.checkout_ref, payment.amount, "USD", "paid", FAKE_PROVIDER_SECRET
+    )
+
+    async def deliver() -> httpx.Response:
+        return await signed_in.http.post(
+            "/api/v1/billing/webhooks/fake",
+            content=body,
+            headers=headers,
+            timeout=BOUND_SECONDS * 4,
+        )
+
+    db_proxy.set_mode(fault)
+    started = time.monotonic()
+    refused = await deliver()
+    assert time.monotonic() - started < BOUND_SECONDS
+    assert refused.status_code == 503, refused.text
+    assert int(refused.headers["retry-after"]) >= 1
+
+    db_proxy.set_mode("pass")
+    deadline = time.monotonic() + BOUND_SECONDS * 2
+    while True:  # the provider's retries, until the service is back
+        retried = await deliver()
+        if retried.status_code != 503 or time.monotonic() > deadline:
+            break
+        await asyncio.sleep(0.2)
+    assert retried.status_code == 200, retried.text
+    assert retried.json()["data"]["status"] == "applied"
+    assert (await deliver()).json()["data"]["status"] == "duplicate"
+    async with unit_of_work(session_factory) as db:
+        stored = await db.get(Payment, payment.id)
+        events = await db.scalar(
+            select(func.count())
+            .select_from(PaymentEvent)
+            .where(PaymentEvent.payment_id == payment.id)
+        )
+    assert stored is not None and stored.status == "completed"
+    assert events == 1
 
 
 @mysql_only

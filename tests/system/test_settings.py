@@ -127,6 +127,10 @@ def other_value(annotation: Any, current: Any) -> tuple[str, Callable[[Any], boo
     if origin is Literal:
         choice = next(c for c in get_args(annotation) if c not in (current, "production"))
         return choice, lambda value: value == choice
+    if origin is tuple and get_origin(get_args(annotation)[0]) is Literal:
+        # A list of choices (billing providers): none at all differs from any default and
+        # needs no further settings.
+        return "[]", lambda value: value == ()
     if origin is tuple:
         items: list[Any] = ["1h", "4h"] if get_args(annotation)[0] is str else [7, 14]
         return json.dumps(items), lambda value: value == tuple(items)

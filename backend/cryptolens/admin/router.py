@@ -15,6 +15,7 @@ from cryptolens.admin.audit.routes import router as audit_router
 from cryptolens.admin.broadcasts.routes import router as broadcasts_router
 from cryptolens.admin.errors.routes import router as errors_router
 from cryptolens.admin.jobs.routes import router as jobs_router
+from cryptolens.admin.payments.routes import router as payments_router
 from cryptolens.admin.settings.routes import router as settings_router
 from cryptolens.admin.stats.routes import router as stats_router
 from cryptolens.admin.subscriptions.routes import router as subscriptions_router
@@ -41,6 +42,7 @@ router.include_router(broadcasts_router)
 router.include_router(errors_router)
 router.include_router(users_router)
 router.include_router(subscriptions_router)
+router.include_router(payments_router)
 router.include_router(settings_router)
 router.include_router(jobs_router)
 router.include_router(stats_router)

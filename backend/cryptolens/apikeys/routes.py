@@ -19,6 +19,7 @@ from cryptolens.apikeys.schemas import (
 )
 from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep
 from cryptolens.core.envelope import Envelope, ErrorEnvelope, ok
+from cryptolens.core.params import EntityId
 
 router = APIRouter(prefix="/api/v1/api-keys", tags=["api-keys"])
 
@@ -80,7 +81,7 @@ async def create_key(
     responses=_errors(401, 403, 404, 409, 422),
 )
 async def update_key(
-    key_id: int, body: ApiKeyUpdate, user: KeyHolder, db: SessionDep, clock: ClockDep
+    key_id: EntityId, body: ApiKeyUpdate, user: KeyHolder, db: SessionDep, clock: ClockDep
 ) -> Envelope[ApiKeyOut]:
     return ok(await service.update_key(db, user, key_id, body, clock.now()))
 
@@ -93,7 +94,7 @@ async def update_key(
     responses=_errors(401, 403, 404),
 )
 async def revoke_key(
-    key_id: int, user: KeyHolder, db: SessionDep, clock: ClockDep
+    key_id: EntityId, user: KeyHolder, db: SessionDep, clock: ClockDep
 ) -> Envelope[ApiKeyOut]:
     return ok(await service.revoke_key(db, user.id, key_id, clock.now()))
 
@@ -106,7 +107,7 @@ async def revoke_key(
     responses=_errors(401, 403, 404, 422),
 )
 async def key_usage(
-    key_id: int,
+    key_id: EntityId,
     user: KeyHolder,
     db: SessionDep,
     clock: ClockDep,

@@ -1,10 +1,10 @@
 """Read-only answers of the billing domain for other domains (the admin stats, the metrics):
-counts of subscriptions by plan tier, which users a subscription makes pro or premium, and
-revenue by month."""
+counts of subscriptions by plan tier, which users a subscription makes pro or premium,
+revenue by month, and a user's payments."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -12,7 +12,8 @@ from sqlalchemy import Subquery
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.access.tiers import Tier
-from cryptolens.billing import stats_repository
+from cryptolens.billing import payments_repository, stats_repository
+from cryptolens.billing.models import Payment
 from cryptolens.billing.stats_repository import PAID_TIERS
 
 REVENUE_CURRENCY = "USD"
@@ -81,8 +82,59 @@ class MonthRevenue:
 
 
 async def revenue_by_month(db: AsyncSession, months: list[date]) -> list[MonthRevenue]:
-    """Revenue of each month given (first days). No payment is stored yet: the payments
-    table comes with the payment providers, until then every month is zero."""
-    del db  # read once payments are stored
-    zero = Decimal("0.00")
-    return [MonthRevenue(month, zero, 0, zero, 0) for month in months]
+    """Revenue of each month given (first days), in USD: payments by the UTC month of
+    completed_at (later refunds included) and, apart, refunds by the month of refunded_at."""
+    sums = await payments_repository.month_sums(db, months)
+    cents = Decimal("0.01")
+    return [
+        MonthRevenue(
+            month,
+            month_sums.completed_amount.quantize(cents),
+            month_sums.completed_count,
+            month_sums.refunded_amount.quantize(cents),
+            month_sums.refunded_count,
+        )
+        for month, month_sums in zip(months, sums, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    """One payment as other domains see it (the admin's user page)."""
+
+    id: int
+    user_id: int
+    provider: str
+    method: str
+    kind: str
+    plan: str
+    cycle: str
+    amount: Decimal
+    currency: str
+    status: str
+    provider_status: str | None
+    failure_reason: str | None
+    provider_checkout_id: str | None
+    provider_object_id: str | None
+    provider_subscription_id: str | None
+    created_at: datetime
+    completed_at: datetime | None
+    period_start: datetime | None
+    expires_at: datetime | None
+    refunded_at: datetime | None
+    refunded_by: str | None
+
+    @classmethod
+    def of(cls, payment: Payment) -> PaymentRow:
+        return cls(**{field.name: getattr(payment, field.name) for field in fields(cls)})
+
+
+async def payments_of_user(db: AsyncSession, user_id: int, limit: int) -> list[PaymentRow]:
+    """The user's latest payments, newest first."""
+    rows = await payments_repository.latest_payments(db, user_id, limit)
+    return [PaymentRow.of(row) for row in rows]
+
+
+async def payment_of(db: AsyncSession, payment_id: int) -> PaymentRow | None:
+    payment = await payments_repository.get_payment(db, payment_id)
+    return None if payment is None else PaymentRow.of(payment)

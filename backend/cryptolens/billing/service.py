@@ -40,6 +40,16 @@ def tier_from_subscription(subscription: Subscription | None, now: datetime) -> 
     return Tier.FREE
 
 
+def clear_funding(subscription: Subscription) -> None:
+    """A grant is no payment: nothing funds the period any more (a refund no longer
+    suspends it, there is nothing to cancel at a provider) and a scheduled change is void."""
+    subscription.cycle = None
+    subscription.funded_by_payment_id = None
+    subscription.scheduled_plan = None
+    subscription.scheduled_cycle = None
+    subscription.scheduled_payment_id = None
+
+
 async def effective_tier(db: AsyncSession, user_id: int, is_admin: bool, now: datetime) -> Tier:
     if is_admin:
         return Tier.PREMIUM
@@ -75,6 +85,7 @@ async def grant_subscription(
     subscription.grace_days = grace_days
     subscription.cancelled_at = None
     subscription.updated_at = now
+    clear_funding(subscription)
     return await repository.save_subscription(db, subscription)
 
 
@@ -102,6 +113,7 @@ async def extend_subscription(
     subscription.grace_days = grace_days
     subscription.cancelled_at = None
     subscription.updated_at = now
+    clear_funding(subscription)
     return await repository.save_subscription(db, subscription)
 
 

@@ -12,9 +12,10 @@ from typing import Any, Literal
 
 from cryptolens.apikeys import tasks as apikeys
 from cryptolens.auth import tasks as auth
+from cryptolens.billing import tasks as billing
 from cryptolens.job_context import JobCounters
 from cryptolens.job_requests import tasks as job_requests
-from cryptolens.jobs import minute, requested
+from cryptolens.jobs import billing_mails, minute, requested
 from cryptolens.market import tasks as market
 from cryptolens.notifications import tasks as notifications
 from cryptolens.settings import JobSettings
@@ -58,7 +59,9 @@ JOBS: dict[str, JobDefinition] = {
             "warn_expiring_subscriptions", "low", notifications.warn_expiring_subscriptions
         ),
         JobDefinition("send_account_mail", "high", auth.send_account_mail),
+        JobDefinition("send_billing_mail", "high", billing_mails.send_billing_mail),
         JobDefinition("flush_api_key_usage", "low", apikeys.flush_api_key_usage),
+        JobDefinition("apply_scheduled_changes", "high", billing.apply_scheduled_changes),
         JobDefinition("webhook_fanout", "high", webhooks.webhook_fanout),
         JobDefinition("webhook_attempt", "high", webhooks.webhook_attempt),
         JobDefinition("webhook_disabled_notice", "high", webhooks.webhook_disabled_notice),

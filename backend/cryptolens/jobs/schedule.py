@@ -82,6 +82,7 @@ CRON_SCHEDULE: tuple[CronEntry, ...] = (
     CronEntry("scheduled_broadcasts"),
     CronEntry("webhook_resume"),
     CronEntry("flush_api_key_usage"),
+    CronEntry("apply_scheduled_changes"),
     CronEntry("expire_and_cleanup", minute=7),
     CronEntry("warn_expiring_subscriptions", minute=20),
     CronEntry("db_health", minute=0, hour=3),

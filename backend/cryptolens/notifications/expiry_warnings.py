@@ -74,7 +74,7 @@ def warning_message(
         ),
         priority=4 if warning.days_before == 1 else 3,
         tags=("hourglass_flowing_sand",),
-        click=f"{public_url}/profile",
+        click=f"{public_url}/billing",  # the billing page renews
     )
 
 

@@ -30,6 +30,8 @@ export type BroadcastTemplate = Schemas['TemplateOut'];
 export type TemplateIn = Schemas['TemplateIn'];
 export type Audience = Schemas['AudienceOut'];
 export type AdminStats = Schemas['AdminStatsOut'];
+export type AdminPayment = Schemas['AdminPaymentOut'];
+export type AdminPaymentRow = Schemas['AdminPaymentListOut'];
 
 export type UserQuery = QueryOf<'admin-users'>;
 export type SubscriptionQuery = QueryOf<'admin-subscriptions'>;
@@ -38,6 +40,7 @@ export type ErrorQuery = QueryOf<'admin-errors'>;
 export type RunQuery = QueryOf<'admin-job-runs'>;
 export type SymbolQuery = QueryOf<'admin-symbols'>;
 export type BroadcastQuery = QueryOf<'admin-broadcasts'>;
+export type PaymentQuery = QueryOf<'admin-payments'>;
 
 export const ERROR_STATUSES: readonly ErrorStatus[] = ['new', 'acknowledged', 'resolved', 'ignored'];
 export const ERROR_SOURCES: readonly ErrorGroup['source'][] = ['api', 'job'];
@@ -45,6 +48,8 @@ export const RUN_STATUSES: readonly RunStatus[] = ['running', 'ok', 'failed', 'r
 export const QUEUES: readonly JobRun['queue'][] = ['high', 'default', 'low'];
 export const SUBSCRIPTION_STATUSES: readonly AdminSubscription['status'][] = ['active', 'cancelled', 'expired', 'suspended'];
 export const PLANS: readonly GrantIn['plan'][] = ['pro', 'premium'];
+export const PAYMENT_STATUSES: readonly AdminPayment['status'][] = ['pending', 'completed', 'failed', 'expired', 'refunded'];
+export const PAYMENT_PROVIDERS: readonly AdminPayment['provider'][] = ['card', 'crypto', 'fake'];
 export const BROADCAST_STATUSES: readonly Broadcast['status'][] = ['scheduled', 'sending', 'completed', 'cancelled'];
 
 const ADMIN_POLL = 30_000;
@@ -77,6 +82,8 @@ export const adminKeys = {
   templates: (activeOnly: boolean) => ['admin', 'broadcast-templates', activeOnly] as const,
   audience: (tiers: readonly string[]) => ['admin', 'audience', tiers] as const,
   stats: (days: number, months: number) => ['admin', 'stats', days, months] as const,
+  payments: (query: PaymentQuery) => ['admin', 'payments', query] as const,
+  payment: (id: number) => ['admin', 'payment', id] as const,
 };
 
 const listOptions = { refetchInterval: ADMIN_POLL, placeholderData: keepPreviousData } as const;
@@ -202,5 +209,21 @@ export function useAdminStats(days: number, months: number) {
     queryKey: adminKeys.stats(days, months),
     queryFn: () => unwrapData(api.GET('/api/v1/admin/stats', { params: { query: { days, months } } })),
     refetchInterval: ADMIN_POLL * 10,
+  });
+}
+
+export function useAdminPayments(query: PaymentQuery) {
+  return useQuery({
+    queryKey: adminKeys.payments(query),
+    queryFn: () => unwrap(api.GET('/api/v1/admin/payments', { params: { query } })),
+    ...listOptions,
+  });
+}
+
+export function useAdminPayment(id: number) {
+  return useQuery({
+    queryKey: adminKeys.payment(id),
+    queryFn: () => unwrapData(api.GET('/api/v1/admin/payments/{payment_id}', { params: { path: { payment_id: id } } })),
+    enabled: Number.isInteger(id) && id > 0,
   });
 }

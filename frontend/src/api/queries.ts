@@ -27,6 +27,10 @@ export const keys = {
   sessions: ['sessions'] as const,
   watchlist: ['watchlist'] as const,
   plans: ['plans'] as const,
+  subscription: ['billing-subscription'] as const,
+  payments: (cursor: string) => ['billing-payments', cursor] as const,
+  payment: (id: number) => ['billing-payment', id] as const,
+  fakeCheckout: (id: number) => ['billing-fake-checkout', id] as const,
 };
 
 export function useMe() {

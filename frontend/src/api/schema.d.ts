@@ -362,6 +362,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payments, newest first, filtered
+         * @description **Access:** admin session.
+         */
+        get: operations["admin-payments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/{payment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A payment with the provider events recorded for it
+         * @description **Access:** admin session.
+         */
+        get: operations["admin-payment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/payments/{payment_id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a completed payment refunded (the money goes back at the provider)
+         * @description Applies the refund rule: the refund of the payment funding the current period suspends the subscription at once (free now), of a scheduled downgrade clears the schedule, of any other payment changes no subscription. Audited with the reason.
+         *
+         *     **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["admin-refund-payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/settings": {
         parameters: {
             query?: never;
@@ -1136,6 +1198,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel the subscription: access stays until the end of the paid period
+         * @description **Access:** session. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["billing-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start paying for a plan: a new checkout (201), or the pending one reused (200)
+         * @description **Access:** session, verified email. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["billing-checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/fake-checkout/{payment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fake provider's checkout page: what is being paid
+         * @description **Access:** session.
+         */
+        get: operations["billing-fake-checkout"];
+        put?: never;
+        /**
+         * Pay or decline on the fake checkout page (the server sends the signed event)
+         * @description **Access:** session. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["billing-fake-checkout-outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's payments, newest first
+         * @description **Access:** session.
+         */
+        get: operations["billing-payments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/payments/{payment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the caller's payments (poll it until `final`)
+         * @description **Access:** session.
+         */
+        get: operations["billing-payment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/plans": {
         parameters: {
             query?: never;
@@ -1144,12 +1310,52 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The plans, their prices and what each tier allows
+         * The plans: monthly and yearly prices, the saving, and what each tier allows
          * @description **Access:** public.
          */
         get: operations["billing-plans"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's subscription: tier now, end or renewal, a scheduled change
+         * @description **Access:** session.
+         */
+        get: operations["billing-subscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/webhooks/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment provider's signed event (no session, no CSRF)
+         * @description **Access:** signed link.
+         */
+        post: operations["billing-webhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1684,6 +1890,339 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AdminPaymentDetailOut */
+        AdminPaymentDetailOut: {
+            /**
+             * Amount
+             * @description The plan's price for the cycle
+             * @example 19.00
+             */
+            amount: string;
+            /**
+             * Checkout Expires At
+             * @description Payable until (pending only) (ISO-8601 date-time, UTC)
+             */
+            checkout_expires_at: string | null;
+            /**
+             * Completed At
+             * @description ISO-8601 date-time, UTC
+             */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Cycle
+             * @enum {string}
+             */
+            cycle: "monthly" | "yearly";
+            /**
+             * Email
+             * @description The user's email address
+             */
+            email: string | null;
+            /**
+             * Events
+             * @description Provider events recorded, oldest first
+             */
+            events: components["schemas"]["PaymentEventOut"][];
+            /**
+             * Expires At
+             * @description End of the period it funded (ISO-8601 date-time, UTC)
+             */
+            expires_at: string | null;
+            /** Failure Reason */
+            failure_reason: string | null;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "checkout" | "renewal";
+            /**
+             * Method
+             * @description What the user chose
+             * @enum {string}
+             */
+            method: "card" | "crypto";
+            /**
+             * Paid Amount
+             * @description Crypto: what arrived, in paid_currency
+             */
+            paid_amount: string | null;
+            /** Paid Currency */
+            paid_currency: string | null;
+            /**
+             * Period Start
+             * @description Start of the period it funded
+             */
+            period_start: string | null;
+            /**
+             * Plan
+             * @enum {string}
+             */
+            plan: "pro" | "premium";
+            /**
+             * Provider
+             * @enum {string}
+             */
+            provider: "card" | "crypto" | "fake";
+            /** Provider Checkout Id */
+            provider_checkout_id: string | null;
+            /**
+             * Provider Object Id
+             * @description The order, invoice payment or renewal
+             */
+            provider_object_id: string | null;
+            /**
+             * Provider Status
+             * @description The provider's own last word
+             */
+            provider_status: string | null;
+            /** Provider Subscription Id */
+            provider_subscription_id: string | null;
+            /**
+             * Refunded At
+             * @description ISO-8601 date-time, UTC
+             */
+            refunded_at: string | null;
+            /** Refunded By */
+            refunded_by: ("provider" | "admin") | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "completed" | "failed" | "expired" | "refunded";
+            /**
+             * Updated At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            updated_at: string;
+            /** User Id */
+            user_id: number;
+        };
+        /** AdminPaymentListOut */
+        AdminPaymentListOut: {
+            /**
+             * Amount
+             * @description The plan's price for the cycle
+             * @example 19.00
+             */
+            amount: string;
+            /**
+             * Checkout Expires At
+             * @description Payable until (pending only) (ISO-8601 date-time, UTC)
+             */
+            checkout_expires_at: string | null;
+            /**
+             * Completed At
+             * @description ISO-8601 date-time, UTC
+             */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Cycle
+             * @enum {string}
+             */
+            cycle: "monthly" | "yearly";
+            /**
+             * Email
+             * @description The user's email address
+             */
+            email: string | null;
+            /**
+             * Expires At
+             * @description End of the period it funded (ISO-8601 date-time, UTC)
+             */
+            expires_at: string | null;
+            /** Failure Reason */
+            failure_reason: string | null;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "checkout" | "renewal";
+            /**
+             * Method
+             * @description What the user chose
+             * @enum {string}
+             */
+            method: "card" | "crypto";
+            /**
+             * Paid Amount
+             * @description Crypto: what arrived, in paid_currency
+             */
+            paid_amount: string | null;
+            /** Paid Currency */
+            paid_currency: string | null;
+            /**
+             * Period Start
+             * @description Start of the period it funded
+             */
+            period_start: string | null;
+            /**
+             * Plan
+             * @enum {string}
+             */
+            plan: "pro" | "premium";
+            /**
+             * Provider
+             * @enum {string}
+             */
+            provider: "card" | "crypto" | "fake";
+            /** Provider Checkout Id */
+            provider_checkout_id: string | null;
+            /**
+             * Provider Object Id
+             * @description The order, invoice payment or renewal
+             */
+            provider_object_id: string | null;
+            /**
+             * Provider Status
+             * @description The provider's own last word
+             */
+            provider_status: string | null;
+            /** Provider Subscription Id */
+            provider_subscription_id: string | null;
+            /**
+             * Refunded At
+             * @description ISO-8601 date-time, UTC
+             */
+            refunded_at: string | null;
+            /** Refunded By */
+            refunded_by: ("provider" | "admin") | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "completed" | "failed" | "expired" | "refunded";
+            /**
+             * Updated At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            updated_at: string;
+            /** User Id */
+            user_id: number;
+        };
+        /**
+         * AdminPaymentOut
+         * @description A payment as the user page lists it (billing's PaymentRow).
+         */
+        AdminPaymentOut: {
+            /**
+             * Amount
+             * @description The plan's price for the cycle
+             * @example 19.00
+             */
+            amount: string;
+            /**
+             * Completed At
+             * @description ISO-8601 date-time, UTC
+             */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Cycle
+             * @enum {string}
+             */
+            cycle: "monthly" | "yearly";
+            /**
+             * Expires At
+             * @description End of the period it funded (ISO-8601 date-time, UTC)
+             */
+            expires_at: string | null;
+            /** Failure Reason */
+            failure_reason: string | null;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "checkout" | "renewal";
+            /**
+             * Method
+             * @description What the user chose
+             * @enum {string}
+             */
+            method: "card" | "crypto";
+            /**
+             * Period Start
+             * @description Start of the period it funded
+             */
+            period_start: string | null;
+            /**
+             * Plan
+             * @enum {string}
+             */
+            plan: "pro" | "premium";
+            /**
+             * Provider
+             * @enum {string}
+             */
+            provider: "card" | "crypto" | "fake";
+            /** Provider Checkout Id */
+            provider_checkout_id: string | null;
+            /**
+             * Provider Object Id
+             * @description The order, invoice payment or renewal
+             */
+            provider_object_id: string | null;
+            /**
+             * Provider Status
+             * @description The provider's own last word
+             */
+            provider_status: string | null;
+            /** Provider Subscription Id */
+            provider_subscription_id: string | null;
+            /**
+             * Refunded At
+             * @description ISO-8601 date-time, UTC
+             */
+            refunded_at: string | null;
+            /** Refunded By */
+            refunded_by: ("provider" | "admin") | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "completed" | "failed" | "expired" | "refunded";
+            /** User Id */
+            user_id: number;
+        };
         /** AdminSessionOut */
         AdminSessionOut: {
             /**
@@ -1917,6 +2456,11 @@ export interface components {
              * @description ISO-8601 date-time, UTC
              */
             locked_until: string | null;
+            /**
+             * Payments
+             * @description The 10 latest payments, newest first
+             */
+            payments: components["schemas"]["AdminPaymentOut"][];
             /**
              * Sessions
              * @description Open sessions, last seen first
@@ -2237,6 +2781,36 @@ export interface components {
              */
             backup_codes: string[];
         };
+        /** BillingSubscriptionOut */
+        BillingSubscriptionOut: {
+            /** Can Cancel */
+            can_cancel: boolean;
+            /**
+             * Cancelled At
+             * @description ISO-8601 date-time, UTC
+             */
+            cancelled_at: string | null;
+            /** Cycle */
+            cycle: ("monthly" | "yearly") | null;
+            /**
+             * Expires At
+             * @description Null with a plan: never ends (ISO-8601 date-time, UTC)
+             */
+            expires_at: string | null;
+            /** @description The subscribed plan (null: none) */
+            plan: components["schemas"]["Tier"] | null;
+            /**
+             * Renews
+             * @description A card subscription renews at expires_at
+             */
+            renews: boolean;
+            /** @description A downgrade paid for, waiting */
+            scheduled: components["schemas"]["ScheduledChangeOut"] | null;
+            /** Status */
+            status: ("active" | "cancelled" | "expired" | "suspended") | null;
+            /** @description The tier in effect now */
+            tier: components["schemas"]["Tier"];
+        };
         /**
          * BroadcastIn
          * @description A template, and/or a title and message (what is sent overrides the template's).
@@ -2371,6 +2945,40 @@ export interface components {
             current_password: string;
             /** New Password */
             new_password: string;
+        };
+        /** CheckoutIn */
+        CheckoutIn: {
+            /**
+             * Cycle
+             * @enum {string}
+             */
+            cycle: "monthly" | "yearly";
+            /**
+             * Method
+             * @description card, or crypto (one period, paid in a coin)
+             * @enum {string}
+             */
+            method: "card" | "crypto";
+            /**
+             * Plan
+             * @enum {string}
+             */
+            plan: "pro" | "premium";
+        };
+        /** CheckoutOut */
+        CheckoutOut: {
+            /**
+             * Checkout Url
+             * @example https://checkout.example.com/c/8f2a
+             */
+            checkout_url: string;
+            /** Payment Id */
+            payment_id: number;
+            /**
+             * Reused
+             * @description A pending checkout of the same choice was handed back
+             */
+            reused: boolean;
         };
         /** CodeIn */
         CodeIn: {
@@ -2517,6 +3125,15 @@ export interface components {
              */
             ended: number;
         };
+        /** Envelope[AdminPaymentDetailOut] */
+        Envelope_AdminPaymentDetailOut_: {
+            data: components["schemas"]["AdminPaymentDetailOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[AdminStatsOut] */
         Envelope_AdminStatsOut_: {
             data: components["schemas"]["AdminStatsOut"] | null;
@@ -2598,9 +3215,27 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[BillingSubscriptionOut] */
+        Envelope_BillingSubscriptionOut_: {
+            data: components["schemas"]["BillingSubscriptionOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[BroadcastOut] */
         Envelope_BroadcastOut_: {
             data: components["schemas"]["BroadcastOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[CheckoutOut] */
+        Envelope_CheckoutOut_: {
+            data: components["schemas"]["CheckoutOut"] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -2652,6 +3287,15 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[FakeCheckoutOut] */
+        Envelope_FakeCheckoutOut_: {
+            data: components["schemas"]["FakeCheckoutOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[GlobalStatsOut] */
         Envelope_GlobalStatsOut_: {
             data: components["schemas"]["GlobalStatsOut"] | null;
@@ -2691,6 +3335,16 @@ export interface components {
         /** Envelope[JobRunNowOut] */
         Envelope_JobRunNowOut_: {
             data: components["schemas"]["JobRunNowOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[AdminPaymentListOut]] */
+        Envelope_list_AdminPaymentListOut__: {
+            /** Data */
+            data: components["schemas"]["AdminPaymentListOut"][] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -2811,6 +3465,16 @@ export interface components {
         Envelope_list_PatternOut__: {
             /** Data */
             data: components["schemas"]["PatternOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[PaymentOut]] */
+        Envelope_list_PaymentOut__: {
+            /** Data */
+            data: components["schemas"]["PaymentOut"][] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -2970,6 +3634,15 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[PaymentOut] */
+        Envelope_PaymentOut_: {
+            data: components["schemas"]["PaymentOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[PreferencesOut] */
         Envelope_PreferencesOut_: {
             data: components["schemas"]["PreferencesOut"] | null;
@@ -3064,6 +3737,15 @@ export interface components {
         /** Envelope[WatchlistOut] */
         Envelope_WatchlistOut_: {
             data: components["schemas"]["WatchlistOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[WebhookAckOut] */
+        Envelope_WebhookAckOut_: {
+            data: components["schemas"]["WebhookAckOut"] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -3489,6 +4171,46 @@ export interface components {
             reason: string | null;
             /** User Id */
             user_id: number;
+        };
+        /** FakeCheckoutOut */
+        FakeCheckoutOut: {
+            /**
+             * Amount
+             * @example 19.00
+             */
+            amount: string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Cycle
+             * @enum {string}
+             */
+            cycle: "monthly" | "yearly";
+            /** Final */
+            final: boolean;
+            /** Payment Id */
+            payment_id: number;
+            /**
+             * Plan
+             * @enum {string}
+             */
+            plan: "pro" | "premium";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "completed" | "failed" | "expired" | "refunded";
+        };
+        /** FakeOutcomeIn */
+        FakeOutcomeIn: {
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "paid" | "failed";
         };
         /** FetchIn */
         FetchIn: {
@@ -4002,7 +4724,7 @@ export interface components {
         };
         /** MonthRevenueOut */
         MonthRevenueOut: {
-            /** @description Completed payments */
+            /** @description Payments completed in the month (later refunds included) */
             completed: components["schemas"]["MoneyCountOut"];
             /**
              * Month
@@ -4010,7 +4732,7 @@ export interface components {
              * @example 2026-12
              */
             month: string;
-            /** @description Refunds, apart from the completed payments */
+            /** @description Refunds, apart: payments refunded in the month (UTC month of refunded_at) */
             refunded: components["schemas"]["MoneyCountOut"];
         };
         /** MuteOut */
@@ -4108,6 +4830,120 @@ export interface components {
             /** Zone Low */
             zone_low: number;
         };
+        /** PaymentEventOut */
+        PaymentEventOut: {
+            /** Detail */
+            detail: string | null;
+            /**
+             * Event Id
+             * @description The provider's event id (each applies once)
+             */
+            event_id: string;
+            /**
+             * Event Type
+             * @description The provider's name for it
+             * @example order_created
+             */
+            event_type: string;
+            /** Id */
+            id: number;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "applied" | "ignored" | "rejected";
+            /**
+             * Received At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            received_at: string;
+        };
+        /** PaymentOut */
+        PaymentOut: {
+            /**
+             * Amount
+             * @example 19.00
+             */
+            amount: string;
+            /**
+             * Checkout Url
+             * @description While pending only
+             */
+            checkout_url: string | null;
+            /**
+             * Completed At
+             * @description ISO-8601 date-time, UTC
+             */
+            completed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Cycle
+             * @enum {string}
+             */
+            cycle: "monthly" | "yearly";
+            /**
+             * Expires At
+             * @description ISO-8601 date-time, UTC
+             */
+            expires_at: string | null;
+            /** Failure Reason */
+            failure_reason: string | null;
+            /**
+             * Final
+             * @description No event will change the status any more (stop polling)
+             */
+            final: boolean;
+            /** Id */
+            id: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "checkout" | "renewal";
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "card" | "crypto";
+            /** Period Start */
+            period_start: string | null;
+            /**
+             * Plan
+             * @enum {string}
+             */
+            plan: "pro" | "premium";
+            /**
+             * Provider
+             * @enum {string}
+             */
+            provider: "card" | "crypto" | "fake";
+            /**
+             * Provider Status
+             * @example confirming
+             */
+            provider_status: string | null;
+            /**
+             * Refunded At
+             * @description ISO-8601 date-time, UTC
+             */
+            refunded_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "completed" | "failed" | "expired" | "refunded";
+        };
         /** PlanCountsOut */
         PlanCountsOut: {
             /** All */
@@ -4120,24 +4956,20 @@ export interface components {
         /** PlanOut */
         PlanOut: {
             /**
-             * Code
-             * @example pro_monthly
+             * Features
+             * @example [
+             *       "All symbols",
+             *       "REST API keys"
+             *     ]
              */
-            code: string;
-            /** Days */
-            days: number;
+            features: string[];
             limits: components["schemas"]["LimitsOut"];
+            plan: components["schemas"]["Tier"];
             /**
-             * Period
-             * @enum {string}
+             * Prices
+             * @description Empty for free
              */
-            period: "monthly" | "yearly";
-            /**
-             * Price Usd
-             * @example 19
-             */
-            price_usd: string;
-            tier: components["schemas"]["Tier"];
+            prices: components["schemas"]["PriceOut"][];
         };
         /**
          * PreferencesIn
@@ -4271,6 +5103,40 @@ export interface components {
              */
             topic: string;
         };
+        /** PriceOut */
+        PriceOut: {
+            /**
+             * Amount
+             * @example 190.00
+             */
+            amount: string;
+            /**
+             * Currency
+             * @constant
+             */
+            currency: "USD";
+            /**
+             * Cycle
+             * @enum {string}
+             */
+            cycle: "monthly" | "yearly";
+            /**
+             * Days
+             * @example 365
+             */
+            days: number;
+            /**
+             * Monthly Equivalent
+             * @example 15.83
+             */
+            monthly_equivalent: string;
+            /**
+             * Saving Pct
+             * @description Yearly only: percent saved against twelve monthly payments
+             * @example 17
+             */
+            saving_pct: number | null;
+        };
         /**
          * ProfileIn
          * @description Only the fields sent are changed.
@@ -4280,6 +5146,14 @@ export interface components {
             display_name?: string | null;
             /** Timezone */
             timezone?: string | null;
+        };
+        /** RefundIn */
+        RefundIn: {
+            /**
+             * Reason
+             * @description Why (kept in the audit log)
+             */
+            reason: string;
         };
         /** RegisterIn */
         RegisterIn: {
@@ -4333,6 +5207,25 @@ export interface components {
              *     ]
              */
             symbols?: string[] | null;
+        };
+        /** ScheduledChangeOut */
+        ScheduledChangeOut: {
+            /**
+             * Cycle
+             * @enum {string}
+             */
+            cycle: "monthly" | "yearly";
+            /**
+             * Plan
+             * @enum {string}
+             */
+            plan: "pro" | "premium";
+            /**
+             * Starts At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            starts_at: string;
         };
         /** SessionOut */
         SessionOut: {
@@ -4715,7 +5608,10 @@ export interface components {
              */
             status: "pending" | "triggered" | "tp1" | "tp2" | "tp3" | "stopped" | "closed" | "expired" | "cancelled";
         };
-        /** SubscriptionOut */
+        /**
+         * SubscriptionOut
+         * @description The subscription as the profile shows it (profile/).
+         */
         SubscriptionOut: {
             /**
              * Expires At
@@ -5225,6 +6121,14 @@ export interface components {
              * @description The symbols the user picked
              */
             symbols: string[];
+        };
+        /** WebhookAckOut */
+        WebhookAckOut: {
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "applied" | "ignored" | "rejected" | "duplicate";
         };
         /** WebhookAttemptOut */
         WebhookAttemptOut: {
@@ -8313,6 +9217,430 @@ export interface operations {
             };
         };
     };
+    "admin-payments": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+                provider?: ("card" | "crypto" | "fake") | null;
+                status?: ("pending" | "completed" | "failed" | "expired" | "refunded") | null;
+                user_id?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Payments, newest first, filtered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "amount": "19.00",
+                     *           "checkout_expires_at": "2026-01-15T09:30:00.123Z",
+                     *           "completed_at": "2026-01-15T09:30:00.123Z",
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "currency": "USD",
+                     *           "cycle": "monthly",
+                     *           "email": "trader@example.com",
+                     *           "expires_at": "2026-01-15T09:30:00.123Z",
+                     *           "failure_reason": "BTC/USDT",
+                     *           "id": 42,
+                     *           "kind": "checkout",
+                     *           "method": "card",
+                     *           "paid_amount": "BTC/USDT",
+                     *           "paid_currency": "BTC/USDT",
+                     *           "period_start": "2026-01-15T09:30:00.123Z",
+                     *           "plan": "pro",
+                     *           "provider": "card",
+                     *           "provider_checkout_id": "BTC/USDT",
+                     *           "provider_object_id": "BTC/USDT",
+                     *           "provider_status": "BTC/USDT",
+                     *           "provider_subscription_id": "BTC/USDT",
+                     *           "refunded_at": "2026-01-15T09:30:00.123Z",
+                     *           "refunded_by": "provider",
+                     *           "status": "pending",
+                     *           "updated_at": "2026-01-15T09:30:00.123Z",
+                     *           "user_id": 42
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_AdminPaymentListOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                payment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A payment with the provider events recorded for it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "amount": "19.00",
+                     *         "checkout_expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "completed_at": "2026-01-15T09:30:00.123Z",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "currency": "USD",
+                     *         "cycle": "monthly",
+                     *         "email": "trader@example.com",
+                     *         "events": [
+                     *           {
+                     *             "detail": "BTC/USDT",
+                     *             "event_id": "BTC/USDT",
+                     *             "event_type": "order_created",
+                     *             "id": 42,
+                     *             "outcome": "applied",
+                     *             "received_at": "2026-01-15T09:30:00.123Z"
+                     *           }
+                     *         ],
+                     *         "expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "failure_reason": "BTC/USDT",
+                     *         "id": 42,
+                     *         "kind": "checkout",
+                     *         "method": "card",
+                     *         "paid_amount": "BTC/USDT",
+                     *         "paid_currency": "BTC/USDT",
+                     *         "period_start": "2026-01-15T09:30:00.123Z",
+                     *         "plan": "pro",
+                     *         "provider": "card",
+                     *         "provider_checkout_id": "BTC/USDT",
+                     *         "provider_object_id": "BTC/USDT",
+                     *         "provider_status": "BTC/USDT",
+                     *         "provider_subscription_id": "BTC/USDT",
+                     *         "refunded_at": "2026-01-15T09:30:00.123Z",
+                     *         "refunded_by": "provider",
+                     *         "status": "pending",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z",
+                     *         "user_id": 42
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_AdminPaymentDetailOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No payment with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-refund-payment": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                payment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "BTC/USDT"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RefundIn"];
+            };
+        };
+        responses: {
+            /** @description OK: Mark a completed payment refunded (the money goes back at the provider) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "amount": "19.00",
+                     *         "checkout_expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "completed_at": "2026-01-15T09:30:00.123Z",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "currency": "USD",
+                     *         "cycle": "monthly",
+                     *         "email": "trader@example.com",
+                     *         "events": [
+                     *           {
+                     *             "detail": "BTC/USDT",
+                     *             "event_id": "BTC/USDT",
+                     *             "event_type": "order_created",
+                     *             "id": 42,
+                     *             "outcome": "applied",
+                     *             "received_at": "2026-01-15T09:30:00.123Z"
+                     *           }
+                     *         ],
+                     *         "expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "failure_reason": "BTC/USDT",
+                     *         "id": 42,
+                     *         "kind": "checkout",
+                     *         "method": "card",
+                     *         "paid_amount": "BTC/USDT",
+                     *         "paid_currency": "BTC/USDT",
+                     *         "period_start": "2026-01-15T09:30:00.123Z",
+                     *         "plan": "pro",
+                     *         "provider": "card",
+                     *         "provider_checkout_id": "BTC/USDT",
+                     *         "provider_object_id": "BTC/USDT",
+                     *         "provider_status": "BTC/USDT",
+                     *         "provider_subscription_id": "BTC/USDT",
+                     *         "refunded_at": "2026-01-15T09:30:00.123Z",
+                     *         "refunded_by": "provider",
+                     *         "status": "pending",
+                     *         "updated_at": "2026-01-15T09:30:00.123Z",
+                     *         "user_id": 42
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_AdminPaymentDetailOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No payment with this id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Only a completed payment can be refunded (`payment_not_refundable`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     "admin-settings": {
         parameters: {
             query?: never;
@@ -9709,6 +11037,31 @@ export interface operations {
                      *         "last_login_at": "2026-01-15T09:30:00.123Z",
                      *         "locked": true,
                      *         "locked_until": "2026-01-15T09:30:00.123Z",
+                     *         "payments": [
+                     *           {
+                     *             "amount": "19.00",
+                     *             "completed_at": "2026-01-15T09:30:00.123Z",
+                     *             "created_at": "2026-01-15T09:30:00.123Z",
+                     *             "currency": "USD",
+                     *             "cycle": "monthly",
+                     *             "expires_at": "2026-01-15T09:30:00.123Z",
+                     *             "failure_reason": "BTC/USDT",
+                     *             "id": 42,
+                     *             "kind": "checkout",
+                     *             "method": "card",
+                     *             "period_start": "2026-01-15T09:30:00.123Z",
+                     *             "plan": "pro",
+                     *             "provider": "card",
+                     *             "provider_checkout_id": "BTC/USDT",
+                     *             "provider_object_id": "BTC/USDT",
+                     *             "provider_status": "BTC/USDT",
+                     *             "provider_subscription_id": "BTC/USDT",
+                     *             "refunded_at": "2026-01-15T09:30:00.123Z",
+                     *             "refunded_by": "provider",
+                     *             "status": "pending",
+                     *             "user_id": 42
+                     *           }
+                     *         ],
                      *         "sessions": [
                      *           {
                      *             "created_at": "2026-01-15T09:30:00.123Z",
@@ -9869,6 +11222,31 @@ export interface operations {
                      *         "last_login_at": "2026-01-15T09:30:00.123Z",
                      *         "locked": true,
                      *         "locked_until": "2026-01-15T09:30:00.123Z",
+                     *         "payments": [
+                     *           {
+                     *             "amount": "19.00",
+                     *             "completed_at": "2026-01-15T09:30:00.123Z",
+                     *             "created_at": "2026-01-15T09:30:00.123Z",
+                     *             "currency": "USD",
+                     *             "cycle": "monthly",
+                     *             "expires_at": "2026-01-15T09:30:00.123Z",
+                     *             "failure_reason": "BTC/USDT",
+                     *             "id": 42,
+                     *             "kind": "checkout",
+                     *             "method": "card",
+                     *             "period_start": "2026-01-15T09:30:00.123Z",
+                     *             "plan": "pro",
+                     *             "provider": "card",
+                     *             "provider_checkout_id": "BTC/USDT",
+                     *             "provider_object_id": "BTC/USDT",
+                     *             "provider_status": "BTC/USDT",
+                     *             "provider_subscription_id": "BTC/USDT",
+                     *             "refunded_at": "2026-01-15T09:30:00.123Z",
+                     *             "refunded_by": "provider",
+                     *             "status": "pending",
+                     *             "user_id": 42
+                     *           }
+                     *         ],
                      *         "sessions": [
                      *           {
                      *             "created_at": "2026-01-15T09:30:00.123Z",
@@ -11161,6 +12539,7 @@ export interface operations {
                 "X-CSRF-Token"?: string;
             };
             path: {
+                /** @description A positive id */
                 key_id: number;
             };
             cookie?: never;
@@ -11295,6 +12674,7 @@ export interface operations {
                 "X-CSRF-Token"?: string;
             };
             path: {
+                /** @description A positive id */
                 key_id: number;
             };
             cookie?: never;
@@ -11456,6 +12836,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A positive id */
                 key_id: number;
             };
             cookie?: never;
@@ -14218,16 +15599,554 @@ export interface operations {
             };
         };
     };
-    "billing-plans": {
+    "billing-cancel": {
         parameters: {
             query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Cancel the subscription: access stays until the end of the paid period */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "can_cancel": true,
+                     *         "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *         "cycle": "monthly",
+                     *         "expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "plan": "free",
+                     *         "renews": true,
+                     *         "scheduled": {
+                     *           "cycle": "monthly",
+                     *           "plan": "pro",
+                     *           "starts_at": "2026-01-15T09:30:00.123Z"
+                     *         },
+                     *         "status": "active",
+                     *         "tier": "free"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_BillingSubscriptionOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, or an API key (the session only). Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `no_subscription`: nothing bought to cancel; `already_cancelled` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `provider_unavailable`: the payment provider cannot be reached; try again after Retry-After; nothing was cancelled */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "billing-checkout": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "cycle": "monthly",
+                 *       "method": "card",
+                 *       "plan": "pro"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CheckoutIn"];
+            };
+        };
+        responses: {
+            /** @description The pending checkout, reused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "checkout_url": "https://checkout.example.com/c/8f2a",
+                     *         "payment_id": 42,
+                     *         "reused": true
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_CheckoutOut_"];
+                };
+            };
+            /** @description Created: Start paying for a plan: a new checkout (201), or the pending one reused (200) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "checkout_url": "https://checkout.example.com/c/8f2a",
+                     *         "payment_id": 42,
+                     *         "reused": true
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_CheckoutOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, or an API key (the session only). Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `verification_required`: the email address is not verified yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `subscription_lifetime`: a plan that never ends already includes it; `change_scheduled`: a plan change already waits for the end of the period */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `provider_unavailable`: the payment provider cannot be reached; try again after Retry-After (this checkout is recorded failed); `payment_method_unavailable`: no enabled provider takes this method */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "billing-fake-checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                payment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The fake provider's checkout page: what is being paid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "amount": "19.00",
+                     *         "currency": "USD",
+                     *         "cycle": "monthly",
+                     *         "final": true,
+                     *         "payment_id": 42,
+                     *         "plan": "pro",
+                     *         "status": "pending"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_FakeCheckoutOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, or an API key (the session only). Codes: `session_required`: an API key was sent: this route needs the session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `not_found`: no such payment of yours at the fake provider, or it is disabled */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "billing-fake-checkout-outcome": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                payment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "outcome": "paid"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FakeOutcomeIn"];
+            };
+        };
+        responses: {
+            /** @description OK: Pay or decline on the fake checkout page (the server sends the signed event) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "amount": "19.00",
+                     *         "checkout_url": "BTC/USDT",
+                     *         "completed_at": "2026-01-15T09:30:00.123Z",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "currency": "USD",
+                     *         "cycle": "monthly",
+                     *         "expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "failure_reason": "BTC/USDT",
+                     *         "final": true,
+                     *         "id": 42,
+                     *         "kind": "checkout",
+                     *         "method": "card",
+                     *         "period_start": "2026-01-15T09:30:00.123Z",
+                     *         "plan": "pro",
+                     *         "provider": "card",
+                     *         "provider_status": "confirming",
+                     *         "refunded_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "pending"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_PaymentOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, or an API key (the session only). Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `not_found`: no such payment of yours at the fake provider, or it is disabled */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "billing-payments": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description OK: The plans, their prices and what each tier allows */
+            /** @description OK: The caller's payments, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14237,8 +16156,234 @@ export interface operations {
                      * @example {
                      *       "data": [
                      *         {
-                     *           "code": "pro_monthly",
-                     *           "days": 1,
+                     *           "amount": "19.00",
+                     *           "checkout_url": "BTC/USDT",
+                     *           "completed_at": "2026-01-15T09:30:00.123Z",
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "currency": "USD",
+                     *           "cycle": "monthly",
+                     *           "expires_at": "2026-01-15T09:30:00.123Z",
+                     *           "failure_reason": "BTC/USDT",
+                     *           "final": true,
+                     *           "id": 42,
+                     *           "kind": "checkout",
+                     *           "method": "card",
+                     *           "period_start": "2026-01-15T09:30:00.123Z",
+                     *           "plan": "pro",
+                     *           "provider": "card",
+                     *           "provider_status": "confirming",
+                     *           "refunded_at": "2026-01-15T09:30:00.123Z",
+                     *           "status": "pending"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_PaymentOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, or an API key (the session only). Codes: `session_required`: an API key was sent: this route needs the session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "billing-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                payment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One of the caller's payments (poll it until `final`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "amount": "19.00",
+                     *         "checkout_url": "BTC/USDT",
+                     *         "completed_at": "2026-01-15T09:30:00.123Z",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "currency": "USD",
+                     *         "cycle": "monthly",
+                     *         "expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "failure_reason": "BTC/USDT",
+                     *         "final": true,
+                     *         "id": 42,
+                     *         "kind": "checkout",
+                     *         "method": "card",
+                     *         "period_start": "2026-01-15T09:30:00.123Z",
+                     *         "plan": "pro",
+                     *         "provider": "card",
+                     *         "provider_status": "confirming",
+                     *         "refunded_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "pending"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_PaymentOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, or an API key (the session only). Codes: `session_required`: an API key was sent: this route needs the session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `not_found`: no such payment of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "billing-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The plans: monthly and yearly prices, the saving, and what each tier allows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "features": [
+                     *             "All symbols",
+                     *             "REST API keys"
+                     *           ],
                      *           "limits": {
                      *             "api_keys": true,
                      *             "fixed_symbols": [
@@ -14264,9 +16409,17 @@ export interface operations {
                      *             "trades_per_day": 1,
                      *             "webhooks": true
                      *           },
-                     *           "period": "monthly",
-                     *           "price_usd": "19",
-                     *           "tier": "free"
+                     *           "plan": "free",
+                     *           "prices": [
+                     *             {
+                     *               "amount": "190.00",
+                     *               "currency": "USD",
+                     *               "cycle": "monthly",
+                     *               "days": 365,
+                     *               "monthly_equivalent": "15.83",
+                     *               "saving_pct": 17
+                     *             }
+                     *           ]
                      *         }
                      *       ],
                      *       "error": null,
@@ -14293,6 +16446,219 @@ export interface operations {
             };
             /** @description The body is larger than the server accepts */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "billing-subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The caller's subscription: tier now, end or renewal, a scheduled change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "can_cancel": true,
+                     *         "cancelled_at": "2026-01-15T09:30:00.123Z",
+                     *         "cycle": "monthly",
+                     *         "expires_at": "2026-01-15T09:30:00.123Z",
+                     *         "plan": "free",
+                     *         "renews": true,
+                     *         "scheduled": {
+                     *           "cycle": "monthly",
+                     *           "plan": "pro",
+                     *           "starts_at": "2026-01-15T09:30:00.123Z"
+                     *         },
+                     *         "status": "active",
+                     *         "tier": "free"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_BillingSubscriptionOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, email not verified, or an API key (the session only). Codes: `session_required`: an API key was sent: this route needs the session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "billing-webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description card, crypto or fake (an enabled one) */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        /** @description The provider's raw event, signed (X-Signature or x-nowpayments-sig) */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "id": "1"
+                 *       },
+                 *       "meta": {
+                 *         "event_name": "order_created"
+                 *       }
+                 *     }
+                 */
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description OK: A payment provider's signed event (no session, no CSRF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "status": "applied"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_WebhookAckOut_"];
+                };
+            };
+            /** @description `malformed_event`: signed, but not an event of this provider */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `invalid_signature`: no secret configured, no signature or a wrong one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `not_found`: no such provider, or it is not enabled */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description `payload_too_large`: over settings.billing.webhook_max_bytes, refused unread */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

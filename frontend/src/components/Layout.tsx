@@ -70,6 +70,9 @@ export function Layout() {
             <span className="user-email">{me.data?.email}</span>
             {tier ? <span className={`tier tier-${tier}`}>{tier}</span> : null}
           </NavLink>
+          <NavLink to="/billing" className="user-billing">
+            Billing
+          </NavLink>
           <button type="button" className="btn btn-ghost" onClick={() => logout.mutate()} disabled={logout.isPending}>
             Sign out
           </button>

@@ -1,18 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrapData } from '../api/client';
-import { keys } from '../api/queries';
-import { describeLimits } from '../lib/tiers';
+import { Link, useLocation } from 'react-router';
+import { usePlans } from '../api/billing';
+import { isPaidPlan, monthlyEquivalentText, priceLine } from '../lib/billing';
 
-/** Shown instead of an error when the API answers 403 tier_required. */
+/** Shown instead of an error when the API answers 403 tier_required. Its button opens the
+ * billing page with the needed plan selected, remembering this page to come back to. */
 export function UpgradePrompt({ message, tier }: { message: string; tier: string | null }) {
-  const plans = useQuery({
-    queryKey: keys.plans,
-    queryFn: () => unwrapData(api.GET('/api/v1/billing/plans')),
-    staleTime: Infinity,
-  });
-  const wanted = tier ?? 'pro';
-  const plan = plans.data?.find((candidate) => candidate.tier === wanted);
-  const prices = plans.data?.filter((candidate) => candidate.tier === wanted) ?? [];
+  const plans = usePlans();
+  const location = useLocation();
+  const wanted = isPaidPlan(tier) ? tier : 'pro';
+  const plan = plans.data?.find((candidate) => candidate.plan === wanted);
+  const from = `${location.pathname}${location.search}`;
+  const billing = `/billing?plan=${wanted}&from=${encodeURIComponent(from)}`;
   return (
     <section className="state state-upgrade" aria-labelledby="upgrade-title" data-testid="upgrade-prompt">
       <h2 id="upgrade-title">{message}</h2>
@@ -21,16 +19,17 @@ export function UpgradePrompt({ message, tier }: { message: string; tier: string
       </p>
       {plan ? (
         <ul className="unlock-list">
-          {describeLimits(plan.limits).map((line) => (
+          {plan.features.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
       ) : null}
-      {prices.length ? (
-        <p className="muted">
-          {prices.map((price) => `$${price.price_usd}/${price.period === 'monthly' ? 'month' : 'year'}`).join(' or ')}
-        </p>
+      {plan?.prices.length ? (
+        <p className="muted">{plan.prices.map((price) => monthlyEquivalentText(price) ?? priceLine(price)).join(' or ')}</p>
       ) : null}
+      <Link className="btn btn-primary" to={billing}>
+        Upgrade to {wanted}
+      </Link>
     </section>
   );
 }

@@ -48,8 +48,12 @@ class MoneyCountOut(BaseModel):
 
 class MonthRevenueOut(BaseModel):
     month: str = Field(description="UTC month of completed_at, `YYYY-MM`", examples=["2026-12"])
-    completed: MoneyCountOut = Field(description="Completed payments")
-    refunded: MoneyCountOut = Field(description="Refunds, apart from the completed payments")
+    completed: MoneyCountOut = Field(
+        description="Payments completed in the month (later refunds included)"
+    )
+    refunded: MoneyCountOut = Field(
+        description="Refunds, apart: payments refunded in the month (UTC month of refunded_at)"
+    )
 
 
 class RevenueStatsOut(BaseModel):

@@ -15,6 +15,7 @@ from pydantic import (
 )
 
 from cryptolens.access.tiers import Tier
+from cryptolens.admin.payments.schemas import AdminPaymentOut
 from cryptolens.admin.subscriptions.schemas import AdminSubscriptionOut, GrantIn
 from cryptolens.auth.schemas import DisplayName, Password
 from cryptolens.core.iso_times import IsoInstant
@@ -99,6 +100,7 @@ class AdminUserDetailOut(AdminUserOut):
     subscription: AdminSubscriptionOut | None
     sessions: list[AdminSessionOut] = Field(description="Open sessions, last seen first")
     deliveries: list[DeliveryOut] = Field(description="The 10 latest notification deliveries")
+    payments: list[AdminPaymentOut] = Field(description="The 10 latest payments, newest first")
 
 
 class EndedSessionsOut(BaseModel):

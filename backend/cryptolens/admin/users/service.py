@@ -11,17 +11,20 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.access.tiers import Tier
+from cryptolens.admin.payments.schemas import AdminPaymentOut
 from cryptolens.admin.subscriptions.schemas import AdminSubscriptionOut
 from cryptolens.admin.subscriptions.service import Granted
 from cryptolens.admin.users.schemas import AdminSessionOut, AdminUserDetailOut, AdminUserOut
 from cryptolens.auth import service as auth_service
 from cryptolens.auth.admin import service as auth_admin
+from cryptolens.billing import reads as billing_reads
 from cryptolens.billing import service as billing_service
 from cryptolens.billing.admin import service as billing_admin
 from cryptolens.core.paging import Page, PageRequest
 from cryptolens.notifications import service as notifications_service
 
 LATEST_DELIVERIES = 10
+LATEST_PAYMENTS = 10
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ async def user_detail(db: AsyncSession, user_id: int, now: datetime) -> AdminUse
     sessions = await auth_admin.open_sessions(db, user.id, now)
     two_factor, _codes_left = await auth_service.two_factor_state(db, user.id)
     deliveries = await notifications_service.delivery_history(db, user.id, None, LATEST_DELIVERIES)
+    payments = await billing_reads.payments_of_user(db, user.id, LATEST_PAYMENTS)
     return AdminUserDetailOut(
         **_user_out(user, tier, now).model_dump(),
         timezone=user.timezone,
@@ -94,6 +98,7 @@ async def user_detail(db: AsyncSession, user_id: int, now: datetime) -> AdminUse
         else AdminSubscriptionOut.of(subscription, now, user.email),
         sessions=[AdminSessionOut.model_validate(row) for row in sessions],
         deliveries=deliveries.items,
+        payments=[AdminPaymentOut.model_validate(row) for row in payments],
     )
 
 

@@ -26,7 +26,7 @@ from cryptolens.billing.admin_repository import NEWEST_KEY_SIZE, SOONEST_KEY_SIZ
 from cryptolens.billing.admin_repository import SubscriptionFilters as SubscriptionFilters
 from cryptolens.billing.models import Subscription as Subscription  # the rows it hands out
 from cryptolens.billing.plans import tier_of_plan
-from cryptolens.billing.service import tier_from_subscription
+from cryptolens.billing.service import clear_funding, tier_from_subscription
 from cryptolens.core.errors import ConflictError
 from cryptolens.core.paging import Page, PageRequest
 
@@ -119,6 +119,7 @@ async def grant(
     subscription.grace_days = grace_days
     subscription.cancelled_at = None
     subscription.updated_at = now
+    clear_funding(subscription)
     if current is None:
         await admin_repository.add_subscription(db, subscription)
     else:

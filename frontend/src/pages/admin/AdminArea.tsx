@@ -5,6 +5,7 @@ import { BroadcastsPage } from './BroadcastsPage';
 import { ErrorPage } from './ErrorPage';
 import { ErrorsPage } from './ErrorsPage';
 import { JobsPage } from './JobsPage';
+import { PaymentPage, PaymentsPage } from './PaymentsPage';
 import { SettingsPage } from './SettingsPage';
 import { StatsPage } from './StatsPage';
 import { SubscriptionsPage } from './SubscriptionsPage';
@@ -16,6 +17,7 @@ import './admin.css';
 const SECTIONS = [
   { to: 'users', label: 'Users' },
   { to: 'subscriptions', label: 'Subscriptions' },
+  { to: 'payments', label: 'Payments' },
   { to: 'errors', label: 'Errors' },
   { to: 'audit-log', label: 'Audit log' },
   { to: 'jobs', label: 'Jobs' },
@@ -42,6 +44,8 @@ export default function AdminArea() {
         <Route path="users" element={<UsersPage />} />
         <Route path="users/:id" element={<UserPage />} />
         <Route path="subscriptions" element={<SubscriptionsPage />} />
+        <Route path="payments" element={<PaymentsPage />} />
+        <Route path="payments/:id" element={<PaymentPage />} />
         <Route path="errors" element={<ErrorsPage />} />
         <Route path="errors/:id" element={<ErrorPage />} />
         <Route path="audit-log" element={<AuditPage />} />

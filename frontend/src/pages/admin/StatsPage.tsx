@@ -5,6 +5,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { ErrorState, Skeleton } from '../../components/States';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { compactNumber, formatMoney } from '../../lib/admin';
+import { revenueRows } from '../../lib/adminPayments';
 
 const DAY_OPTIONS = [7, 30, 90].map((value) => ({ value: String(value), label: `${value} days` }));
 const MONTH_OPTIONS = [6, 12, 24, 36].map((value) => ({ value: String(value), label: `${value} months` }));
@@ -15,6 +16,43 @@ function Stat({ label, value }: { label: string; value: string | number }) {
       <div className="stat-label">{label}</div>
       <div className="stat-value num">{value}</div>
     </div>
+  );
+}
+
+/** Revenue per UTC month, newest first: completed payments, refunds apart, and the net. */
+function RevenueTable({ revenue }: { revenue: AdminStats['revenue'] }) {
+  const { rows, total } = revenueRows(revenue.months);
+  const money = (value: number) => formatMoney(value, revenue.currency);
+  return (
+    <section className="panel" aria-labelledby="revenue-title">
+      <h2 id="revenue-title">Revenue by month ({revenue.currency})</h2>
+      <div className="table-scroll">
+        <table className="table dense" data-testid="revenue-table">
+          <thead>
+            <tr>
+              <th scope="col">Month (UTC)</th>
+              <th scope="col">Completed</th>
+              <th scope="col">Payments</th>
+              <th scope="col">Refunded</th>
+              <th scope="col">Refunds</th>
+              <th scope="col">Net</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...rows, total].map((row) => (
+              <tr key={row.month} className={row === total ? 'strong' : undefined}>
+                <th scope="row">{row.month}</th>
+                <td className="num">{money(row.completed)}</td>
+                <td className="num">{row.completedCount}</td>
+                <td className="num">{row.refunded ? money(-row.refunded) : money(0)}</td>
+                <td className="num">{row.refundedCount}</td>
+                <td className="num">{money(row.net)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
@@ -75,6 +113,7 @@ function Charts({ stats }: { stats: AdminStats }) {
           labelEvery={every}
         />
       </div>
+      <RevenueTable revenue={revenue} />
     </>
   );
 }

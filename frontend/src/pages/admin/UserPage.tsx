@@ -7,6 +7,7 @@ import { StatusBadge, Time } from '../../components/Display';
 import { ErrorState, FormError, PageSkeleton } from '../../components/States';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { NotFound } from '../NotFound';
+import { UserPayments } from './UserPayments';
 import { UserSubscription } from './UserSubscription';
 import { UserFlags } from './UsersPage';
 import { useAdminAction } from './useAdminAction';
@@ -207,6 +208,7 @@ export function UserPage() {
         <Account user={data} />
         <UserSubscription user={data} />
       </div>
+      <UserPayments user={data} />
       <Sessions user={data} />
       <Deliveries user={data} />
       <p>

@@ -1,0 +1,1 @@
+"""`/admin/payments`: list, detail with provider events, refund mark."""
