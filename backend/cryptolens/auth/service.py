@@ -14,6 +14,7 @@ from cryptolens.auth.models import User as User  # the rows it hands out, named 
 from cryptolens.auth.passwords import check_password, password_problem
 from cryptolens.auth.profile import apply_profile_changes
 from cryptolens.auth.toolkit import create_mail_sender as create_mail_sender
+from cryptolens.auth.toolkit import shared_mail_sender as shared_mail_sender
 from cryptolens.auth.watchlist import watchlist_symbols
 from cryptolens.core.security import PasswordHasher
 
@@ -28,6 +29,7 @@ __all__ = [
     "get_user",
     "password_problem",
     "purge_expired",
+    "shared_mail_sender",
     "two_factor_state",
     "unlock_account",
     "update_profile",

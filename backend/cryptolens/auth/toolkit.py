@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol, cast
 from urllib.parse import urlencode
 
 from starlette.applications import Starlette
@@ -61,6 +61,18 @@ def create_mail_sender(settings: Settings) -> MailSender:
     if settings.is_production:
         log.warning("mail.not_configured", extra={"fallback": "saved to var_dir/mail"})
     return SavedMailSender(settings.var_dir / "mail", mail.mail_from)
+
+
+# Where a worker process keeps its one mail sender (jobs of every domain send through it).
+MAIL_SENDER_RESOURCE = "auth.mail_sender"
+
+
+def shared_mail_sender(resources: dict[str, Any], settings: Settings) -> MailSender:
+    """The process's mail sender, made on first use and kept in its job resources."""
+    sender = resources.get(MAIL_SENDER_RESOURCE)
+    if sender is None:
+        sender = resources[MAIL_SENDER_RESOURCE] = create_mail_sender(settings)
+    return cast(MailSender, sender)
 
 
 def build_toolkit(settings: Settings) -> AuthToolkit:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from itertools import pairwise
 
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
@@ -41,14 +41,21 @@ async def add_payment(db: AsyncSession, payment: Payment) -> Payment:
     return payment
 
 
-async def payment_for_update(db: AsyncSession, payment_id: int) -> Payment | None:
+async def _first_locked(db: AsyncSession, *conditions: ColumnElement[bool]) -> Payment | None:
+    """The oldest payment matching, locked for the transaction and read fresh."""
     found: Payment | None = await db.scalar(
         select(Payment)
-        .where(Payment.id == payment_id)
+        .where(*conditions)
+        .order_by(Payment.id)
+        .limit(1)
         .with_for_update()
         .execution_options(populate_existing=True)
     )
     return found
+
+
+async def payment_for_update(db: AsyncSession, payment_id: int) -> Payment | None:
+    return await _first_locked(db, Payment.id == payment_id)
 
 
 async def get_payment(db: AsyncSession, payment_id: int) -> Payment | None:
@@ -64,60 +71,35 @@ async def payment_of_user(db: AsyncSession, user_id: int, payment_id: int) -> Pa
 
 
 async def by_checkout_ref_for_update(db: AsyncSession, checkout_ref: str) -> Payment | None:
-    found: Payment | None = await db.scalar(
-        select(Payment)
-        .where(Payment.checkout_ref == checkout_ref)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    return found
+    return await _first_locked(db, Payment.checkout_ref == checkout_ref)
 
 
 async def by_provider_checkout_for_update(
     db: AsyncSession, provider: str, provider_checkout_id: str
 ) -> Payment | None:
-    found: Payment | None = await db.scalar(
-        select(Payment)
-        .where(Payment.provider == provider, Payment.provider_checkout_id == provider_checkout_id)
-        .order_by(Payment.id)
-        .limit(1)
-        .with_for_update()
-        .execution_options(populate_existing=True)
+    return await _first_locked(
+        db, Payment.provider == provider, Payment.provider_checkout_id == provider_checkout_id
     )
-    return found
 
 
 async def checkout_of_subscription_for_update(
     db: AsyncSession, provider: str, provider_subscription_id: str
 ) -> Payment | None:
     """The checkout payment that created the provider's recurring subscription."""
-    found: Payment | None = await db.scalar(
-        select(Payment)
-        .where(
-            Payment.provider == provider,
-            Payment.provider_subscription_id == provider_subscription_id,
-            Payment.kind == "checkout",
-        )
-        .order_by(Payment.id)
-        .limit(1)
-        .with_for_update()
-        .execution_options(populate_existing=True)
+    return await _first_locked(
+        db,
+        Payment.provider == provider,
+        Payment.provider_subscription_id == provider_subscription_id,
+        Payment.kind == "checkout",
     )
-    return found
 
 
 async def by_provider_object_for_update(
     db: AsyncSession, provider: str, provider_object_id: str
 ) -> Payment | None:
-    found: Payment | None = await db.scalar(
-        select(Payment)
-        .where(Payment.provider == provider, Payment.provider_object_id == provider_object_id)
-        .order_by(Payment.id)
-        .limit(1)
-        .with_for_update()
-        .execution_options(populate_existing=True)
+    return await _first_locked(
+        db, Payment.provider == provider, Payment.provider_object_id == provider_object_id
     )
-    return found
 
 
 async def renewal_by_object(

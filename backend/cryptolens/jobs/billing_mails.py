@@ -8,27 +8,16 @@ request does not mail twice; a payment of a gone or inactive account mails nothi
 from __future__ import annotations
 
 import logging
-from typing import cast
 
 from cryptolens.auth import service as auth_service
 from cryptolens.billing import reads as billing_reads
 from cryptolens.billing import service as billing_service
 from cryptolens.billing.mails import MAIL_KINDS, MailKind, billing_mail
-from cryptolens.core.mail import MailMessage, MailSender
+from cryptolens.core.mail import MailMessage
 from cryptolens.db import unit_of_work
 from cryptolens.job_context import JobContext, JobCounters
 
 log = logging.getLogger("cryptolens.billing")
-
-MAIL_SENDER_RESOURCE = "billing.mail_sender"
-
-
-def _mail_sender(ctx: JobContext) -> MailSender:
-    sender = ctx.resources.get(MAIL_SENDER_RESOURCE)
-    if sender is None:
-        sender = auth_service.create_mail_sender(ctx.settings)
-        ctx.resources[MAIL_SENDER_RESOURCE] = sender
-    return cast(MailSender, sender)
 
 
 async def _compose(ctx: JobContext, payment_id: int, kind: MailKind) -> MailMessage | None:
@@ -50,6 +39,6 @@ async def send_billing_mail(ctx: JobContext, payment_id: int, kind: str) -> JobC
     message = await _compose(ctx, payment_id, kind)
     if message is None:
         return JobCounters(details={"skipped": 1})
-    await _mail_sender(ctx).send(message)
+    await auth_service.shared_mail_sender(ctx.resources, ctx.settings).send(message)
     log.info("billing.mail_sent", extra={"kind": kind, "payment_id": payment_id})
     return JobCounters(details={"mails": 1})

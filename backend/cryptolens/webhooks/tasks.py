@@ -6,10 +6,8 @@ webhooks domain."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import cast
 
 from cryptolens.auth import service as auth_service
-from cryptolens.core.mail import MailSender
 from cryptolens.db import unit_of_work
 from cryptolens.job_context import JobContext, JobCounters
 from cryptolens.notifications import service as notifications
@@ -19,8 +17,6 @@ from cryptolens.webhooks.fanout import fan_out
 from cryptolens.webhooks.kit import WebhookKit
 from cryptolens.webhooks.notices import NoticeTools, tell_owner
 from cryptolens.webhooks.recovery import resume_lost
-
-MAIL_SENDER_RESOURCE = "webhooks.mail_sender"
 
 
 def webhook_kit(ctx: JobContext) -> WebhookKit:
@@ -54,19 +50,11 @@ async def webhook_attempt(ctx: JobContext, delivery_id: int, expected_attempts: 
     return JobCounters(details={outcome.status: 1})
 
 
-def _mail_sender(ctx: JobContext) -> MailSender:
-    sender = ctx.resources.get(MAIL_SENDER_RESOURCE)
-    if sender is None:
-        sender = auth_service.create_mail_sender(ctx.settings)
-        ctx.resources[MAIL_SENDER_RESOURCE] = sender
-    return cast(MailSender, sender)
-
-
 async def webhook_disabled_notice(
     ctx: JobContext, endpoint_id: int, streak: int, last_error: str
 ) -> JobCounters:
     tools = NoticeTools(
-        mail_sender=_mail_sender(ctx),
+        mail_sender=auth_service.shared_mail_sender(ctx.resources, ctx.settings),
         publisher=notifications.shared_publisher(ctx.resources, ctx.settings.notifications),
         notifications=ctx.settings.notifications,
         clock=ctx.clock,

@@ -2,20 +2,9 @@
  * provider's checkout. Shapes come from the generated schema (schema.d.ts), named by path. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapData } from './client';
+import type { BodyOf, DataOf, Item } from './pathTypes';
 import { keys } from './queries';
 import type { paths } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
-type Success<Op> = Op extends { responses: infer R }
-  ? 200 extends keyof R
-    ? Json<R[200]>
-    : 201 extends keyof R
-      ? Json<R[201]>
-      : never
-  : never;
-type DataOf<Op> = Success<Op> extends { data?: infer D } ? NonNullable<D> : never;
-type BodyOf<Op> = Op extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
-type Item<T> = T extends readonly (infer I)[] ? I : never;
 
 export type BillingPlan = Item<DataOf<paths['/api/v1/billing/plans']['get']>>;
 export type BillingPrice = Item<BillingPlan['prices']>;

@@ -2,22 +2,8 @@
  * generated schema (schema.d.ts); query keys and hooks live here so the pages stay thin. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapData } from './client';
+import type { BodyOf, DataOf, Item, QueryOf } from './pathTypes';
 import type { paths } from './schema';
-
-/** Types by path rather than by schema name: the generated names of the webhook models carry
- * module prefixes when another domain has a model of the same name (DeliveryOut). */
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
-type Success<Op> = Op extends { responses: infer R }
-  ? 200 extends keyof R
-    ? Json<R[200]>
-    : 201 extends keyof R
-      ? Json<R[201]>
-      : never
-  : never;
-type DataOf<Op> = Success<Op> extends { data?: infer D } ? NonNullable<D> : never;
-type BodyOf<Op> = Op extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
-type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
-type Item<T> = T extends readonly (infer I)[] ? I : never;
 
 export type ApiKey = Item<DataOf<paths['/api/v1/api-keys']['get']>>;
 export type ApiKeyCreated = DataOf<paths['/api/v1/api-keys']['post']>;
