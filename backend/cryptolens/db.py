@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, ORMExecuteState, Session
 from sqlalchemy.pool import StaticPool
 from sqlalchemy.types import TypeEngine
 
@@ -161,6 +161,24 @@ def _create_sqlite_engine(url: str, *, echo: bool, busy_timeout_seconds: float) 
         cursor.close()
 
     return engine
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _sqlite_locking_read_takes_the_write_lock(state: ORMExecuteState) -> None:
+    """SQLite has no row locks, and its driver opens a transaction only at the first write, so
+    a `SELECT ... FOR UPDATE` would read outside any transaction and two read-modify-write
+    units of work would lose an update. A locking read there begins the transaction with the
+    write lock (BEGIN IMMEDIATE): the next locking unit waits for the commit, as on MariaDB.
+    Plain reads take no lock and stay concurrent."""
+    if not state.is_select or getattr(state.statement, "_for_update_arg", None) is None:
+        return
+    connection = state.session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    driver = connection.connection.dbapi_connection
+    # aiosqlite's connection (under SQLAlchemy's adapter) says whether one is open.
+    if not driver._connection.in_transaction:  # type: ignore[union-attr]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _ensure_parent_dir(url: str) -> None:
