@@ -1,10 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './scripts/precompress.mjs';
 
 // The API serves dist/ at / (CSP: same-origin scripts and styles only, so nothing is inlined
-// from a CDN). `npm run dev` proxies /api to a local backend.
+// from a CDN), each hashed asset with .br and .gz copies beside it. `npm run dev` proxies /api
+// to a local backend.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -40,7 +40,8 @@ from cryptolens.resources import app_resources, build_resources, store_resources
 from cryptolens.settings import Settings, get_settings
 from cryptolens.signals.routes import router as signals_router
 from cryptolens.signals.stream import router as stream_router
-from cryptolens.startup import prepare_embedded_start
+from cryptolens.startup import announce, prepare_embedded_start
+from cryptolens.system.compression import install_compression
 from cryptolens.system.docs import install_docs
 from cryptolens.system.openapi_document import install_openapi
 from cryptolens.system.routes import router as health_router
@@ -83,8 +84,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     stop = stop_signal_of(app)
     # A signal ends SSE streams and inline jobs within the grace (core/shutdown.py).
     with stop_on_signals(stop):
+        start_block = None
         if settings.env != "test":  # tests set up data and drive jobs themselves
-            await prepare_embedded_start(resources)
+            start_block = await prepare_embedded_start(resources)
         await resources.jobs.start(schedule=settings.jobs.inline and settings.env != "test")
         if resources.jobs.runner is not None:
             resources.jobs.runner.stop_when(stop)
@@ -95,6 +97,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
             # +29 %: bench/bench_load.py).
             gc.collect()
             gc.freeze()
+        announce(start_block)  # ready: where to open the app and how to sign in
         try:
             yield
         finally:
@@ -150,6 +153,7 @@ def create_app(
     install_no_store(app, SESSION_COOKIE, always_prefixes=NO_STORE_PREFIXES)
     install_admission(app, settings.http.max_concurrent_requests, ADMISSION_EXEMPT)
     install_body_limit(app, settings.http.max_body_bytes)
+    install_compression(app)  # last: the outermost, it sees the final body
 
     app.include_router(auth_router)
     app.include_router(profile_router)

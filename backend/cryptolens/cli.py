@@ -12,6 +12,7 @@ from collections.abc import Sequence
 COMMAND_MODULES = [
     "cryptolens.system.commands",
     "cryptolens.auth.commands",
+    "cryptolens.startup.commands",
     "cryptolens.admin.commands",
     "cryptolens.market.commands",
     "cryptolens.patterns.commands",

@@ -81,7 +81,32 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: nu
   throw new Error(`the backend did not become healthy in ${timeoutMs} ms: ${last}`);
 }
 
-export async function startBackend(options: { symbols?: string[] } = {}): Promise<Backend> {
+/** A process beside the backend (the server, a worker), its output in the backend's log. */
+function spawnLogged(args: string[], env: NodeJS.ProcessEnv, log: NodeJS.WritableStream): ChildProcess {
+  const child = spawn(python(), ['-m', 'cryptolens.cli', ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  return child;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise<void>((done) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      done();
+    }, 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+  });
+}
+
+/** `redisUrl`: production's shape, Redis and an arq worker beside the API (which then runs no
+ * jobs itself), so a script can publish live events the API streams. */
+export async function startBackend(options: { symbols?: string[]; redisUrl?: string } = {}): Promise<Backend> {
   const varDir = mkdtempSync(join(tmpdir(), 'cryptolens-e2e-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -98,33 +123,21 @@ export async function startBackend(options: { symbols?: string[] } = {}): Promis
   delete env.CRYPTOLENS_DATABASE_URL;
   delete env.CRYPTOLENS_REDIS_URL;
   if (options.symbols) env.CRYPTOLENS_DEFAULT_SYMBOLS = JSON.stringify(options.symbols);
+  if (options.redisUrl) {
+    env.CRYPTOLENS_REDIS_URL = options.redisUrl;
+    // Its own queues and locks in a Redis that other runs may share.
+    env.CRYPTOLENS_JOB_KEY_PREFIX = `cryptolens-e2e-${port}`;
+  }
   const email = 'e2e@example.com';
   const password = 'Lens-Trader-Pass-2024';
   cli([['migrate'], ['create-admin', '--email', email, '--password-stdin']], env, `${password}\n`);
   const logFile = join(varDir, 'serve.log');
   const log = createWriteStream(logFile);
-  const child = spawn(python(), ['-m', 'cryptolens.cli', 'serve', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: REPO,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  const child = spawnLogged(['serve', '--host', '127.0.0.1', '--port', String(port)], env, log);
+  const worker = options.redisUrl ? spawnLogged(['worker', '--metrics-port', '0'], env, log) : null;
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise<void>((done) => {
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          done();
-        }, 10_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          done();
-        });
-      });
-    }
+    await Promise.all([stopProcess(child), worker ? stopProcess(worker) : Promise.resolve()]);
     log.end();
     if (!process.env.E2E_KEEP) rmSync(varDir, { recursive: true, force: true });
   };

@@ -1,7 +1,27 @@
 /** Seeds rows the UI cannot create on demand, with the backend's own code in one Python process
  * beside the running server (same database, through its environment). */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { type Backend, python, REPO } from './backend';
+
+/** The same, without blocking: the browser's page can be watched while the script runs. */
+function runPythonAsync(backend: Backend, code: string): Promise<string> {
+  return new Promise((resolveOutput, reject) => {
+    const child = spawn(python(), ['-c', code], { cwd: REPO, env: backend.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (status) => {
+      if (status === 0) resolveOutput(stdout.trim());
+      else reject(new Error(`seeding failed (${status}):\n${stderr}\n${stdout}`));
+    });
+  });
+}
 
 function runPython(backend: Backend, code: string): string {
   const result = spawnSync(python(), ['-c', code], { cwd: REPO, env: backend.env, encoding: 'utf8', timeout: 60_000 });
@@ -46,4 +66,77 @@ asyncio.run(main())
 `;
   const [id, errorType] = runPython(backend, code).split(/\s+/).slice(-2);
   return { id: Number(id), errorType: errorType ?? '' };
+}
+
+/** A new signal on an active pattern no signal anchors yet, stored and published on the live
+ * stream the way the scan's signal step does (signals/tasks.py `publish_changes`, the event
+ * carrying the object), for a backend started with Redis. Returns its id, symbol, anchor
+ * timeframe and when its publishing began (epoch ms: the object is read, then sent). */
+export async function seedLiveSignal(backend: Backend): Promise<{ id: number; symbol: string; timeframe: string; publishedAt: number }> {
+  const code = `
+import asyncio
+import time
+
+from sqlalchemy import select
+
+from cryptolens.core.cache import RedisCache
+from cryptolens.core.events import RedisEventBus
+from cryptolens.db import create_engine, create_session_factory, unit_of_work
+from cryptolens.market.models import Symbol
+from cryptolens.patterns.models import Pattern
+from cryptolens.resources import create_api_redis
+from cryptolens.settings import get_settings
+from cryptolens.signals.models import Signal, SignalPattern
+from cryptolens.signals.reads import forget_matrix
+from cryptolens.signals.tasks import publish_changes
+
+
+async def main():
+    settings = get_settings()
+    engine = create_engine(settings.resolved_database_url, settings)
+    factory = create_session_factory(engine)
+    redis = create_api_redis(settings.redis_url, settings)
+    now = int(time.time() * 1000)
+    try:
+        async with unit_of_work(factory) as session:
+            anchored = select(Signal.anchor_pattern_id)
+            pattern, symbol = (
+                await session.execute(
+                    select(Pattern, Symbol)
+                    .join(Symbol, Symbol.id == Pattern.symbol_id)
+                    .where(Pattern.status == "active", Pattern.id.not_in(anchored))
+                    .order_by(Pattern.confirmed_at.desc())
+                    .limit(1)
+                )
+            ).one()
+            long = pattern.direction == "bullish"
+            entry = pattern.zone_high if long else pattern.zone_low
+            risk = max(abs(pattern.zone_high - pattern.zone_low), entry * 0.002)
+            side = 1 if long else -1
+            signal = Signal(
+                symbol_id=symbol.id, direction="long" if long else "short", entry=entry,
+                stop_loss=entry - side * risk, take_profit_1=entry + side * risk,
+                take_profit_2=entry + side * 2 * risk, take_profit_3=entry + side * 3 * risk,
+                risk_reward=3.0, move_stop_to_entry_after_tp1=True, risk=risk, atr=None, buffer=0.0,
+                confluence=2, timeframes=pattern.timeframe, anchor_pattern_id=pattern.id,
+                anchor_type=pattern.type, anchor_timeframe=pattern.timeframe,
+                anchor_expires_at=pattern.expires_at, strength=pattern.strength, status="pending",
+                outcome_r=None, exit_price=None, created_at=now, setup_stats=[],
+            )
+            session.add(signal)
+            await session.flush()
+            session.add(SignalPattern(signal_id=signal.id, pattern_id=pattern.id, position=0))
+        await forget_matrix(RedisCache(redis), symbol.id)
+        publishing = int(time.time() * 1000)
+        await publish_changes(RedisEventBus(redis), factory, symbol.symbol, [("signal.created", signal.id)])
+    finally:
+        await redis.aclose()
+        await engine.dispose()
+    print(signal.id, symbol.symbol, pattern.timeframe, publishing)
+
+
+asyncio.run(main())
+`;
+  const [id, symbol, timeframe, publishedAt] = (await runPythonAsync(backend, code)).split(/\s+/).slice(-4);
+  return { id: Number(id), symbol: symbol ?? '', timeframe: timeframe ?? '', publishedAt: Number(publishedAt) };
 }

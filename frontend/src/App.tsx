@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { RequireAuth } from './components/RequireAuth';
 import { PageSkeleton } from './components/States';
+import { SymbolGate } from './components/SymbolNotFound';
 import { AdminGate } from './pages/admin/AdminGate';
 import { ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage, TotpPage, VerifyEmailPage } from './pages/auth';
 import { Dashboard } from './pages/Dashboard';
@@ -16,6 +17,8 @@ const ChartPage = lazy(() => import('./pages/ChartPage'));
 const SignalDetailPage = lazy(() => import('./pages/SignalDetailPage'));
 const PatternDetailPage = lazy(() => import('./pages/PatternDetailPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+const PerformancePage = lazy(() => import('./pages/PerformancePage'));
+const WatchlistPage = lazy(() => import('./pages/WatchlistPage'));
 const DevelopersPage = lazy(() => import('./pages/developers/DevelopersPage'));
 const BillingPage = lazy(() => import('./pages/billing/BillingPage'));
 const FakeCheckoutPage = lazy(() => import('./pages/billing/FakeCheckoutPage'));
@@ -46,9 +49,18 @@ export function App() {
           <Route path="/patterns/:id" element={<PatternDetailPage />} />
           <Route path="/signals" element={<SignalsPage />} />
           <Route path="/signals/:id" element={<SignalDetailPage />} />
-          <Route path="/chart/:symbol" element={<ChartPage />} />
+          <Route path="/performance" element={<PerformancePage />} />
+          <Route
+            path="/chart/:symbol"
+            element={
+              <SymbolGate>
+                <ChartPage />
+              </SymbolGate>
+            }
+          />
           <Route path="/chart" element={<Navigate to="/chart/BTC-USDT" replace />} />
           <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/watchlist" element={<WatchlistPage />} />
           <Route path="/developers/*" element={<DevelopersPage />} />
           <Route path="/billing" element={<BillingPage />} />
           <Route path="/billing/fake-checkout/:id" element={<FakeCheckoutPage />} />

@@ -5,6 +5,9 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { ApiError } from './api/errors';
 import './styles.css';
+import './styles/theme.css';
+import './styles/phone.css';
+import { applyTheme, storedTheme } from './lib/theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -16,6 +19,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// Before the first paint, so a light page never flashes dark.
+applyTheme(storedTheme());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

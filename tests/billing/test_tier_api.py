@@ -24,7 +24,12 @@ async def test_free_user_cannot_put_a_second_symbol_on_the_watchlist(
 ) -> None:
     user = await make_user_client("free")
     shown = await user.http.get(WATCHLIST)
-    assert shown.json()["data"] == {"symbols": [], "following": ["BTC/USDT"], "max_symbols": 1}
+    assert shown.json()["data"] == {
+        "symbols": [],
+        "following": ["BTC/USDT"],
+        "max_symbols": 1,
+        "choices": [],
+    }
     assert (await user.http.put(WATCHLIST, json={"symbols": ["BTC/USDT"]})).status_code == 200
 
     refused = await user.http.put(WATCHLIST, json={"symbols": ["BTC/USDT", "ETH/USDT"]})
@@ -41,7 +46,12 @@ async def test_pro_user_picks_up_to_five(make_user_client: MakeUserClient) -> No
     saved = await user.http.put(WATCHLIST, json={"symbols": five})
     assert saved.status_code == 200, saved.text
     expected = ["ETH/USDT", "SOL/USDT", "BNB/USDT", "XRP/USDT", "ADA/USDT"]
-    assert saved.json()["data"] == {"symbols": expected, "following": expected, "max_symbols": 5}
+    assert saved.json()["data"] == {
+        "symbols": expected,
+        "following": expected,
+        "max_symbols": 5,
+        "choices": [],
+    }
     six = await user.http.put(WATCHLIST, json={"symbols": [*expected, "DOGE/USDT"]})
     assert error_of(six)[1] == "Requires premium tier"
     malformed = await user.http.put(WATCHLIST, json={"symbols": ["BTCUSDT; DROP"]})
@@ -52,7 +62,12 @@ async def test_premium_follows_everything(make_user_client: MakeUserClient) -> N
     user = await make_user_client("premium")
     many = [f"C{number}/USDT" for number in range(8)]
     saved = await user.http.put(WATCHLIST, json={"symbols": many})
-    assert saved.json()["data"] == {"symbols": many, "following": None, "max_symbols": None}
+    assert saved.json()["data"] == {
+        "symbols": many,
+        "following": None,
+        "max_symbols": None,
+        "choices": [],
+    }
 
 
 @pytest.fixture

@@ -90,7 +90,13 @@ async def test_test_push_reaches_the_topic_three_times_an_hour(
     for _ in range(3):
         sent = await user.http.post(f"{API}/test")
         assert sent.status_code == 200, sent.text
-        assert sent.json()["data"] == {"status": "sent", "http_status": 200, "topic": topic}
+        assert sent.json()["data"] == {
+            "status": "sent",
+            "http_status": 200,
+            "topic": topic,
+            "reason": None,
+            "reason_text": None,
+        }
     limited = await user.http.post(f"{API}/test")
     assert limited.status_code == 429 and "Retry-After" in limited.headers
     assert len(ntfy.to_topic(topic)) == 3

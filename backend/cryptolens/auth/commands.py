@@ -1,5 +1,6 @@
-"""`cryptolens create-admin --email E`: asks for the password (twice) on a terminal, or reads
-it from the first line of stdin when piped (`--password-stdin` forces that)."""
+"""`cryptolens create-admin --email E [--promote]`: asks for the password (twice) on a
+terminal, or reads it from the first line of stdin when piped (`--password-stdin` forces that).
+An existing account that is no admin is promoted only with `--promote`."""
 
 from __future__ import annotations
 
@@ -20,9 +21,15 @@ from cryptolens.settings import Settings, get_settings
 
 def register(subparsers: Any) -> None:
     create_admin = subparsers.add_parser(
-        "create-admin", help="create an administrator (or promote an existing account)"
+        "create-admin",
+        help="create an administrator (or, with --promote, make an existing account one)",
     )
     create_admin.add_argument("--email", required=True, help="the admin's email address")
+    create_admin.add_argument(
+        "--promote",
+        action="store_true",
+        help="make an existing account that is no admin an admin (and give it this password)",
+    )
     create_admin.add_argument(
         "--password-stdin",
         action="store_true",
@@ -41,17 +48,22 @@ def _read_password(email: str, from_stdin: bool) -> str | None:
     return first
 
 
-async def create_admin(settings: Settings, email: str, password: str) -> bool:
-    """Returns True when the account was created, False when an existing one was promoted."""
+async def create_admin(
+    settings: Settings, email: str, password: str, *, promote: bool
+) -> service.AdminOutcome:
     engine = create_engine(settings.resolved_database_url, settings)
     try:
         async with unit_of_work(create_session_factory(engine)) as db:
-            _user, created = await service.create_or_promote_admin(
-                db, PasswordHasher.for_settings(settings), email, password, SystemClock().now()
+            return await service.create_or_promote_admin(
+                db,
+                PasswordHasher.for_settings(settings),
+                email,
+                password,
+                SystemClock().now(),
+                promote=promote,
             )
     finally:
         await engine.dispose()
-    return created
 
 
 def _create_admin(args: argparse.Namespace) -> int:
@@ -64,7 +76,21 @@ def _create_admin(args: argparse.Namespace) -> int:
     if problem is not None:
         print(f"create-admin: {problem}", file=sys.stderr)
         return 1
-    created = asyncio.run(create_admin(settings, args.email, password))
-    verb = "created" if created else "promoted to admin (its sessions were ended)"
-    print(f"Admin {args.email.strip().lower()} {verb}.")
+    outcome = asyncio.run(create_admin(settings, args.email, password, promote=args.promote))
+    email = args.email.strip().lower()
+    if outcome == "refused":
+        print(
+            f"create-admin: {email} is an existing account and no admin; nothing was changed. "
+            "Run it again with --promote to make it an admin (its password changes too).",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Admin {email} {_DONE[outcome]}.")
     return 0
+
+
+_DONE = {
+    "created": "created",
+    "promoted": "promoted to admin; its password was changed and its sessions ended",
+    "password_changed": "already an admin; its password was changed and its sessions ended",
+}

@@ -40,6 +40,8 @@ class User(Base):
     is_verified: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # The SPA's colours: "system" follows the browser's prefers-color-scheme.
+    theme: Mapped[str] = mapped_column(String(6), default="system", server_default="system")
     ntfy_topic: Mapped[str] = mapped_column(String(40), unique=True)
     # Lockout: consecutive failures since the last success, and the end of a lock.
     failed_login_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -44,6 +44,7 @@ OneTimeCode = Annotated[
 ]
 LinkToken = Annotated[str, Field(min_length=10, max_length=128)]
 DisplayName = Annotated[str, Field(max_length=60)]
+Theme = Literal["system", "light", "dark"]
 
 
 class StrictBody(BaseModel):
@@ -96,6 +97,9 @@ class ProfileIn(StrictBody):
 
     display_name: DisplayName | None = None
     timezone: TimeZoneName | None = None
+    theme: Theme | None = Field(
+        default=None, description="The SPA's colours; system follows the browser"
+    )
 
 
 class CodeIn(StrictBody):
@@ -122,6 +126,7 @@ class UserOut(BaseModel):
     is_admin: bool
     is_verified: bool
     timezone: str
+    theme: Theme
     ntfy_topic: str
     created_at: IsoInstant
     last_login_at: IsoInstant | None
@@ -170,6 +175,7 @@ class WatchlistOut(BaseModel):
         description="What the tier lets the user see now; null: every symbol"
     )
     max_symbols: int | None = Field(description="How many the tier lets the user pick; null: any")
+    choices: list[str] = Field(description="Every active symbol: what the watchlist may hold")
 
 
 class TwoFactorSetupOut(BaseModel):

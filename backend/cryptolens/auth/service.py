@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,14 +23,17 @@ from cryptolens.core.security import PasswordHasher
 log = logging.getLogger("cryptolens.auth")
 
 __all__ = [
+    "AdminOutcome",
     "count_users",
     "create_mail_sender",
     "create_or_promote_admin",
     "create_user",
     "end_all_sessions",
+    "existing_emails",
     "get_user",
     "password_problem",
     "purge_expired",
+    "set_password",
     "shared_mail_sender",
     "two_factor_state",
     "unlock_account",
@@ -47,12 +52,15 @@ async def update_profile(
     *,
     display_name: str | None,
     timezone: str | None,
+    theme: str | None = None,
     fields: set[str],
 ) -> User | None:
     """Changes the profile fields the client sent; None when the account is gone."""
     user = await repository.get_user(db, user_id)
     if user is not None:
-        apply_profile_changes(user, display_name=display_name, timezone=timezone, fields=fields)
+        apply_profile_changes(
+            user, display_name=display_name, timezone=timezone, theme=theme, fields=fields
+        )
     return user
 
 
@@ -64,6 +72,11 @@ async def two_factor_state(db: AsyncSession, user_id: int) -> tuple[bool, int]:
 
 async def count_users(db: AsyncSession) -> int:
     return await repository.count_users(db)
+
+
+async def existing_emails(db: AsyncSession, emails: Sequence[str]) -> list[str]:
+    """Those of `emails` that belong to an account, in the order given."""
+    return [email for email in emails if await repository.email_taken(db, email)]
 
 
 async def unlock_account(db: AsyncSession, user_id: int) -> None:
@@ -82,11 +95,23 @@ async def purge_expired(db: AsyncSession, now: datetime) -> tuple[int, int]:
     return ended, tokens
 
 
+# What `create-admin` did: created the account, promoted it (asked with --promote), only
+# changed an admin's password, or nothing (an account that is no admin, not asked to promote).
+AdminOutcome = Literal["created", "promoted", "password_changed", "refused"]
+
+
 async def create_or_promote_admin(
-    db: AsyncSession, hasher: PasswordHasher, email: str, password: str, now: datetime
-) -> tuple[User, bool]:
-    """`cryptolens create-admin`: a new verified admin, or an existing account promoted and
-    given this password (its sessions end). Returns the user and whether it was created."""
+    db: AsyncSession,
+    hasher: PasswordHasher,
+    email: str,
+    password: str,
+    now: datetime,
+    *,
+    promote: bool = False,
+) -> AdminOutcome:
+    """`cryptolens create-admin`: a new verified admin; for an existing admin a new password;
+    an existing account that is no admin is promoted only when `promote` says so. A changed
+    password ends the account's sessions and lifts its lock."""
     address = normalize_email(email)
     check_password(password, address)
     existing = await repository.get_user_by_email(db, address)
@@ -95,16 +120,41 @@ async def create_or_promote_admin(
             db, hasher, now, email=address, password=password, is_admin=True, is_verified=True
         )
         log.info("auth.admin_created", extra={"user_id": user.id})
-        return user, True
+        return "created"
+    if not existing.is_admin and not promote:
+        return "refused"
+    outcome: AdminOutcome = "password_changed" if existing.is_admin else "promoted"
     existing.is_admin = True
     existing.is_verified = True
     existing.is_active = True
-    existing.password_hash = await hasher.hash(password)
-    existing.password_changed_at = now
-    await sessions.end_all_sessions(db, existing.id)
-    await lockout.unlock(db, existing.id)
-    log.info("auth.admin_promoted", extra={"user_id": existing.id})
-    return existing, False
+    await _replace_password(db, hasher, existing, password, now)
+    event = "auth.admin_promoted" if outcome == "promoted" else "auth.admin_password_changed"
+    log.info(event, extra={"user_id": existing.id})
+    return outcome
+
+
+async def set_password(
+    db: AsyncSession, hasher: PasswordHasher, email: str, password: str, now: datetime
+) -> bool:
+    """A new password for an existing account, its rights untouched (the demo accounts'
+    reset); its sessions end. False when no account has this email."""
+    address = normalize_email(email)
+    check_password(password, address)
+    user = await repository.get_user_by_email(db, address)
+    if user is None:
+        return False
+    await _replace_password(db, hasher, user, password, now)
+    log.info("auth.password_set_by_operator", extra={"user_id": user.id})
+    return True
+
+
+async def _replace_password(
+    db: AsyncSession, hasher: PasswordHasher, user: User, password: str, now: datetime
+) -> None:
+    user.password_hash = await hasher.hash(password)
+    user.password_changed_at = now
+    await sessions.end_all_sessions(db, user.id)
+    await lockout.unlock(db, user.id)
 
 
 # For notifications: batch reads of a fan-out and the user's NTFY topic.

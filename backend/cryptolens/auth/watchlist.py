@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cryptolens.access.user_access import UserAccess
 from cryptolens.auth import repository
 from cryptolens.core.errors import ValidationFailedError
+from cryptolens.market import service as market_service
 
 # ccxt's spot form, BASE/QUOTE.
 _SYMBOL = re.compile(r"^[A-Z0-9]{1,20}/[A-Z0-9]{1,20}$")
@@ -30,6 +31,12 @@ def normalize_symbols(symbols: Sequence[str]) -> list[str]:
 
 async def watchlist_symbols(db: AsyncSession, user_id: int) -> list[str]:
     return await repository.watchlist_symbols(db, user_id)
+
+
+async def watchlist_choices(db: AsyncSession) -> list[str]:
+    """Every active symbol, by name (one per name across exchanges): what a user may pick."""
+    symbols = await market_service.active_symbols_all(db)
+    return sorted({symbol.symbol for symbol in symbols})
 
 
 async def set_watchlist(

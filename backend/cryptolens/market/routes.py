@@ -52,7 +52,20 @@ async def list_symbols(
     # `:path`: a %2F arrives decoded, BTC/USDT (core/params.py : SymbolPath).
     "/{symbol:path}/candles",
     operation_id="market-list-candles",
-    summary="Closed candles of one symbol and timeframe, ascending by time",
+    summary="Candles of one symbol and timeframe, ascending by time, and the forming one",
+    description=(
+        "Paging: with `start`, the first `limit` candles from it and `meta.next_cursor` the "
+        "next page's `start`; without, the newest `limit` candles up to `end` (or now) and "
+        "`meta.next_cursor` the next older page's `end`, absent once the first stored "
+        "candle is on the page.\n\n"
+        "`include_forming=true` adds the forming candle after the closed ones when the page "
+        "reaches it: the bucket of the newest stored 1m candle, built from its minutes so far "
+        "(open of the first, high and low the extremes, close of the newest, volume summed), "
+        "while that bucket's closed candle is not stored yet. Its close is the symbol's "
+        "`last_price`. It comes in addition to `limit`, flagged `forming: true` (the compact "
+        "form puts it in `forming`, never in `rows`). 1m has no forming candle: 1m candles "
+        "are stored once closed, so the newest one already closes at `last_price`."
+    ),
     response_model=Envelope[list[CandleOut] | CompactCandles],
     responses=READ_ERRORS,
 )
@@ -63,8 +76,13 @@ async def list_candles(
     symbol: SymbolPath,
     timeframe: Annotated[str, Query(description="a detection timeframe", examples=["1h"])] = "1h",
     start: Annotated[OptionalInstant, instant_query("the first candle's open time")] = None,
-    end: Annotated[OptionalInstant, instant_query("the last candle's open time")] = None,
+    end: Annotated[
+        OptionalInstant, instant_query("the last candle's open time (inclusive)")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=CANDLE_LIMIT_MAX), STRICT_INT] = CANDLE_LIMIT_DEFAULT,
+    include_forming: Annotated[
+        bool, Query(description="add the forming candle of the timeframe (see above)")
+    ] = False,
     format: Annotated[
         Literal["objects", "compact"],
         Query(description="`compact`: `{columns, rows}` instead of one object per candle"),
@@ -83,9 +101,12 @@ async def list_candles(
         start=start,
         end=end,
         limit=limit,
+        include_forming=include_forming,
     )
     next_cursor = None if page.next_cursor is None else str(page.next_cursor)
+    count = len(page.candles) + (page.forming is not None)
     if format == "compact":
-        compact = CompactCandles.of(page.candles)
-        return ok(compact, count=len(compact.rows), next_cursor=next_cursor)
-    return ok(page.candles, next_cursor=next_cursor)
+        compact = CompactCandles.of(page.candles, page.forming)
+        return ok(compact, count=count, next_cursor=next_cursor)
+    candles = page.candles if page.forming is None else [*page.candles, page.forming]
+    return ok(candles, count=count, next_cursor=next_cursor)

@@ -98,6 +98,11 @@ class CandleOut(BaseModel):
     low: float
     close: float
     volume: float
+    forming: bool = Field(
+        default=False,
+        description="true for the forming candle (`include_forming=true`): its bucket is still "
+        "open and it changes with every new minute",
+    )
 
 
 COMPACT_CANDLE_COLUMNS = ["time", "open", "high", "low", "close", "volume"]
@@ -118,21 +123,35 @@ class CompactCandles(BaseModel):
     )
 
     columns: list[str] = Field(description="the meaning of each row's values, in order")
-    rows: list[list[int | float]] = Field(description="one row per candle, ascending by time")
+    rows: list[list[int | float]] = Field(
+        description="one row per closed candle, ascending by time"
+    )
+    # A field of its own, not a row, so `rows` stays the closed candles for every client.
+    forming: list[int | float] | None = Field(
+        default=None,
+        description="the forming candle as a row of `columns` (`include_forming=true`), or null",
+    )
 
     @classmethod
-    def of(cls, candles: list[CandleOut]) -> CompactCandles:
+    def of(cls, candles: list[CandleOut], forming: CandleOut | None = None) -> CompactCandles:
         return cls(
             columns=COMPACT_CANDLE_COLUMNS,
-            rows=[[c.time, c.open, c.high, c.low, c.close, c.volume] for c in candles],
+            rows=[_row(c) for c in candles],
+            forming=None if forming is None else _row(forming),
         )
 
 
+def _row(candle: CandleOut) -> list[int | float]:
+    return [candle.time, candle.open, candle.high, candle.low, candle.close, candle.volume]
+
+
 class CandlePage(BaseModel):
-    candles: list[CandleOut]
+    candles: list[CandleOut] = Field(description="closed candles, ascending by time")
     next_cursor: int | None = Field(
-        description="start of the next page (ms), or null when this page reached the end"
+        description="with `start`: the next page's `start`; without: the next older page's "
+        "`end` (ms); null when this page reached the end"
     )
+    forming: CandleOut | None = Field(default=None, description="the forming candle, if asked")
 
 
 class FreshnessCounts(BaseModel):

@@ -43,6 +43,7 @@ from cryptolens.market.defaults import (
 )
 from cryptolens.market.errors import SymbolNotFoundError as SymbolNotFoundError
 from cryptolens.market.errors import SymbolNotListedError
+from cryptolens.market.forming import forming_candle
 from cryptolens.market.freshness import Freshness, freshness_of
 from cryptolens.market.models import Symbol as Symbol
 from cryptolens.market.schemas import CandleOut, CandlePage, FreshnessCounts, SymbolOut
@@ -189,25 +190,42 @@ async def candle_page(
     start: int | None = None,
     end: int | None = None,
     limit: int = 500,
+    include_forming: bool = False,
 ) -> CandlePage:
-    """Candles ascending by time. With `start`: the first `limit` from it, and `next_cursor`
-    the start of the next page. Without: the newest `limit` up to `end` (or now)."""
+    """Closed candles ascending by time. With `start`: the first `limit` from it (up to `end`),
+    `next_cursor` the next page's start. Without: the newest `limit` up to `end` (or now),
+    `next_cursor` the older page's `end` (the newest candle before this page). With
+    `include_forming`, the forming candle when the page reaches it (forming.py)."""
     ensure_timeframe(timeframe, allowed_timeframes)
     symbol = await find_symbol(session, raw_symbol)
     if start is None:
         rows = await repository.load_candles(
-            session, symbol.id, timeframe, end=end, limit=limit, newest_first=True
+            session, symbol.id, timeframe, end=end, limit=limit + 1, newest_first=True
         )
-        next_cursor = None
+        next_cursor = rows[0].open_time if len(rows) > limit else None
+        rows = rows[-limit:]
+        reaches_newest = True
     else:
         rows = await repository.load_candles(
             session, symbol.id, timeframe, start=start, end=end, limit=limit + 1
         )
         next_cursor = rows[limit].open_time if len(rows) > limit else None
         rows = rows[:limit]
+        reaches_newest = next_cursor is None
+    forming = None
+    if include_forming and reaches_newest:
+        candle = await forming_candle(session, symbol.id, timeframe)
+        if candle is not None and _within(candle.open_time, start, end):
+            forming = CandleOut.model_validate(candle).model_copy(update={"forming": True})
     return CandlePage(
-        candles=[CandleOut.model_validate(row) for row in rows], next_cursor=next_cursor
+        candles=[CandleOut.model_validate(row) for row in rows],
+        next_cursor=next_cursor,
+        forming=forming,
     )
+
+
+def _within(moment: int, start: int | None, end: int | None) -> bool:
+    return (start is None or start <= moment) and (end is None or moment <= end)
 
 
 async def candles_from(

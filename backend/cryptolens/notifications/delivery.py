@@ -117,6 +117,7 @@ def outcome_of(
             change.update(status="sent", sent_at=now, ntfy_message_id=result.message_id)
         elif result.status == "failed":
             change.update(status="failed", reason=f"http_{result.http_status}")
+            _log_failure(item, result, change["reason"])
         elif result.status == "throttled":
             # Never sent: the attempt is given back, and the pushes resume spread out.
             pause = kit.publisher.throttle.remaining(now).total_seconds()
@@ -128,6 +129,7 @@ def outcome_of(
             delay_or_none = retry_delay(item.attempts)
             if delay_or_none is None:
                 change.update(status="failed", reason="retries_exhausted")
+                _log_failure(item, result, change["reason"])
             else:
                 change["send_after"] = now + timedelta(seconds=delay_or_none)
                 change.setdefault("ntfy_response", result.response)
@@ -152,6 +154,19 @@ async def schedule_attempts(kit: PushKit, scheduled: Sequence[ScheduledAttempt])
             delivery_id=attempt.delivery_id,
             expected_attempts=attempt.expected_attempts,
         )
+
+
+def _log_failure(item: Outgoing, result: PublishResult, reason: str) -> None:
+    log.warning(
+        "notifications.delivery_failed",
+        extra={
+            "delivery_id": item.delivery_id,
+            "attempts": item.attempts,
+            "reason": reason,
+            "http_status": result.http_status,
+            "detail": (result.response or "")[:200],
+        },
+    )
 
 
 def count_outcomes(tallies: Counter[str]) -> None:

@@ -19,6 +19,7 @@ Rows far older than any legitimate schedule are given up as `expired`.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -35,6 +36,8 @@ from cryptolens.notifications.delivery import (
     schedule_attempts,
 )
 from cryptolens.notifications.models import UserNotification
+
+log = logging.getLogger("cryptolens.notifications")
 
 FAN_OUT_JOB = "notify_signal"
 BROADCAST_JOB = "send_broadcast"
@@ -98,6 +101,11 @@ async def resume_stalled(
             broadcast_id=broadcast_id,
         )
     await schedule_attempts(kit, lost)
+    if exhausted:
+        log.warning(
+            "notifications.deliveries_failed",
+            extra={"count": len(exhausted), "reason": RETRIES_EXHAUSTED},
+        )
     count_outcomes(Counter({"skipped": len(too_old), "failed": len(exhausted)}))
     return SweepReport(
         resumed=len(abandoned) + len(lost), expired=len(too_old), failed=len(exhausted)

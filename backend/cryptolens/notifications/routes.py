@@ -19,6 +19,7 @@ from cryptolens.notifications import service
 from cryptolens.notifications.config import TEST_PUSH_RATE
 from cryptolens.notifications.muting import MuteLinks
 from cryptolens.notifications.ntfy import NtfyPublisher, shared_publisher
+from cryptolens.notifications.reasons import publish_failure_reason, reason_text
 from cryptolens.notifications.schemas import (
     DeliveryOut,
     MuteOut,
@@ -128,8 +129,15 @@ async def test_push(
     user: VerifiedAccount, clock: ClockDep, publisher: PublisherDep
 ) -> Envelope[TestPushOut]:
     result = await service.send_test_push(publisher, user, clock.now())
+    reason = publish_failure_reason(result)
     return ok(
-        TestPushOut(status=result.status, http_status=result.http_status, topic=user.ntfy_topic)
+        TestPushOut(
+            status=result.status,
+            http_status=result.http_status,
+            topic=user.ntfy_topic,
+            reason=reason,
+            reason_text=reason_text(reason),
+        )
     )
 
 

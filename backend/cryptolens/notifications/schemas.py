@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from cryptolens.core.iso_times import IsoInstant
+from cryptolens.notifications.reasons import reason_text
 
 Directions = Literal["both", "long", "short"]
 
@@ -58,10 +59,20 @@ class DeliveryOut(BaseModel):
     symbol: str = Field(description="The signal's symbol (empty for a broadcast)")
     title: str
     status: Literal["queued", "sent", "failed", "skipped"]
-    reason: str | None = Field(description="Why it was skipped or failed")
+    reason: str | None = Field(
+        description="Why it was skipped or failed (a code)", examples=["symbol_not_in_tier"]
+    )
     attempts: int
     created_at: IsoInstant
     sent_at: IsoInstant | None
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The reason as a sentence to show (null with no reason)",
+        examples=["Your plan does not include this symbol."],
+    )
+    @property
+    def reason_text(self) -> str | None:
+        return reason_text(self.reason)
 
 
 class TestPushOut(BaseModel):
@@ -70,6 +81,16 @@ class TestPushOut(BaseModel):
     )
     http_status: int | None
     topic: str
+    reason: str | None = Field(
+        default=None,
+        description="Why it was not sent (a code); null when sent",
+        examples=["http_403"],
+    )
+    reason_text: str | None = Field(
+        default=None,
+        description="The reason as a sentence to show",
+        examples=["The ntfy server refused the push: it denies access to your topic (HTTP 403)."],
+    )
 
 
 class TopicOut(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,6 +20,7 @@ from cryptolens.notifications.muting import InvalidMuteLinkError, MuteLinks
 from cryptolens.notifications.ntfy import NtfyPublisher as NtfyPublisher
 from cryptolens.notifications.ntfy import PublishResult
 from cryptolens.notifications.ntfy import shared_publisher as shared_publisher
+from cryptolens.notifications.reasons import publish_failure_reason
 from cryptolens.notifications.schemas import (
     DeliveryOut,
     PreferencesIn,
@@ -26,6 +28,8 @@ from cryptolens.notifications.schemas import (
     SavedPreferences,
 )
 from cryptolens.settings import NotificationSettings
+
+log = logging.getLogger("cryptolens.notifications")
 
 
 async def preferences_view(
@@ -107,8 +111,9 @@ async def delivery_history(
 async def send_test_push(
     publisher: NtfyPublisher, user: auth_service.User, now: datetime
 ) -> PublishResult:
-    """One push to the caller's own topic, straight away (the route limits how often)."""
-    return await publisher.publish(
+    """One push to the caller's own topic, straight away (the route limits how often); a
+    failure is logged with its reason and the server's answer (the operator's first clue)."""
+    result = await publisher.publish(
         NtfyMessage(
             topic=user.ntfy_topic,
             title="CryptoLens test push",
@@ -118,6 +123,18 @@ async def send_test_push(
         ),
         now,
     )
+    reason = publish_failure_reason(result)
+    if reason is not None:
+        log.warning(
+            "notifications.test_push_failed",
+            extra={
+                "user_id": user.id,
+                "reason": reason,
+                "http_status": result.http_status,
+                "detail": (result.response or "")[:200],
+            },
+        )
+    return result
 
 
 async def push_account_notice(

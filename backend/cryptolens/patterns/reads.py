@@ -152,8 +152,17 @@ async def patterns_out(session: AsyncSession, pattern_ids: list[int]) -> list[Pa
     return [pattern_out(found[i], names) for i in pattern_ids if i in found]
 
 
-async def active_by_direction(session: AsyncSession) -> dict[tuple[str, str], int]:
-    return await repository.active_by_direction(session)
+async def active_by_direction(
+    session: AsyncSession,
+    *,
+    symbol_ids: list[int] | None = None,
+    types: list[str] | None = None,
+    confirmed_since: int | None = None,
+) -> dict[tuple[str, str], int]:
+    """Active patterns by (type, direction); the filters narrow it to what a tier shows."""
+    return await repository.active_by_direction(
+        session, symbol_ids=symbol_ids, types=types, confirmed_since=confirmed_since
+    )
 
 
 async def patterns_confirmed_per_day(session: AsyncSession, since_ms: int) -> dict[date, int]:

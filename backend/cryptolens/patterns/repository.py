@@ -211,11 +211,23 @@ async def by_ids_full(session: AsyncSession, pattern_ids: Sequence[int]) -> list
     return list(await session.scalars(select(Pattern).where(Pattern.id.in_(list(pattern_ids)))))
 
 
-async def active_by_direction(session: AsyncSession) -> dict[tuple[str, str], int]:
-    statement = (
-        select(Pattern.type, Pattern.direction, func.count())
-        .where(Pattern.status == "active")
-        .group_by(Pattern.type, Pattern.direction)
+async def active_by_direction(
+    session: AsyncSession,
+    *,
+    symbol_ids: Sequence[int] | None = None,
+    types: Sequence[str] | None = None,
+    confirmed_since: int | None = None,
+) -> dict[tuple[str, str], int]:
+    """Active patterns by (type, direction), narrowed to a tier's view when asked."""
+    statement = select(Pattern.type, Pattern.direction, func.count()).where(
+        Pattern.status == "active"
     )
+    if symbol_ids is not None:
+        statement = statement.where(Pattern.symbol_id.in_(list(symbol_ids)))
+    if types is not None:
+        statement = statement.where(Pattern.type.in_(list(types)))
+    if confirmed_since is not None:
+        statement = statement.where(Pattern.confirmed_at >= confirmed_since)
+    statement = statement.group_by(Pattern.type, Pattern.direction)
     rows = await session.execute(statement)
     return {(pattern_type, direction): int(count) for pattern_type, direction, count in rows}

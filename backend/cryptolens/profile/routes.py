@@ -29,7 +29,7 @@ async def me(principal: CurrentPrincipal, db: SessionDep) -> Envelope[MeOut]:
 @router.patch(
     "/me",
     operation_id="auth-update-me",
-    summary="Change the display name or the time zone",
+    summary="Change the display name, the time zone or the theme",
     response_model=Envelope[MeOut],
     responses=error_responses(401, *UNSAFE),
 )
@@ -41,6 +41,7 @@ async def update_me(
         principal,
         display_name=body.display_name,
         timezone=body.timezone,
+        theme=body.theme,
         fields=body.model_fields_set,
     )
     return ok(changed)

@@ -26,10 +26,16 @@ async def update_profile(
     *,
     display_name: str | None,
     timezone: str | None,
+    theme: str | None = None,
     fields: set[str],
 ) -> MeOut:
     user = await auth_service.update_profile(
-        db, principal.user.id, display_name=display_name, timezone=timezone, fields=fields
+        db,
+        principal.user.id,
+        display_name=display_name,
+        timezone=timezone,
+        theme=theme,
+        fields=fields,
     )
     return await _profile(db, principal, None if user is None else UserOut.model_validate(user))
 

@@ -29,6 +29,7 @@ from cryptolens.signals.schemas import (
     SetupStatsOut,
     SignalDetailOut,
     SignalOut,
+    StatsScopeOut,
     StatusEvent,
 )
 from cryptolens.signals.setups import setup_statistics
@@ -284,41 +285,92 @@ async def setup_lines(
     session: AsyncSession, access: UserAccess, windows_days: tuple[int, ...], now: datetime
 ) -> list[SetupLineOut]:
     names = await market.symbol_names(session)
-    lines = await setup_statistics(session, to_ms(now), windows_days)
+    # The every-symbol line covers the caller's symbols only, like the per-symbol lines.
+    visible = _visible_symbol_ids(access, names)
+    lines = await setup_statistics(session, to_ms(now), windows_days, visible_symbol_ids=visible)
     context = symbol_names_context(names)
-    return [
-        SetupLineOut.model_validate(line, context=context)
-        for line in lines
-        if line.symbol_id is None or access.allows_symbol(names.get(line.symbol_id, ""))
-    ]
+    return [SetupLineOut.model_validate(line, context=context) for line in lines]
+
+
+@dataclass(frozen=True)
+class StatsScope:
+    """What a tier's global statistics count: its symbols (None: all), pattern types and
+    pattern age, so the dashboard's numbers match the lists the same user opens."""
+
+    symbols: tuple[str, ...] | None
+    pattern_types: tuple[str, ...]
+    pattern_history_hours: int | None
+
+    @classmethod
+    def of(cls, access: UserAccess) -> StatsScope:
+        max_age = access.pattern_history.max_age
+        return cls(
+            symbols=access.followed_symbols,
+            pattern_types=tuple(access.visible_pattern_types(patterns.ALL_PATTERN_TYPES)),
+            pattern_history_hours=None if max_age is None else int(max_age.total_seconds() // 3600),
+        )
+
+    @property
+    def cache_key(self) -> str:
+        if self == EVERYTHING:
+            return STATS_KEY
+        symbols = "*" if self.symbols is None else ",".join(sorted(self.symbols))
+        return (
+            f"{STATS_KEY}:symbols={symbols}:types={','.join(self.pattern_types)}"
+            f":hours={self.pattern_history_hours}"
+        )
+
+
+EVERYTHING = StatsScope(None, tuple(patterns.ALL_PATTERN_TYPES), None)
 
 
 async def _compute_global_stats(
-    session: AsyncSession, windows_days: tuple[int, ...], now: datetime
+    session: AsyncSession, scope: StatsScope, windows_days: tuple[int, ...], now: datetime
 ) -> dict[str, object]:
     symbols = await market.active_symbols_all(session)
+    if scope.symbols is not None:
+        symbols = [symbol for symbol in symbols if symbol.symbol in scope.symbols]
+    ids = None if scope.symbols is None else [symbol.id for symbol in symbols]
+    hours = scope.pattern_history_hours
+    counts = await patterns.active_by_direction(
+        session,
+        symbol_ids=ids,
+        types=list(scope.pattern_types),
+        confirmed_since=None if hours is None else to_ms(now) - hours * 3_600_000,
+    )
     active: dict[str, dict[str, int]] = {}
-    for (pattern_type, direction), count in (await patterns.active_by_direction(session)).items():
+    for (pattern_type, direction), count in counts.items():
         active.setdefault(pattern_type, {})[direction] = count
     midnight = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
-    lines = await setup_statistics(session, to_ms(now), windows_days)
+    lines = await setup_statistics(session, to_ms(now), windows_days, visible_symbol_ids=ids)
     overall = next((line for line in lines if line.symbol_id is None), None)
     return GlobalStatsOut(
+        scope=StatsScopeOut(
+            symbols=None if ids is None else [symbol.symbol for symbol in symbols],
+            pattern_types=list(scope.pattern_types),
+            pattern_history_hours=hours,
+        ),
         symbols=len(symbols),
         active_patterns=active,
-        signals_today=await repository.count_created_since(session, to_ms(midnight)),
+        signals_today=await repository.count_created_since(session, to_ms(midnight), ids),
         overall=[] if overall is None else _stats_out(list(overall.windows)),
     ).model_dump(mode="json")
 
 
 async def global_stats(
-    session: AsyncSession, cache: Cache, windows_days: tuple[int, ...], now: datetime
+    session: AsyncSession,
+    cache: Cache,
+    access: UserAccess,
+    windows_days: tuple[int, ...],
+    now: datetime,
 ) -> GlobalStatsOut:
+    """The dashboard's counts over what the caller's tier shows (cached per scope)."""
+    scope = StatsScope.of(access)
     stats = await get_or_compute(
         cache,
-        STATS_KEY,
+        scope.cache_key,
         STATS_TTL_SECONDS,
-        lambda: _compute_global_stats(session, windows_days, now),
+        lambda: _compute_global_stats(session, scope, windows_days, now),
     )
     return GlobalStatsOut.model_validate(stats)
 
@@ -326,8 +378,9 @@ async def global_stats(
 async def refresh_global_stats(
     session: AsyncSession, cache: Cache, windows_days: tuple[int, ...], now: datetime
 ) -> None:
-    """The refresh_stats job: recompute the global statistics into the cache ahead of readers."""
-    stats = await _compute_global_stats(session, windows_days, now)
+    """The refresh_stats job: recompute the every-symbol statistics into the cache ahead of
+    readers (the narrower tiers' scopes are computed on read)."""
+    stats = await _compute_global_stats(session, EVERYTHING, windows_days, now)
     await cache.set(STATS_KEY, stats, STATS_TTL_SECONDS)
 
 

@@ -213,8 +213,11 @@ async def mark_cycle(session: AsyncSession, symbol_id: int, close: int) -> None:
     await session.execute(statement)
 
 
-async def count_created_since(session: AsyncSession, since_ms: int) -> int:
-    value = await session.scalar(
-        select(func.count()).select_from(Signal).where(Signal.created_at >= since_ms)
-    )
+async def count_created_since(
+    session: AsyncSession, since_ms: int, symbol_ids: Sequence[int] | None = None
+) -> int:
+    statement = select(func.count()).select_from(Signal).where(Signal.created_at >= since_ms)
+    if symbol_ids is not None:
+        statement = statement.where(Signal.symbol_id.in_(list(symbol_ids)))
+    value = await session.scalar(statement)
     return int(value or 0)

@@ -115,7 +115,8 @@ async def matrix(
 @router.get(
     "/stats",
     operation_id="signals-stats",
-    summary="Global statistics: symbols, active patterns, signals today, overall hit rate",
+    summary="Statistics over the caller's tier: symbols, active patterns, signals today, "
+    "overall hit rate",
     response_model=Envelope[GlobalStatsOut],
     responses={**ERRORS, **NOT_MODIFIED_RESPONSE},
 )
@@ -128,7 +129,7 @@ async def stats(
     request: Request,
 ) -> Response:
     windows = settings.signals.stats_windows_days
-    stats = await reads.global_stats(db, cache, windows, clock.now())
+    stats = await reads.global_stats(db, cache, access, windows, clock.now())
     return conditional_data(request, stats, _GLOBAL_STATS)
 
 

@@ -36,6 +36,10 @@ class SetupStatsOut(BaseModel):
     avg_r: float | None = Field(description="mean outcome in R of the resolved (expectancy)")
 
 
+def _hit(what: str) -> str:
+    return f"open time (ms UTC) of the 1m candle in which {what}; null until then"
+
+
 class StatusEvent(BaseModel):
     status: SignalStatus
     at: int = Field(description="open time (ms UTC) of the 1m candle of the event")
@@ -54,6 +58,9 @@ class SignalOut(BaseModel):
     take_profit_2: float
     take_profit_3: float
     risk_reward: float
+    move_stop_to_entry_after_tp1: bool = Field(
+        description="the stop rule the signal follows: stop at the entry from the candle after tp1"
+    )
     confluence: int = Field(description="timeframes agreeing on the direction")
     timeframes: CommaSeparated = Field(description="the agreeing timeframes, highest first")
     anchor_pattern_id: int
@@ -63,14 +70,20 @@ class SignalOut(BaseModel):
     status: SignalStatus
     outcome_r: float | None = Field(description="result in R once final; null otherwise")
     created_at: int = Field(description="ms UTC: the close of the cycle that created it")
-    triggered_at: int | None
-    tp1_at: int | None
-    tp2_at: int | None
-    tp3_at: int | None
-    stopped_at: int | None
-    closed_at: int | None
-    expired_at: int | None
-    cancelled_at: int | None
+    # The hit times are 1m candle open times: a chart marks the candle of its own timeframe
+    # that contains one (the bucket holding that minute).
+    triggered_at: int | None = Field(description=_hit("the entry was reached"))
+    tp1_at: int | None = Field(description=_hit("take_profit_1 was reached"))
+    tp2_at: int | None = Field(description=_hit("take_profit_2 was reached"))
+    tp3_at: int | None = Field(description=_hit("take_profit_3 was reached"))
+    stopped_at: int | None = Field(description=_hit("the stop was hit"))
+    closed_at: int | None = Field(
+        description="ms UTC: the end of the holding time, when it closed at the price then"
+    )
+    expired_at: int | None = Field(description="ms UTC: when the pending signal expired")
+    cancelled_at: int | None = Field(
+        description=_hit("the anchor pattern was filled or invalidated before the entry")
+    )
     setup_stats: list[SetupStatsOut] = Field(
         description="this setup's record (anchor type x timeframe x symbol) at creation"
     )
@@ -109,9 +122,23 @@ class SetupLineOut(BaseModel):
     anchor_type: str | None = Field(description="null with anchor_timeframe null: overall")
     anchor_timeframe: str | None
     windows: list[SetupStatsOut]
+    cumulative_r: list[tuple[int, float]] = Field(
+        description="[outcome time ms UTC, running sum of outcome_r] over the last 100 signals "
+        "resolved in the widest window, oldest first",
+        examples=[[[1717200000000, -1.0], [1717286400000, 2.0]]],
+    )
+
+
+class StatsScopeOut(BaseModel):
+    symbols: list[str] | None = Field(description="the symbols counted; null: every symbol")
+    pattern_types: list[str] = Field(description="the pattern types counted")
+    pattern_history_hours: int | None = Field(
+        description="active patterns counted when confirmed in the last n hours; null: any age"
+    )
 
 
 class GlobalStatsOut(BaseModel):
+    scope: StatsScopeOut = Field(description="what the caller's tier shows: every count covers it")
     symbols: int
     active_patterns: dict[str, dict[str, int]] = Field(
         description="active patterns by type, then direction"

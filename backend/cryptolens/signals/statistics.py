@@ -77,3 +77,29 @@ def stats_for_windows(
     records: Sequence[SignalRecord], now: int, windows_days: Sequence[int]
 ) -> list[SetupStats]:
     return [setup_stats(records, now, days) for days in windows_days]
+
+
+# The sparkline of a setup: bounded so a busy setup's line stays small on the wire.
+CUMULATIVE_R_POINTS = 100
+
+
+def cumulative_r(
+    records: Iterable[SignalRecord], now: int, window_days: int, limit: int = CUMULATIVE_R_POINTS
+) -> list[tuple[int, float]]:
+    """(time the outcome became known, running sum of outcome_r) over the last `limit` signals
+    resolved by `now` among those created in (now - window, now], oldest first."""
+    start = now - window_days * DAY_MS
+    resolved = sorted(
+        (record.ended_at, record.outcome_r)
+        for record in records
+        if start < record.created_at <= now
+        and record.outcome_r is not None
+        and record.ended_at is not None
+        and _known(record.ended_at, now)
+    )[-limit:]
+    points: list[tuple[int, float]] = []
+    total = 0.0
+    for ended_at, outcome_r in resolved:
+        total += outcome_r
+        points.append((ended_at, total))
+    return points

@@ -1,5 +1,6 @@
 """What a serving process does before it takes requests: decide the market data source and,
-in the embedded default only, create the demo accounts of a fresh installation.
+in the embedded default only, create the demo accounts of a fresh installation; and, once it is
+ready, the console block saying where to open the app and how to sign in.
 
 Part of the composition root (with app.py and resources.py): it may call any domain.
 """
@@ -15,17 +16,22 @@ from cryptolens.auth.errors import EmailTakenError
 from cryptolens.db import unit_of_work
 from cryptolens.market.bootstrap import bootstrap_market
 from cryptolens.resources import AppResources
-from cryptolens.startup.demo_accounts import describe_demo_accounts, ensure_demo_accounts
+from cryptolens.startup.console import start_block
+from cryptolens.startup.demo_accounts import ensure_demo_accounts, existing_demo_emails
 
 log = logging.getLogger("cryptolens.startup")
 
 
-async def prepare_embedded_start(resources: AppResources) -> None:
+async def prepare_embedded_start(resources: AppResources) -> str | None:
+    """Returns the console block to print once the app is ready (None in production, whose
+    console is a log)."""
     settings = resources.settings
     resources.jobs.ctx.data_source = await bootstrap_market(resources.session_factory, settings)
     log.info("startup.data_source", extra={"data_source": resources.data_source})
-    if settings.is_production or not settings.is_sqlite:
-        return
+    if settings.is_production:
+        return None
+    if not settings.is_sqlite:
+        return start_block(settings.public_url)
     try:
         async with unit_of_work(resources.session_factory) as session:
             accounts = await ensure_demo_accounts(session, settings, resources.clock)
@@ -33,7 +39,15 @@ async def prepare_embedded_start(resources: AppResources) -> None:
         # `serve --workers N` starts N processes at once on a fresh database: one of them
         # creates the accounts (and shows them), the others find them taken and go on.
         log.info("startup.demo_accounts_made_by_another_process")
-        return
+        accounts = []
     if accounts:
-        # The console, never the log: these are the passwords, shown this once.
-        print(describe_demo_accounts(accounts), file=sys.stderr, flush=True)
+        return start_block(settings.public_url, passwords=accounts)
+    async with resources.session_factory() as session:
+        emails = await existing_demo_emails(session)
+    return start_block(settings.public_url, demo_emails=emails)
+
+
+def announce(block: str | None) -> None:
+    """The console, never the log: the block may hold passwords, shown this once."""
+    if block is not None:
+        print(f"\n{block}\n", file=sys.stderr, flush=True)

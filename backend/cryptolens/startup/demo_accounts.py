@@ -70,6 +70,30 @@ async def ensure_demo_accounts(
     return created
 
 
+def demo_emails() -> list[str]:
+    return [f"{local_part}@{DEMO_DOMAIN}" for local_part, _, _ in DEMO_ACCOUNTS]
+
+
+async def existing_demo_emails(session: AsyncSession) -> list[str]:
+    return await auth_service.existing_emails(session, demo_emails())
+
+
+async def reset_demo_accounts(
+    session: AsyncSession, settings: Settings, clock: Clock
+) -> list[tuple[str, str]]:
+    """New passwords for the demo accounts that exist, their rights and plans untouched (and
+    their sessions ended); returns (email, password) pairs to show once. The caller commits."""
+    hasher = PasswordHasher.for_settings(settings)
+    now = clock.now()
+    reset: list[tuple[str, str]] = []
+    for email in demo_emails():
+        password = _demo_password(email)
+        if await auth_service.set_password(session, hasher, email, password, now):
+            reset.append((email, password))
+    log.info("auth.demo_accounts_reset", extra={"count": len(reset)})
+    return reset
+
+
 def describe_demo_accounts(accounts: list[tuple[str, str]]) -> str:
     """The console text for the demo accounts (passwords appear here and nowhere else)."""
     lines = ["Demo accounts (passwords shown once):"]

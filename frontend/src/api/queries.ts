@@ -1,6 +1,8 @@
-/** Server state: TanStack Query hooks, polling so pages refresh without reloads. */
+/** Server state: TanStack Query hooks. What the live stream feeds (patterns, signals, the matrix,
+ * statistics: live/LiveProvider.tsx) polls only while the stream is down; the rest polls. */
 import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { pollUnlessLive } from '../live/status';
 import { api, metaCursor, type Page, unwrap, unwrapData } from './client';
 import type { Candle, MatrixRow, Pattern, PatternQuery, Signal, SignalQuery, SymbolInfo } from './types';
 
@@ -75,7 +77,7 @@ export function usePatterns(query: PatternQuery): UseQueryResult<Page<Pattern[]>
   return useQuery({
     queryKey: keys.patterns(query),
     queryFn: () => unwrap(api.GET('/api/v1/patterns', { params: { query } })),
-    refetchInterval: POLL.normal,
+    refetchInterval: pollUnlessLive(POLL.normal),
     placeholderData: keepPreviousData,
   });
 }
@@ -84,7 +86,7 @@ export function usePattern(id: number) {
   return useQuery({
     queryKey: keys.pattern(id),
     queryFn: () => unwrapData(api.GET('/api/v1/patterns/{pattern_id}', { params: { path: { pattern_id: id } } })),
-    refetchInterval: POLL.normal,
+    refetchInterval: pollUnlessLive(POLL.normal),
     enabled: Number.isFinite(id) && id > 0,
   });
 }
@@ -125,7 +127,7 @@ export function useChartPatterns(urlSymbol: string, timeframe: string, since: nu
       }
       return patterns;
     },
-    refetchInterval: POLL.normal,
+    refetchInterval: pollUnlessLive(POLL.normal),
   });
 }
 
@@ -133,7 +135,7 @@ export function useSignals(query: SignalQuery, enabled = true): UseQueryResult<P
   return useQuery({
     queryKey: keys.signals(query),
     queryFn: () => unwrap(api.GET('/api/v1/signals', { params: { query } })),
-    refetchInterval: POLL.normal,
+    refetchInterval: pollUnlessLive(POLL.normal),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -143,7 +145,7 @@ export function useSignal(id: number) {
   return useQuery({
     queryKey: keys.signal(id),
     queryFn: () => unwrapData(api.GET('/api/v1/signals/{signal_id}', { params: { path: { signal_id: id } } })),
-    refetchInterval: POLL.normal,
+    refetchInterval: pollUnlessLive(POLL.normal),
     enabled: Number.isFinite(id) && id > 0,
   });
 }
@@ -152,7 +154,7 @@ export function useStats() {
   return useQuery({
     queryKey: keys.stats,
     queryFn: () => unwrapData(api.GET('/api/v1/stats')),
-    refetchInterval: POLL.slow,
+    refetchInterval: pollUnlessLive(POLL.slow),
   });
 }
 
@@ -176,7 +178,7 @@ export function useMatrixData() {
       const rows = await unwrapData(api.GET('/api/v1/matrix'));
       return { rows, arrivedAt: performance.now() };
     },
-    refetchInterval: POLL.normal,
+    refetchInterval: pollUnlessLive(POLL.normal),
   });
 }
 

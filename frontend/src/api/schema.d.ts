@@ -1048,7 +1048,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change the display name or the time zone
+         * Change the display name, the time zone or the theme
          * @description **Access:** session. With the session cookie, send `X-CSRF-Token`.
          */
         patch: operations["auth-update-me"];
@@ -1640,7 +1640,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Global statistics: symbols, active patterns, signals today, overall hit rate
+         * Statistics over the caller's tier: symbols, active patterns, signals today, overall hit rate
          * @description **Access:** API key with read:stats (or a session). Send an API key with `read:stats` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
          */
         get: operations["signals-stats"];
@@ -1722,8 +1722,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Closed candles of one symbol and timeframe, ascending by time
-         * @description **Access:** API key with read:candles (or a session). Send an API key with `read:candles` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
+         * Candles of one symbol and timeframe, ascending by time, and the forming one
+         * @description Paging: with `start`, the first `limit` candles from it and `meta.next_cursor` the next page's `start`; without, the newest `limit` candles up to `end` (or now) and `meta.next_cursor` the next older page's `end`, absent once the first stored candle is on the page.
+         *
+         *     `include_forming=true` adds the forming candle after the closed ones when the page reaches it: the bucket of the newest stored 1m candle, built from its minutes so far (open of the first, high and low the extremes, close of the newest, volume summed), while that bucket's closed candle is not stored yet. Its close is the symbol's `last_price`. It comes in addition to `limit`, flagged `forming: true` (the compact form puts it in `forming`, never in `rows`). 1m has no forming candle: 1m candles are stored once closed, so the newest one already closes at `last_price`.
+         *
+         *     **Access:** API key with read:candles (or a session). Send an API key with `read:candles` (`X-API-Key` or `Authorization: Bearer`), or call it signed in. **Rate limit:** the API key's own limits (or the session user's) (see the RateLimit headers).
          */
         get: operations["market-list-candles"];
         put?: never;
@@ -2925,6 +2929,12 @@ export interface components {
         CandleOut: {
             /** Close */
             close: number;
+            /**
+             * Forming
+             * @description true for the forming candle (`include_forming=true`): its bucket is still open and it changes with every new minute
+             * @default false
+             */
+            forming: boolean;
             /** High */
             high: number;
             /** Low */
@@ -3019,8 +3029,13 @@ export interface components {
              */
             columns: string[];
             /**
+             * Forming
+             * @description the forming candle as a row of `columns` (`include_forming=true`), or null
+             */
+            forming?: (number)[] | null;
+            /**
              * Rows
-             * @description one row per candle, ascending by time
+             * @description one row per closed candle, ascending by time
              */
             rows: (number)[][];
         };
@@ -3073,9 +3088,16 @@ export interface components {
             id: number;
             /**
              * Reason
-             * @description Why it was skipped or failed
+             * @description Why it was skipped or failed (a code)
+             * @example symbol_not_in_tier
              */
             reason: string | null;
+            /**
+             * Reason Text
+             * @description The reason as a sentence to show (null with no reason)
+             * @example Your plan does not include this symbol.
+             */
+            readonly reason_text: string | null;
             /**
              * Sent At
              * @description ISO-8601 date-time, UTC
@@ -4248,6 +4270,8 @@ export interface components {
              * @description every signal, per window
              */
             overall: components["schemas"]["SetupStatsOut"][];
+            /** @description what the caller's tier shows: every count covers it */
+            scope: components["schemas"]["StatsScopeOut"];
             /**
              * Signals Today
              * @description signals created since 00:00 UTC
@@ -4667,6 +4691,11 @@ export interface components {
             /** Ntfy Topic */
             ntfy_topic: string;
             subscription: components["schemas"]["SubscriptionOut"] | null;
+            /**
+             * Theme
+             * @enum {string}
+             */
+            theme: "system" | "light" | "dark";
             tier: components["schemas"]["Tier"];
             /** Timezone */
             timezone: string;
@@ -5144,6 +5173,11 @@ export interface components {
         ProfileIn: {
             /** Display Name */
             display_name?: string | null;
+            /**
+             * Theme
+             * @description The SPA's colours; system follows the browser
+             */
+            theme?: ("system" | "light" | "dark") | null;
             /** Timezone */
             timezone?: string | null;
         };
@@ -5337,6 +5371,24 @@ export interface components {
              */
             anchor_type: string | null;
             /**
+             * Cumulative R
+             * @description [outcome time ms UTC, running sum of outcome_r] over the last 100 signals resolved in the widest window, oldest first
+             * @example [
+             *       [
+             *         1717200000000,
+             *         -1
+             *       ],
+             *       [
+             *         1717286400000,
+             *         2
+             *       ]
+             *     ]
+             */
+            cumulative_r: [
+                number,
+                number
+            ][];
+            /**
              * Symbol
              * @description null: every symbol
              */
@@ -5391,12 +5443,12 @@ export interface components {
             anchor_type: string;
             /**
              * Cancelled At
-             * @description Epoch milliseconds, UTC
+             * @description open time (ms UTC) of the 1m candle in which the anchor pattern was filled or invalidated before the entry; null until then
              */
             cancelled_at: number | null;
             /**
              * Closed At
-             * @description Epoch milliseconds, UTC
+             * @description ms UTC: the end of the holding time, when it closed at the price then
              */
             closed_at: number | null;
             /**
@@ -5420,11 +5472,16 @@ export interface components {
             entry: number;
             /**
              * Expired At
-             * @description Epoch milliseconds, UTC
+             * @description ms UTC: when the pending signal expired
              */
             expired_at: number | null;
             /** Id */
             id: number;
+            /**
+             * Move Stop To Entry After Tp1
+             * @description the stop rule the signal follows: stop at the entry from the candle after tp1
+             */
+            move_stop_to_entry_after_tp1: boolean;
             /**
              * Outcome R
              * @description result in R once final; null otherwise
@@ -5448,7 +5505,7 @@ export interface components {
             stop_loss: number;
             /**
              * Stopped At
-             * @description Epoch milliseconds, UTC
+             * @description open time (ms UTC) of the 1m candle in which the stop was hit; null until then
              */
             stopped_at: number | null;
             /** Strength */
@@ -5471,22 +5528,22 @@ export interface components {
             timeframes: string[];
             /**
              * Tp1 At
-             * @description Epoch milliseconds, UTC
+             * @description open time (ms UTC) of the 1m candle in which take_profit_1 was reached; null until then
              */
             tp1_at: number | null;
             /**
              * Tp2 At
-             * @description Epoch milliseconds, UTC
+             * @description open time (ms UTC) of the 1m candle in which take_profit_2 was reached; null until then
              */
             tp2_at: number | null;
             /**
              * Tp3 At
-             * @description Epoch milliseconds, UTC
+             * @description open time (ms UTC) of the 1m candle in which take_profit_3 was reached; null until then
              */
             tp3_at: number | null;
             /**
              * Triggered At
-             * @description Epoch milliseconds, UTC
+             * @description open time (ms UTC) of the 1m candle in which the entry was reached; null until then
              */
             triggered_at: number | null;
         };
@@ -5500,12 +5557,12 @@ export interface components {
             anchor_type: string;
             /**
              * Cancelled At
-             * @description Epoch milliseconds, UTC
+             * @description open time (ms UTC) of the 1m candle in which the anchor pattern was filled or invalidated before the entry; null until then
              */
             cancelled_at: number | null;
             /**
              * Closed At
-             * @description Epoch milliseconds, UTC
+             * @description ms UTC: the end of the holding time, when it closed at the price then
              */
             closed_at: number | null;
             /**
@@ -5527,11 +5584,16 @@ export interface components {
             entry: number;
             /**
              * Expired At
-             * @description Epoch milliseconds, UTC
+             * @description ms UTC: when the pending signal expired
              */
             expired_at: number | null;
             /** Id */
             id: number;
+            /**
+             * Move Stop To Entry After Tp1
+             * @description the stop rule the signal follows: stop at the entry from the candle after tp1
+             */
+            move_stop_to_entry_after_tp1: boolean;
             /**
              * Outcome R
              * @description result in R once final; null otherwise
@@ -5553,7 +5615,7 @@ export interface components {
             stop_loss: number;
             /**
              * Stopped At
-             * @description Epoch milliseconds, UTC
+             * @description open time (ms UTC) of the 1m candle in which the stop was hit; null until then
              */
             stopped_at: number | null;
             /** Strength */
@@ -5576,24 +5638,42 @@ export interface components {
             timeframes: string[];
             /**
              * Tp1 At
-             * @description Epoch milliseconds, UTC
+             * @description open time (ms UTC) of the 1m candle in which take_profit_1 was reached; null until then
              */
             tp1_at: number | null;
             /**
              * Tp2 At
-             * @description Epoch milliseconds, UTC
+             * @description open time (ms UTC) of the 1m candle in which take_profit_2 was reached; null until then
              */
             tp2_at: number | null;
             /**
              * Tp3 At
-             * @description Epoch milliseconds, UTC
+             * @description open time (ms UTC) of the 1m candle in which take_profit_3 was reached; null until then
              */
             tp3_at: number | null;
             /**
              * Triggered At
-             * @description Epoch milliseconds, UTC
+             * @description open time (ms UTC) of the 1m candle in which the entry was reached; null until then
              */
             triggered_at: number | null;
+        };
+        /** StatsScopeOut */
+        StatsScopeOut: {
+            /**
+             * Pattern History Hours
+             * @description active patterns counted when confirmed in the last n hours; null: any age
+             */
+            pattern_history_hours: number | null;
+            /**
+             * Pattern Types
+             * @description the pattern types counted
+             */
+            pattern_types: string[];
+            /**
+             * Symbols
+             * @description the symbols counted; null: every symbol
+             */
+            symbols: string[] | null;
         };
         /** StatusEvent */
         StatusEvent: {
@@ -5862,6 +5942,18 @@ export interface components {
             /** Http Status */
             http_status: number | null;
             /**
+             * Reason
+             * @description Why it was not sent (a code); null when sent
+             * @example http_403
+             */
+            reason?: string | null;
+            /**
+             * Reason Text
+             * @description The reason as a sentence to show
+             * @example The ntfy server refused the push: it denies access to your topic (HTTP 403).
+             */
+            reason_text?: string | null;
+            /**
              * Status
              * @description sent, or why not: failed (refused), retry (server busy), throttled
              * @enum {string}
@@ -6058,6 +6150,11 @@ export interface components {
             last_login_at: string | null;
             /** Ntfy Topic */
             ntfy_topic: string;
+            /**
+             * Theme
+             * @enum {string}
+             */
+            theme: "system" | "light" | "dark";
             /** Timezone */
             timezone: string;
         };
@@ -6106,6 +6203,11 @@ export interface components {
         };
         /** WatchlistOut */
         WatchlistOut: {
+            /**
+             * Choices
+             * @description Every active symbol: what the watchlist may hold
+             */
+            choices: string[];
             /**
              * Following
              * @description What the tier lets the user see now; null: every symbol
@@ -11019,7 +11121,8 @@ export interface operations {
                      *             "broadcast_id": 42,
                      *             "created_at": "2026-01-15T09:30:00.123Z",
                      *             "id": 42,
-                     *             "reason": "BTC/USDT",
+                     *             "reason": "symbol_not_in_tier",
+                     *             "reason_text": "Your plan does not include this symbol.",
                      *             "sent_at": "2026-01-15T09:30:00.123Z",
                      *             "signal_id": 42,
                      *             "status": "queued",
@@ -11204,7 +11307,8 @@ export interface operations {
                      *             "broadcast_id": 42,
                      *             "created_at": "2026-01-15T09:30:00.123Z",
                      *             "id": 42,
-                     *             "reason": "BTC/USDT",
+                     *             "reason": "symbol_not_in_tier",
+                     *             "reason_text": "Your plan does not include this symbol.",
                      *             "sent_at": "2026-01-15T09:30:00.123Z",
                      *             "signal_id": 42,
                      *             "status": "queued",
@@ -13863,6 +13967,7 @@ export interface operations {
                      *           "is_verified": true,
                      *           "last_login_at": "2026-01-15T09:30:00.123Z",
                      *           "ntfy_topic": "BTC/USDT",
+                     *           "theme": "system",
                      *           "timezone": "Europe/Berlin"
                      *         }
                      *       },
@@ -14019,6 +14124,7 @@ export interface operations {
                      *           "is_verified": true,
                      *           "last_login_at": "2026-01-15T09:30:00.123Z",
                      *           "ntfy_topic": "BTC/USDT",
+                     *           "theme": "system",
                      *           "timezone": "Europe/Berlin"
                      *         }
                      *       },
@@ -14376,6 +14482,7 @@ export interface operations {
                      *           "started_at": "2026-01-15T09:30:00.123Z",
                      *           "status": "active"
                      *         },
+                     *         "theme": "system",
                      *         "tier": "free",
                      *         "timezone": "Europe/Berlin",
                      *         "two_factor_enabled": true
@@ -14465,6 +14572,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "display_name": "Ada Trader",
+                 *       "theme": "system",
                  *       "timezone": "Europe/Berlin"
                  *     }
                  */
@@ -14472,7 +14580,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK: Change the display name or the time zone */
+            /** @description OK: Change the display name, the time zone or the theme */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14522,6 +14630,7 @@ export interface operations {
                      *           "started_at": "2026-01-15T09:30:00.123Z",
                      *           "status": "active"
                      *         },
+                     *         "theme": "system",
                      *         "tier": "free",
                      *         "timezone": "Europe/Berlin",
                      *         "two_factor_enabled": true
@@ -14620,6 +14729,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "data": {
+                     *         "choices": [
+                     *           "BTC/USDT"
+                     *         ],
                      *         "following": [
                      *           "BTC/USDT"
                      *         ],
@@ -14731,6 +14843,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "data": {
+                     *         "choices": [
+                     *           "BTC/USDT"
+                     *         ],
                      *         "following": [
                      *           "BTC/USDT"
                      *         ],
@@ -14869,6 +14984,7 @@ export interface operations {
                      *         "is_verified": true,
                      *         "last_login_at": "2026-01-15T09:30:00.123Z",
                      *         "ntfy_topic": "BTC/USDT",
+                     *         "theme": "system",
                      *         "timezone": "Europe/Berlin"
                      *       },
                      *       "error": null,
@@ -15506,6 +15622,7 @@ export interface operations {
                      *         "is_verified": true,
                      *         "last_login_at": "2026-01-15T09:30:00.123Z",
                      *         "ntfy_topic": "BTC/USDT",
+                     *         "theme": "system",
                      *         "timezone": "Europe/Berlin"
                      *       },
                      *       "error": null,
@@ -17079,6 +17196,7 @@ export interface operations {
                      *             "entry": 1,
                      *             "expired_at": 1768469400123,
                      *             "id": 42,
+                     *             "move_stop_to_entry_after_tp1": true,
                      *             "outcome_r": 1,
                      *             "risk_reward": 1,
                      *             "setup_stats": [
@@ -17239,7 +17357,8 @@ export interface operations {
                      *           "broadcast_id": 42,
                      *           "created_at": "2026-01-15T09:30:00.123Z",
                      *           "id": 42,
-                     *           "reason": "BTC/USDT",
+                     *           "reason": "symbol_not_in_tier",
+                     *           "reason_text": "Your plan does not include this symbol.",
                      *           "sent_at": "2026-01-15T09:30:00.123Z",
                      *           "signal_id": 42,
                      *           "status": "queued",
@@ -17707,6 +17826,8 @@ export interface operations {
                      * @example {
                      *       "data": {
                      *         "http_status": 1,
+                     *         "reason": "http_403",
+                     *         "reason_text": "The ntfy server refused the push: it denies access to your topic (HTTP 403).",
                      *         "status": "sent",
                      *         "topic": "cl-7f3a9c2e"
                      *       },
@@ -18443,6 +18564,7 @@ export interface operations {
                      *           "entry": 1,
                      *           "expired_at": 1768469400123,
                      *           "id": 42,
+                     *           "move_stop_to_entry_after_tp1": true,
                      *           "outcome_r": 1,
                      *           "risk_reward": 1,
                      *           "setup_stats": [
@@ -18639,6 +18761,7 @@ export interface operations {
                      *         "entry": 1,
                      *         "expired_at": 1768469400123,
                      *         "id": 42,
+                     *         "move_stop_to_entry_after_tp1": true,
                      *         "outcome_r": 1,
                      *         "risk_reward": 1,
                      *         "setup_stats": [
@@ -18784,7 +18907,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: Global statistics: symbols, active patterns, signals today, overall hit rate */
+            /** @description OK: Statistics over the caller's tier: symbols, active patterns, signals today, overall hit rate */
             200: {
                 headers: {
                     /**
@@ -18820,6 +18943,15 @@ export interface operations {
                      *             "wins": 1
                      *           }
                      *         ],
+                     *         "scope": {
+                     *           "pattern_history_hours": 1,
+                     *           "pattern_types": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "symbols": [
+                     *             "BTC/USDT"
+                     *           ]
+                     *         },
                      *         "signals_today": 1,
                      *         "symbols": 1
                      *       },
@@ -18952,6 +19084,16 @@ export interface operations {
                      *         {
                      *           "anchor_timeframe": "BTC/USDT",
                      *           "anchor_type": "BTC/USDT",
+                     *           "cumulative_r": [
+                     *             [
+                     *               1717200000000,
+                     *               -1
+                     *             ],
+                     *             [
+                     *               1717286400000,
+                     *               2
+                     *             ]
+                     *           ],
                      *           "symbol": "BTC/USDT",
                      *           "windows": [
                      *             {
@@ -19332,10 +19474,12 @@ export interface operations {
     "market-list-candles": {
         parameters: {
             query?: {
-                /** @description the last candle's open time: ms since the epoch or ISO-8601 (UTC if naive) */
+                /** @description the last candle's open time (inclusive): ms since the epoch or ISO-8601 (UTC if naive) */
                 end?: number | string;
                 /** @description `compact`: `{columns, rows}` instead of one object per candle */
                 format?: "objects" | "compact";
+                /** @description add the forming candle of the timeframe (see above) */
+                include_forming?: boolean;
                 limit?: number;
                 /** @description the first candle's open time: ms since the epoch or ISO-8601 (UTC if naive) */
                 start?: number | string;
@@ -19351,7 +19495,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: Closed candles of one symbol and timeframe, ascending by time */
+            /** @description OK: Candles of one symbol and timeframe, ascending by time, and the forming one */
             200: {
                 headers: {
                     /**

@@ -4,20 +4,27 @@ import {
   CrosshairMode,
   createChart,
   createSeriesMarkers,
+  HistogramSeries,
   type IChartApi,
   type IPriceLine,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
   LineStyle,
+  type LogicalRange,
+  type MouseEventParams,
   TickMarkType,
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import { useEffect, useRef } from 'react';
-import type { Candle } from '../api/types';
+import { useEffect, useRef, useState } from 'react';
+import { type ChartCandle, tailChangeStart } from '../lib/chartCandles';
+import type { ChartMarker } from '../lib/chartMarkers';
+import type { LabelledZone } from '../lib/chartZones';
 import { decimalsForTick, formatDateTime, formatPrice, type PriceSpec, priceDecimals } from '../lib/format';
-import type { ChartZone, ZoneMarker } from '../lib/zones';
+import { ChartLegend } from './ChartLegend';
+import { useChartColours } from './chartColours';
 import { ZonesPrimitive } from './zonesPrimitive';
+import './chart.css';
 
 export interface PriceLineSpec {
   price: number;
@@ -33,6 +40,12 @@ const LINE_COLOURS: Record<PriceLineSpec['kind'], string> = {
 
 const BULL = '#26a69a';
 const BEAR = '#ef5350';
+const VOLUME_BULL = 'rgba(38, 166, 154, 0.45)';
+const VOLUME_BEAR = 'rgba(239, 83, 80, 0.45)';
+/** The volume pane's share of the height, against the price pane's 1. */
+const VOLUME_STRETCH = 0.28;
+/** Fewer bars than this left of the view: ask for older candles. */
+const OLDER_THRESHOLD = 40;
 
 function tickLabel(time: Time, type: TickMarkType, zone: string): string {
   const ms = (time as number) * 1000;
@@ -48,7 +61,27 @@ function tickLabel(time: Time, type: TickMarkType, zone: string): string {
   }
 }
 
-/** Candles with zone boxes, sweep markers and optional level lines; times in `timezone`. */
+function priceBar(candle: ChartCandle) {
+  return {
+    time: (candle.time / 1000) as UTCTimestamp,
+    open: candle.open,
+    high: candle.high,
+    low: candle.low,
+    close: candle.close,
+  };
+}
+
+function volumeBar(candle: ChartCandle) {
+  return {
+    time: (candle.time / 1000) as UTCTimestamp,
+    value: candle.volume,
+    color: candle.close >= candle.open ? VOLUME_BULL : VOLUME_BEAR,
+  };
+}
+
+/** Candles with a volume pane, zone boxes, markers, optional level lines and an OHLC legend
+ * under the crosshair; times in `timezone`. `onNeedOlder` is called when the view nears the
+ * first loaded candle. */
 export function CandleChart({
   candles,
   zones,
@@ -59,23 +92,33 @@ export function CandleChart({
   highlightId = null,
   focusTime = null,
   height = 460,
+  showVolume = true,
+  onNeedOlder,
 }: {
-  candles: readonly Candle[];
-  zones: readonly ChartZone[];
-  markers: readonly ZoneMarker[];
+  candles: readonly ChartCandle[];
+  zones: readonly LabelledZone[];
+  markers: readonly ChartMarker[];
   lines?: readonly PriceLineSpec[];
   spec: PriceSpec | null;
   timezone: string;
   highlightId?: number | null;
   focusTime?: number | null;
   height?: number;
+  showVolume?: boolean;
+  onNeedOlder?: () => void;
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<IChartApi | null>(null);
   const seriesRef = useRef<ISeriesApi<'Candlestick'> | null>(null);
+  const volumeRef = useRef<ISeriesApi<'Histogram'> | null>(null);
   const zonesRef = useRef<ZonesPrimitive | null>(null);
   const markersRef = useRef<ISeriesMarkersPluginApi<Time> | null>(null);
   const focusedRef = useRef<number | null>(null);
+  const drawnRef = useRef<readonly ChartCandle[]>([]);
+  const needOlderRef = useRef(onNeedOlder);
+  needOlderRef.current = onNeedOlder;
+  const [hoverTime, setHoverTime] = useState<number | null>(null);
+  const colours = useChartColours();
 
   // Create the chart once.
   useEffect(() => {
@@ -88,6 +131,7 @@ export function CandleChart({
         textColor: '#9aa4b2',
         fontSize: 11,
         attributionLogo: false,
+        panes: { separatorColor: '#21262d' },
       },
       grid: { vertLines: { color: '#161b22' }, horzLines: { color: '#161b22' } },
       crosshair: { mode: CrosshairMode.Normal },
@@ -108,21 +152,66 @@ export function CandleChart({
     seriesRef.current = series;
     zonesRef.current = primitive;
     markersRef.current = createSeriesMarkers(series, []);
+    const onCrosshair = (param: MouseEventParams<Time>) => {
+      setHoverTime(param.time === undefined ? null : (param.time as number) * 1000);
+    };
+    const onRange = (range: LogicalRange | null) => {
+      if (range && range.from < OLDER_THRESHOLD) needOlderRef.current?.();
+    };
+    chart.subscribeCrosshairMove(onCrosshair);
+    chart.timeScale().subscribeVisibleLogicalRangeChange(onRange);
     return () => {
+      chart.unsubscribeCrosshairMove(onCrosshair);
+      chart.timeScale().unsubscribeVisibleLogicalRangeChange(onRange);
       chart.remove();
       chartRef.current = null;
       seriesRef.current = null;
+      volumeRef.current = null;
       zonesRef.current = null;
       markersRef.current = null;
+      drawnRef.current = [];
     };
   }, []);
 
+  // The theme's colours (light or dark), again when it switches.
+  useEffect(() => {
+    chartRef.current?.applyOptions({
+      layout: {
+        background: { type: ColorType.Solid, color: colours.background },
+        textColor: colours.text,
+        panes: { separatorColor: colours.border },
+      },
+      grid: { vertLines: { color: colours.grid }, horzLines: { color: colours.grid } },
+      rightPriceScale: { borderColor: colours.border },
+      timeScale: { borderColor: colours.border },
+    });
+  }, [colours]);
+
+  // The volume pane: a histogram in a second pane under the price.
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart || !showVolume) return;
+    const volume = chart.addSeries(
+      HistogramSeries,
+      { priceFormat: { type: 'volume' }, priceLineVisible: false, lastValueVisible: false },
+      1,
+    );
+    chart.panes()[1]?.setStretchFactor(VOLUME_STRETCH);
+    volume.setData(drawnRef.current.map(volumeBar));
+    volumeRef.current = volume;
+    return () => {
+      // The chart's own cleanup may have run first (unmount) and removed the series with it.
+      if (chartRef.current === chart) chart.removeSeries(volume);
+      volumeRef.current = null;
+    };
+  }, [showVolume]);
+
   // Formatting: the symbol's tick size and the user's timezone.
+  const sample = candles.at(-1)?.close ?? 1;
   useEffect(() => {
     const chart = chartRef.current;
     const series = seriesRef.current;
     if (!chart || !series) return;
-    const sample = candles.at(-1)?.close ?? 1;
     const precision = spec?.tick_size ? decimalsForTick(spec.tick_size) : priceDecimals(sample, spec);
     series.applyOptions({
       priceFormat: { type: 'price', precision, minMove: spec?.tick_size ?? 10 ** -precision },
@@ -134,24 +223,27 @@ export function CandleChart({
       },
       timeScale: { tickMarkFormatter: (time: Time, type: TickMarkType) => tickLabel(time, type, timezone) },
     });
-  }, [spec, timezone, candles]);
+  }, [spec, timezone, sample]);
 
+  // Data: only the changed tail bars when a poll moved the forming candle, all bars otherwise.
   useEffect(() => {
-    seriesRef.current?.setData(
-      candles.map((candle) => ({
-        time: (candle.time / 1000) as UTCTimestamp,
-        open: candle.open,
-        high: candle.high,
-        low: candle.low,
-        close: candle.close,
-      })),
-    );
+    const series = seriesRef.current;
+    if (!series) return;
+    const start = tailChangeStart(drawnRef.current, candles);
+    if (start === null) {
+      series.setData(candles.map(priceBar));
+      volumeRef.current?.setData(candles.map(volumeBar));
+    } else {
+      for (const candle of candles.slice(start)) {
+        series.update(priceBar(candle));
+        volumeRef.current?.update(volumeBar(candle));
+      }
+    }
+    drawnRef.current = candles;
   }, [candles]);
 
   useEffect(() => {
     zonesRef.current?.setZones(zones, highlightId);
-    const container = containerRef.current;
-    if (container) container.dataset.zones = String(zones.length);
   }, [zones, highlightId]);
 
   useEffect(() => {
@@ -160,7 +252,7 @@ export function CandleChart({
         time: marker.time as UTCTimestamp,
         position: marker.position,
         shape: marker.shape,
-        color: marker.direction === 'bullish' ? BULL : BEAR,
+        color: marker.color,
         text: marker.text,
         size: 1,
       })),
@@ -203,15 +295,26 @@ export function CandleChart({
     });
   }, [focusTime, candles]);
 
+  const last = candles.at(-1);
   return (
-    <div
-      ref={containerRef}
-      className="chart"
-      style={{ height }}
-      data-testid="chart"
-      role="img"
-      aria-label="Candlestick chart with pattern zones"
-    />
+    <div className="cl-chart" style={{ height }}>
+      <div
+        ref={containerRef}
+        className="chart cl-chart-canvas"
+        data-testid="chart"
+        data-candles={candles.length}
+        data-first-time={candles[0]?.time ?? ''}
+        data-last-time={last?.time ?? ''}
+        data-last-close={last?.close ?? ''}
+        data-forming={last?.forming ? 'true' : 'false'}
+        data-zones={zones.length}
+        data-labelled-zones={zones.filter((zone) => zone.label !== null).length}
+        data-markers={markers.length}
+        role="img"
+        aria-label="Candlestick chart with volume and pattern zones"
+      />
+      <ChartLegend candles={candles} hoverTime={hoverTime} spec={spec} timezone={timezone} />
+    </div>
   );
 }
 

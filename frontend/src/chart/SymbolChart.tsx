@@ -1,56 +1,60 @@
 import { useMemo } from 'react';
-import { useCandles, useChartPatterns, useSymbolMap } from '../api/queries';
+import { useSymbolMap } from '../api/queries';
 import { ErrorState, Skeleton } from '../components/States';
 import { useNow } from '../hooks/useNow';
 import { useTimezone } from '../hooks/useTimezone';
-import { symbolFromUrl, timeframeMs } from '../lib/format';
-import { sweepMarkers, toChartZones } from '../lib/zones';
+import { type SignalHits, signalHitMarkers, sortMarkers, sweepChartMarkers } from '../lib/chartMarkers';
+import { patternTypeLabel, symbolFromUrl, timeframeMs } from '../lib/format';
+import { DEFAULT_TIMEFRAMES } from '../lib/matrix';
 import { CandleChart, type PriceLineSpec } from './CandleChart';
+import { useChartCandles } from './useChartCandles';
+import { useChartZones } from './useChartZones';
 
-/** Expiry per timeframe (patterns.md), to fetch patterns still alive at the first candle. */
-const EXPIRY_MS: Record<string, number> = {
-  '1m': 4 * 3_600_000,
-  '5m': 12 * 3_600_000,
-  '15m': 24 * 3_600_000,
-  '1h': 3 * 86_400_000,
-  '4h': 7 * 86_400_000,
-  '1d': 14 * 86_400_000,
-};
-
-/** Candles + zones + markers of one symbol and timeframe, loaded and polled. */
-export function SymbolChart({
-  urlSymbol,
-  timeframe,
-  lines,
-  highlightId = null,
-  focusTime = null,
-  height,
-}: {
+interface SymbolChartProps {
   urlSymbol: string;
   timeframe: string;
   lines?: readonly PriceLineSpec[];
+  /** A signal whose entry, target and stop hits are marked on their candles. */
+  signal?: SignalHits | null;
+  /** Also draw the zones of the higher timeframes, labelled with theirs. */
+  showHigher?: boolean;
+  showVolume?: boolean;
   highlightId?: number | null;
   focusTime?: number | null;
   height?: number;
-}) {
+}
+
+/** Candles (forming one live, older ones on scrolling back), volume, zones and markers of one
+ * symbol and timeframe. A new symbol or timeframe starts a fresh candle store. */
+export function SymbolChart(props: SymbolChartProps) {
+  return <SymbolChartBody key={`${props.urlSymbol}|${props.timeframe}`} {...props} />;
+}
+
+function SymbolChartBody({
+  urlSymbol,
+  timeframe,
+  lines,
+  signal = null,
+  showHigher = false,
+  showVolume = true,
+  highlightId = null,
+  focusTime = null,
+  height,
+}: SymbolChartProps) {
   const symbol = symbolFromUrl(urlSymbol);
   const spec = useSymbolMap().get(symbol) ?? null;
   const timezone = useTimezone();
   const now = useNow(30_000);
-  const candles = useCandles(urlSymbol, timeframe);
-  const first = candles.data?.[0]?.time ?? null;
-  const since = first === null ? null : first - (EXPIRY_MS[timeframe] ?? 3 * 86_400_000);
-  const patterns = useChartPatterns(urlSymbol, timeframe, since);
-  const times = useMemo(() => (candles.data ?? []).map((candle) => candle.time), [candles.data]);
-  const zones = useMemo(
-    () => toChartZones(patterns.data ?? [], times, timeframeMs(timeframe), now),
-    [patterns.data, times, timeframe, now],
-  );
-  const markers = useMemo(() => sweepMarkers(patterns.data ?? [], times), [patterns.data, times]);
+  const data = useChartCandles(urlSymbol, timeframe);
+  const { candles } = data;
+  const times = useMemo(() => candles.map((candle) => candle.time), [candles]);
+  const zoneData = useChartZones({ urlSymbol, timeframe, timeframes: DEFAULT_TIMEFRAMES, candleTimes: times, showHigher, now });
+  const hits = useMemo(() => (signal ? signalHitMarkers(signal, times, timeframeMs(timeframe)) : []), [signal, times, timeframe]);
+  const markers = useMemo(() => sortMarkers([...sweepChartMarkers(zoneData.sweeps), ...hits]), [zoneData.sweeps, hits]);
 
-  if (candles.isPending) return <Skeleton rows={12} label="Loading candles" />;
-  if (candles.isError) return <ErrorState error={candles.error} onRetry={() => void candles.refetch()} />;
-  if (candles.data.length === 0) {
+  if (data.isPending) return <Skeleton rows={12} label="Loading candles" />;
+  if (data.error) return <ErrorState error={data.error} onRetry={data.refetch} />;
+  if (candles.length === 0) {
     return (
       <div className="state state-empty" role="status">
         <strong>
@@ -59,10 +63,13 @@ export function SymbolChart({
       </div>
     );
   }
+  const { zones } = zoneData;
+  const higherCount = zones.filter((zone) => zone.label !== null).length;
+  const restricted = zoneData.types.length < 3;
   return (
-    <div className="chart-wrap">
+    <div className="chart-wrap" data-testid="chart-wrap" data-signal-markers={hits.map((hit) => hit.text).join(' ')}>
       <CandleChart
-        candles={candles.data}
+        candles={candles}
         zones={zones}
         markers={markers}
         lines={lines ?? []}
@@ -71,16 +78,30 @@ export function SymbolChart({
         highlightId={highlightId}
         focusTime={focusTime}
         height={height ?? 460}
+        showVolume={showVolume}
+        onNeedOlder={data.loadOlder}
       />
       <p className="muted small chart-caption" data-testid="zone-summary">
-        {patterns.isError ? (
-          <span role="alert">Zones unavailable: {patterns.error.message}</span>
+        {zoneData.error ? (
+          <span role="alert">Zones unavailable: {zoneData.error.message}</span>
         ) : (
           <>
-            {zones.length} zone{zones.length === 1 ? '' : 's'} ({zones.filter((zone) => zone.active).length} active), {markers.length} sweep
-            marker{markers.length === 1 ? '' : 's'} · times in {timezone}
+            {zones.length} zone{zones.length === 1 ? '' : 's'} ({zones.filter((zone) => zone.active).length} active
+            {showHigher ? `, ${higherCount} from ${zoneData.higher.join(', ') || 'no higher timeframe'}` : ''})
+            {restricted ? ` · ${zoneData.types.map(patternTypeLabel).join(', ')} on your tier` : ''}, {markers.length} marker
+            {markers.length === 1 ? '' : 's'} · times in {timezone}
           </>
         )}
+        <span className="cl-history" data-testid="chart-history">
+          {' · '}
+          {data.loadingOlder
+            ? 'Loading older candles…'
+            : data.olderError
+              ? `Older candles failed: ${data.olderError.message}`
+              : data.reachedStart
+                ? 'First candle reached'
+                : 'Scroll back for older candles'}
+        </span>
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 /** A series primitive that draws pattern zones as shaded rectangles under the candles
- * (lightweight-charts has no built-in rectangle). */
+ * (lightweight-charts has no built-in rectangle), each with its label (a higher timeframe's
+ * zone says which) in the top-left corner. */
 import type {
   IChartApi,
   IPrimitivePaneRenderer,
@@ -12,7 +13,8 @@ import type {
   Time,
   UTCTimestamp,
 } from 'lightweight-charts';
-import { type ChartZone, zoneStyle } from '../lib/zones';
+import type { LabelledZone } from '../lib/chartZones';
+import { zoneStyle } from '../lib/zones';
 
 type DrawTarget = Parameters<IPrimitivePaneRenderer['draw']>[0];
 
@@ -24,7 +26,10 @@ interface PixelBox {
   fill: string;
   stroke: string;
   emphasis: boolean;
+  label: string | null;
 }
+
+const LABEL_PX = 10;
 
 class ZonesRenderer implements IPrimitivePaneRenderer {
   constructor(private readonly boxes: readonly PixelBox[]) {}
@@ -42,6 +47,12 @@ class ZonesRenderer implements IPrimitivePaneRenderer {
         context.lineWidth = Math.max(1, Math.round((box.emphasis ? 2 : 1) * horizontalPixelRatio));
         context.strokeStyle = box.emphasis ? 'rgba(250, 204, 21, 0.95)' : box.stroke;
         context.strokeRect(x + 0.5, y + 0.5, width - 1, height - 1);
+        if (box.label && width > 24 * horizontalPixelRatio) {
+          context.font = `${Math.round(LABEL_PX * verticalPixelRatio)}px system-ui, sans-serif`;
+          context.textBaseline = 'top';
+          context.fillStyle = box.stroke.replace(/[\d.]+\)$/, '0.95)');
+          context.fillText(box.label, x + 3 * horizontalPixelRatio, y + 2 * verticalPixelRatio);
+        }
       }
     });
   }
@@ -60,7 +71,7 @@ class ZonesPaneView implements IPrimitivePaneView {
 }
 
 export class ZonesPrimitive implements ISeriesPrimitive<Time> {
-  private zones: readonly ChartZone[] = [];
+  private zones: readonly LabelledZone[] = [];
   private highlight: number | null = null;
   private chart: IChartApi | null = null;
   private series: ISeriesApi<SeriesType> | null = null;
@@ -80,7 +91,7 @@ export class ZonesPrimitive implements ISeriesPrimitive<Time> {
     this.requestUpdate = null;
   }
 
-  setZones(zones: readonly ChartZone[], highlight: number | null = null): void {
+  setZones(zones: readonly LabelledZone[], highlight: number | null = null): void {
     this.zones = zones;
     this.highlight = highlight;
     this.requestUpdate?.();
@@ -120,6 +131,7 @@ export class ZonesPrimitive implements ISeriesPrimitive<Time> {
         fill: style.fill,
         stroke: style.stroke,
         emphasis: zone.id === this.highlight,
+        label: zone.label,
       });
     }
     this.view.boxes = boxes;

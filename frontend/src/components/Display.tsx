@@ -2,6 +2,7 @@
 import { useSymbolMap } from '../api/queries';
 import { useTimezone } from '../hooks/useTimezone';
 import { formatAge, formatDateTime, formatPrice, patternTypeLabel, patternTypeName } from '../lib/format';
+import { zoneOffsetLabel } from '../lib/zone';
 
 export function Price({ value, symbol, className }: { value: number | null | undefined; symbol: string; className?: string }) {
   const spec = useSymbolMap().get(symbol);
@@ -25,6 +26,17 @@ export function Time({
     <time dateTime={iso} title={`${absolute} (${zone})`} className="num">
       {relative ? formatAge(ms) : absolute}
     </time>
+  );
+}
+
+/** The zone every time on the page is shown in, e.g. "UTC+1" (the name on hover). */
+export function ZoneChip() {
+  const zone = useTimezone();
+  return (
+    <span className="zone-chip" title={`Times in ${zone}`} data-testid="zone-chip">
+      <span className="sr-only">Times in </span>
+      {zoneOffsetLabel(zone)}
+    </span>
   );
 }
 

@@ -3,17 +3,25 @@ import { Suspense, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrapData } from '../api/client';
 import { useMe } from '../api/queries';
+import { LiveControls } from '../live/LiveControls';
+import { LiveProvider } from '../live/LiveProvider';
+import { CardTables } from './CardTables';
 import { DataBanner } from './DataBanner';
+import { ZoneChip } from './Display';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PageSkeleton } from './States';
 import { SymbolJump } from './SymbolJump';
+import { ThemeCycleButton } from './ThemeToggle';
+import { Toasts } from './Toast';
 
 const NAV = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/matrix', label: 'Matrix', end: false },
   { to: '/patterns', label: 'Patterns', end: false },
   { to: '/signals', label: 'Signals', end: false },
+  { to: '/performance', label: 'Performance', end: false },
   { to: '/chart/BTC-USDT', label: 'Chart', end: false },
+  { to: '/watchlist', label: 'Watchlist', end: false },
   { to: '/developers', label: 'Developers', end: false },
 ];
 
@@ -22,7 +30,10 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
-  const [menuOpen, setMenuOpen] = useState(false);
+  // The phone menu is open on the page it was opened on: any navigation closes it.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === location.pathname;
+  const setMenuOpen = (open: boolean) => setMenuOpenAt(open ? location.pathname : null);
   const logout = useMutation({
     mutationFn: () => unwrapData(api.POST('/api/v1/auth/logout')),
     onSettled: () => {
@@ -36,7 +47,7 @@ export function Layout() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="topbar">
+      <header className="topbar" data-menu={menuOpen ? 'open' : 'closed'}>
         <NavLink to="/" className="brand" aria-label="CryptoLens home">
           <span className="brand-mark" aria-hidden="true">
             ◎
@@ -48,7 +59,7 @@ export function Layout() {
           className="btn btn-ghost nav-toggle"
           aria-expanded={menuOpen}
           aria-controls="main-nav"
-          onClick={() => setMenuOpen((open) => !open)}
+          onClick={() => setMenuOpen(!menuOpen)}
         >
           Menu
         </button>
@@ -65,6 +76,11 @@ export function Layout() {
           ) : null}
         </nav>
         <SymbolJump />
+        <LiveControls />
+        <div className="topbar-extra">
+          <ZoneChip />
+          <ThemeCycleButton />
+        </div>
         <div className="user">
           <NavLink to="/profile" className="user-link" title="Profile">
             <span className="user-email">{me.data?.email}</span>
@@ -78,6 +94,7 @@ export function Layout() {
           </button>
         </div>
       </header>
+      <LiveProvider />
       <DataBanner />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary resetKey={location.pathname}>
@@ -86,6 +103,8 @@ export function Layout() {
           </Suspense>
         </ErrorBoundary>
       </main>
+      <CardTables />
+      <Toasts />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { type KeyboardEvent, type MouseEvent, memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { symbolToUrl } from '../lib/format';
+import { matrixCellKey } from '../lib/liveCache';
 import { describeCell, type GridPosition, type MatrixCell, type MatrixModel, moveInGrid } from '../lib/matrix';
+import { changedProps, useChangedUntil } from '../live/highlights';
 import { DirectionBadge } from './Display';
 
 export interface RenderTiming {
@@ -16,6 +18,8 @@ function chartHref(cell: MatrixCell): string {
 }
 
 const Cell = memo(function Cell({ cell, row, col, focused }: { cell: MatrixCell; row: number; col: number; focused: boolean }) {
+  // A pattern or signal on this cell came in over the live stream a moment ago.
+  const changed = changedProps(useChangedUntil(matrixCellKey(cell.symbol, cell.timeframe)));
   return (
     <td
       // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a cell of the keyboard grid below (roving tabindex)
@@ -23,7 +27,8 @@ const Cell = memo(function Cell({ cell, row, col, focused }: { cell: MatrixCell;
       tabIndex={focused ? 0 : -1}
       data-row={row}
       data-col={col}
-      className={`mcell ${cell.tone} l${cell.level}`}
+      className={`mcell ${cell.tone} l${cell.level}${changed.className}`}
+      data-changed={changed['data-changed']}
       aria-label={describeCell(cell)}
       title={describeCell(cell)}
     >

@@ -5,6 +5,7 @@ import { signalLines } from '../chart/levels';
 import { SymbolChart } from '../chart/SymbolChart';
 import { DirectionBadge, Price, StatusBadge, TypeTag } from '../components/Display';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
+import { type ChartState, readChartState, writeChartState } from '../lib/chartState';
 import { formatPct, symbolFromUrl, symbolToUrl } from '../lib/format';
 import { DEFAULT_TIMEFRAMES } from '../lib/matrix';
 
@@ -29,7 +30,9 @@ function TimeframeSwitcher({ value, onChange }: { value: string; onChange: (time
 export default function ChartPage() {
   const { symbol: urlSymbol = 'BTC-USDT' } = useParams();
   const [params, setParams] = useSearchParams();
-  const timeframe = params.get('tf') ?? '1h';
+  // Timeframe and toggles live in the URL: reload, back and a shared link keep them.
+  const state = readChartState(params, DEFAULT_TIMEFRAMES);
+  const { timeframe } = state;
   const patternId = Number(params.get('pattern') ?? Number.NaN);
   const signalId = Number(params.get('signal') ?? Number.NaN);
   // /chart/BTC-USDT and /chart/BTC%2FUSDT alike; the API is asked in the dash form.
@@ -42,13 +45,7 @@ export default function ChartPage() {
   const lines = useMemo(() => (signal.data ? signalLines(signal.data) : []), [signal.data]);
   const focusTime = pattern.data?.formed_at ?? signal.data?.created_at ?? null;
 
-  const setTimeframe = (next: string) => {
-    setParams((current) => {
-      const updated = new URLSearchParams(current);
-      updated.set('tf', next);
-      return updated;
-    });
-  };
+  const update = (patch: Partial<ChartState>) => setParams((current) => writeChartState(current, patch));
 
   return (
     <div className="page page-wide">
@@ -63,7 +60,22 @@ export default function ChartPage() {
             <span className={`fresh fresh-${info.freshness}`}>{info.freshness}</span>
           </div>
         ) : null}
-        <TimeframeSwitcher value={timeframe} onChange={setTimeframe} />
+        <TimeframeSwitcher value={timeframe} onChange={(next) => update({ timeframe: next })} />
+      </div>
+      <div className="cl-toolbar" role="group" aria-label="Chart layers">
+        <label className="cl-toggle">
+          <input
+            type="checkbox"
+            checked={state.higherZones}
+            disabled={timeframe === DEFAULT_TIMEFRAMES.at(-1)}
+            onChange={(event) => update({ higherZones: event.target.checked })}
+          />
+          Higher-timeframe zones
+        </label>
+        <label className="cl-toggle">
+          <input type="checkbox" checked={state.volume} onChange={(event) => update({ volume: event.target.checked })} />
+          Volume
+        </label>
       </div>
       {pattern.data ? (
         <p className="context-line">
@@ -83,12 +95,16 @@ export default function ChartPage() {
         urlSymbol={apiSymbol}
         timeframe={timeframe}
         lines={lines}
+        signal={signal.data ?? null}
+        showHigher={state.higherZones}
+        showVolume={state.volume}
         highlightId={Number.isFinite(patternId) ? patternId : null}
         focusTime={focusTime}
       />
       <div className="legend-row muted small" role="group" aria-label="Legend">
         <span className="swatch bull" /> bullish zone <span className="swatch bear" /> bearish zone · faded: filled, invalidated or expired
-        · ▲▼ liquidity sweeps · outlined yellow: the selected pattern
+        · ▲▼ liquidity sweeps · labelled boxes: a higher timeframe's zones · Entry, TP and SL markers: where a signal's levels were hit ·
+        outlined yellow: the selected pattern
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useMatrixData, usePatterns, useSignals, useStats, useSymbols } from '../api/queries';
 import type { SymbolInfo } from '../api/types';
@@ -5,14 +6,20 @@ import { DirectionBadge, Price, StatusBadge, Time, TypeTag } from '../components
 import { EmptyState, ErrorState, Skeleton } from '../components/States';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useNow } from '../hooks/useNow';
-import { formatAge, formatPct, formatR, symbolToUrl } from '../lib/format';
+import { formatAge, formatPct, symbolToUrl } from '../lib/format';
+import { patternRowKey, signalRowKey } from '../lib/liveCache';
+import { AVG_R_DEFINITION, avgRText, WIN_RATE_DEFINITION } from '../lib/outcomes';
+import { scopeText } from '../lib/statsScope';
+import { ChangedLi } from '../live/Changed';
 
-function StatCard({ label, value, sub }: { label: string; value: string | number; sub?: string }) {
+/** `definition`: what the number counts, shown under it (and as the tooltip). */
+function StatCard({ label, value, sub, definition }: { label: string; value: string | number; sub?: ReactNode; definition?: string }) {
   return (
-    <div className="stat">
+    <div className="stat" title={definition}>
       <div className="stat-label">{label}</div>
       <div className="stat-value num">{value}</div>
       {sub ? <div className="stat-sub muted">{sub}</div> : null}
+      {definition ? <div className="stat-sub muted small">{definition}</div> : null}
     </div>
   );
 }
@@ -43,7 +50,10 @@ function useCounts() {
     signalsToday: stats.data?.signals_today ?? null,
     openSignals,
     winRate: month?.win_rate ?? null,
+    decided: month?.decided ?? 0,
     avgR: month?.avg_r ?? null,
+    resolved: month?.resolved ?? 0,
+    scope: stats.data ? scopeText(stats.data.scope) : null,
     windowDays: month?.window_days ?? 30,
     statsError: stats.error,
   };
@@ -98,21 +108,41 @@ export function Dashboard() {
   return (
     <div className="page">
       <h1>Dashboard</h1>
+      {counts.scope ? (
+        <p className="muted small" data-testid="stats-scope">
+          Counted over what your tier shows: {counts.scope}.
+        </p>
+      ) : null}
       <section className="stats" aria-label="Counts">
-        <StatCard label="Symbols" value={counts.symbols ?? '…'} sub={`${counts.live} live`} />
+        <StatCard label="Symbols" value={counts.symbols ?? '…'} sub={`${counts.live} live`} definition="Active symbols you follow" />
         <StatCard
           label="Active patterns"
           value={counts.activePatterns ?? '…'}
           sub={counts.activePatterns !== null ? `${counts.bullish} bullish · ${counts.activePatterns - counts.bullish} bearish` : undefined}
+          definition="Confirmed, not yet filled, invalidated or expired"
         />
-        <StatCard label="Symbols with an open signal" value={counts.openSignals ?? '…'} />
-        <StatCard label="Signals today (UTC)" value={counts.signalsToday ?? '…'} />
+        <StatCard
+          label="Symbols with an open signal"
+          value={counts.openSignals ?? '…'}
+          definition="Newest signal pending, triggered, at tp1 or tp2"
+        />
+        <StatCard label="Signals today (UTC)" value={counts.signalsToday ?? '…'} definition="Created since 00:00 UTC" />
         <StatCard
           label={`Win rate ${counts.windowDays} d`}
           value={counts.winRate === null ? '—' : formatPct(counts.winRate * 100, 0, false)}
-          sub={counts.avgR === null ? 'no resolved signals' : `avg ${formatR(counts.avgR)}`}
+          sub={
+            <>
+              <abbr title={WIN_RATE_DEFINITION}>tp1 reached / decided</abbr>, n = {counts.decided}
+              <br />
+              <abbr title={AVG_R_DEFINITION}>{avgRText({ avg_r: counts.avgR, resolved: counts.resolved })}</abbr>
+            </>
+          }
+          definition={`Signals created in the last ${counts.windowDays} d; a tp1 counts as a win`}
         />
       </section>
+      <p className="small">
+        <Link to="/performance">Performance per setup and how it is counted</Link>
+      </p>
       {counts.statsError ? <ErrorState error={counts.statsError} title="Statistics unavailable" /> : null}
       <div className="grid-2">
         <section className="panel" aria-labelledby="latest-signals">
@@ -129,7 +159,7 @@ export function Dashboard() {
           ) : (
             <ul className="list">
               {signals.data.data.map((signal) => (
-                <li key={signal.id}>
+                <ChangedLi key={signal.id} changeKey={signalRowKey(signal.id)}>
                   <Link to={`/signals/${signal.id}`} className="list-row">
                     <DirectionBadge direction={signal.direction} />
                     <span className="strong">{signal.symbol}</span>
@@ -140,7 +170,7 @@ export function Dashboard() {
                     <StatusBadge status={signal.status} />
                     <Time ms={signal.created_at} relative />
                   </Link>
-                </li>
+                </ChangedLi>
               ))}
             </ul>
           )}
@@ -174,7 +204,7 @@ export function Dashboard() {
         ) : (
           <ul className="list">
             {patterns.data.data.map((pattern) => (
-              <li key={pattern.id}>
+              <ChangedLi key={pattern.id} changeKey={patternRowKey(pattern.id)}>
                 <Link to={`/patterns/${pattern.id}`} className="list-row">
                   <DirectionBadge direction={pattern.direction} />
                   <span className="strong">{pattern.symbol}</span>
@@ -187,7 +217,7 @@ export function Dashboard() {
                   <StatusBadge status={pattern.status} />
                   <Time ms={pattern.confirmed_at} relative />
                 </Link>
-              </li>
+              </ChangedLi>
             ))}
           </ul>
         )}

@@ -1,5 +1,6 @@
 import { useMe } from '../api/queries';
 import { ErrorState, PageSkeleton } from '../components/States';
+import { ThemeToggle } from '../components/ThemeToggle';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { AccountSection } from './profile/AccountSection';
 import { NotificationsSection } from './profile/NotificationsSection';
@@ -15,6 +16,10 @@ export default function ProfilePage() {
     <div className="page">
       <h1>Profile</h1>
       <AccountSection me={me.data} />
+      <section className="panel" aria-labelledby="appearance-title">
+        <h2 id="appearance-title">Appearance</h2>
+        <ThemeToggle />
+      </section>
       <NotificationsSection me={me.data} />
       <TwoFactorSection me={me.data} />
       <SessionsSection />

@@ -5,9 +5,11 @@ import type { SignalDetail } from '../api/types';
 import { signalLines } from '../chart/levels';
 import { SymbolChart } from '../chart/SymbolChart';
 import { DirectionBadge, Price, StatusBadge, Strength, Time, TypeTag } from '../components/Display';
+import { LastPrice, OpenR, ResultR } from '../components/SignalResult';
 import { EmptyState, ErrorState, PageSkeleton } from '../components/States';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { formatPct, formatR, symbolToUrl } from '../lib/format';
+import { avgRText, winRateText } from '../lib/outcomes';
 import { levelRows } from '../lib/signals';
 
 function Levels({ signal }: { signal: SignalDetail }) {
@@ -81,8 +83,12 @@ function Setup({ signal }: { signal: SignalDetail }) {
           <tr key={row.window_days}>
             <td>{row.window_days} days</td>
             <td className="right num">{row.count}</td>
-            <td className="right num">{row.win_rate == null ? '—' : formatPct(row.win_rate * 100, 0, false)}</td>
-            <td className="right num">{formatR(row.avg_r)}</td>
+            <td className="right num" title={winRateText(row)}>
+              {row.win_rate == null ? '—' : formatPct(row.win_rate * 100, 0, false)} <span className="muted small">n = {row.decided}</span>
+            </td>
+            <td className="right num" title={avgRText(row)}>
+              {formatR(row.avg_r)} <span className="muted small">n = {row.resolved}</span>
+            </td>
           </tr>
         ))}
       </tbody>
@@ -151,8 +157,14 @@ export default function SignalDetailPage() {
             <dd>
               <Time ms={data.created_at} />
             </dd>
-            <dt>Outcome</dt>
-            <dd className="num">{formatR(data.outcome_r)}</dd>
+            <dt>Result</dt>
+            <dd>
+              <ResultR signal={data} />
+            </dd>
+            <dt>Current price</dt>
+            <dd>
+              <LastPrice symbol={data.symbol} /> · <OpenR signal={data} />
+            </dd>
           </dl>
         </aside>
       </div>

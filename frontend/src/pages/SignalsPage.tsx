@@ -5,10 +5,12 @@ import { isOneOf, SIGNAL_DIRECTIONS, SIGNAL_STATUSES, type SignalQuery } from '.
 import { DirectionBadge, Price, StatusBadge, Strength, Time, TypeTag } from '../components/Display';
 import { FilterSelect, toOptions } from '../components/FilterSelect';
 import { Pager } from '../components/Pager';
+import { LastPrice, OpenR, ResultR } from '../components/SignalResult';
 import { EmptyState, ErrorState, Skeleton } from '../components/States';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { useFilters } from '../hooks/useFilters';
-import { formatR } from '../lib/format';
+import { signalRowKey } from '../lib/liveCache';
+import { ChangedTr } from '../live/Changed';
 
 const FILTERS = ['symbol', 'direction', 'status'] as const;
 
@@ -71,17 +73,31 @@ export function SignalsPage() {
                   <th scope="col" className="right">
                     TP1
                   </th>
+                  <th scope="col" className="right">
+                    TP2
+                  </th>
+                  <th scope="col" className="right">
+                    TP3
+                  </th>
+                  <th scope="col" className="right">
+                    Price
+                  </th>
+                  <th scope="col" className="right">
+                    <abbr title="The current price in R from the entry, while the signal is in the market">Open R</abbr>
+                  </th>
                   <th scope="col">Strength</th>
                   <th scope="col">Status</th>
                   <th scope="col" className="right">
-                    Outcome
+                    <abbr title="Final: the outcome in R. Open at tp1 / tp2: the R secured by the stop (at the entry after tp1).">
+                      Result
+                    </abbr>
                   </th>
                   <th scope="col">Created</th>
                 </tr>
               </thead>
               <tbody>
                 {signals.data.data.map((signal) => (
-                  <tr key={signal.id}>
+                  <ChangedTr key={signal.id} changeKey={signalRowKey(signal.id)}>
                     <td>
                       <Link to={`/signals/${signal.id}`}>{signal.id}</Link>
                     </td>
@@ -101,17 +117,31 @@ export function SignalsPage() {
                     <td className="right">
                       <Price value={signal.take_profit_1} symbol={signal.symbol} />
                     </td>
+                    <td className="right">
+                      <Price value={signal.take_profit_2} symbol={signal.symbol} />
+                    </td>
+                    <td className="right">
+                      <Price value={signal.take_profit_3} symbol={signal.symbol} />
+                    </td>
+                    <td className="right">
+                      <LastPrice symbol={signal.symbol} />
+                    </td>
+                    <td className="right">
+                      <OpenR signal={signal} />
+                    </td>
                     <td>
                       <Strength value={signal.strength} />
                     </td>
                     <td>
                       <StatusBadge status={signal.status} />
                     </td>
-                    <td className="right num">{formatR(signal.outcome_r)}</td>
+                    <td className="right">
+                      <ResultR signal={signal} />
+                    </td>
                     <td>
                       <Time ms={signal.created_at} />
                     </td>
-                  </tr>
+                  </ChangedTr>
                 ))}
               </tbody>
             </table>

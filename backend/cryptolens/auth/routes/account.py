@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from fastapi import APIRouter, Depends, Request, Response
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.access.deps import CurrentAccess
 from cryptolens.access.session_cookie import is_https
@@ -171,12 +172,13 @@ async def change_password(
     return ok(MessageOut(message="Password changed; other devices were signed out"))
 
 
-def _watchlist_out(access: UserAccess, picks: list[str]) -> WatchlistOut:
+async def _watchlist_out(db: AsyncSession, access: UserAccess, picks: list[str]) -> WatchlistOut:
     following = replace(access, watchlist=tuple(picks)).followed_symbols
     return WatchlistOut(
         symbols=picks,
         following=None if following is None else list(following),
         max_symbols=access.limits.max_watchlist,
+        choices=await watchlist.watchlist_choices(db),
     )
 
 
@@ -189,7 +191,7 @@ def _watchlist_out(access: UserAccess, picks: list[str]) -> WatchlistOut:
 )
 async def get_watchlist(access: CurrentAccess, db: SessionDep) -> Envelope[WatchlistOut]:
     picks = await watchlist.watchlist_symbols(db, access.user_id)
-    return ok(_watchlist_out(access, picks))
+    return ok(await _watchlist_out(db, access, picks))
 
 
 @router.put(
@@ -203,4 +205,4 @@ async def put_watchlist(
     body: WatchlistIn, access: CurrentAccess, db: SessionDep, clock: ClockDep
 ) -> Envelope[WatchlistOut]:
     picks = await watchlist.set_watchlist(db, access, body.symbols, clock.now())
-    return ok(_watchlist_out(access, picks))
+    return ok(await _watchlist_out(db, access, picks))

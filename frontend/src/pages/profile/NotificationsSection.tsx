@@ -4,6 +4,7 @@ import { api, unwrapData } from '../../api/client';
 import { keys, useDeliveries, usePreferences, useSymbols } from '../../api/queries';
 import { type Me, PATTERN_TYPES, type Preferences, type PreferencesIn } from '../../api/types';
 import { StatusBadge, Time } from '../../components/Display';
+import { NtfyQr } from '../../components/NtfyQr';
 import { EmptyState, ErrorState, FormError, Skeleton } from '../../components/States';
 import { patternTypeName } from '../../lib/format';
 
@@ -233,6 +234,8 @@ function Topic({ prefs, me }: { prefs: Preferences; me: Me }) {
         </li>
         <li>Keep the topic secret: anyone who knows it can read your alerts. Regenerate it if it leaks.</li>
       </ol>
+      <p className="muted small">On your phone: scan the code with the camera, or tap “Open in ntfy” where the app is installed.</p>
+      <NtfyQr server={server} topic={topic} />
       {!me.is_verified ? <p className="form-error">Verify your email to receive notifications.</p> : null}
       <div className="form-actions">
         <button type="button" className="btn" onClick={() => test.mutate()} disabled={test.isPending}>

@@ -1,0 +1,380 @@
+/**
+ * Phone and comfort, in real headless Chromium against the real backend (replay market): every
+ * route of App.tsx fits 360x740 and 390x844 without sideways scrolling (screenshots of each),
+ * the header folds into its menu, wide tables become cards, the matrix keeps its symbol column;
+ * the light theme when the browser prefers light, and the toggle kept on the profile; a pro
+ * user picks ETH/USDT on the watchlist and opens its chart with zones; unknown and unfollowed
+ * symbols get a page that says so; the ntfy topic as a QR code with its links.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Backend, FRONTEND, RESULTS, startBackend } from './backend';
+import { launchChromium } from './browser';
+
+const SIZES = [
+  { width: 360, height: 740 },
+  { width: 390, height: 844 },
+] as const;
+const PASSWORD = 'Phone-Layout-Pass-4821';
+const PUBLIC_ROUTES = new Set(['/login', '/login/2fa', '/register', '/verify-email', '/forgot-password', '/reset-password']);
+
+let backend: Backend;
+let browser: Browser;
+let admin: BrowserContext;
+const pageErrors: string[] = [];
+
+function report(line: string): void {
+  console.log(`E2E ${line}`);
+}
+
+/** The route paths App.tsx declares, so a route added later is checked too. */
+function appRoutes(): string[] {
+  const source = readFileSync(join(FRONTEND, 'src', 'App.tsx'), 'utf8');
+  return [...new Set([...source.matchAll(/path="([^"]+)"/g)].map((match) => match[1] ?? ''))].filter(Boolean);
+}
+
+async function call(context: BrowserContext, method: string, path: string, data?: unknown): Promise<{ data: unknown }> {
+  let csrf = (await context.cookies(backend.baseUrl)).find((cookie) => cookie.name === 'cl_csrf')?.value;
+  if (!csrf) {
+    await context.request.get(`${backend.baseUrl}/api/v1/auth/csrf`);
+    csrf = (await context.cookies(backend.baseUrl)).find((cookie) => cookie.name === 'cl_csrf')?.value;
+  }
+  const response = await context.request.fetch(`${backend.baseUrl}${path}`, {
+    method,
+    headers: { 'X-CSRF-Token': csrf ?? '', 'Content-Type': 'application/json' },
+    data: data === undefined ? undefined : JSON.stringify(data),
+  });
+  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as { data: unknown };
+}
+
+async function signIn(context: BrowserContext, email: string, password: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${backend.baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  return page;
+}
+
+/** A registered, verified user on `plan` for 30 days. */
+async function seedUser(email: string, plan: 'pro' | 'premium' | null): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    await call(context, 'POST', '/api/v1/auth/register', { email, password: PASSWORD, timezone: 'UTC' });
+  } finally {
+    await context.close();
+  }
+  const found = (await call(admin, 'GET', `/api/v1/admin/users?q=${encodeURIComponent(email)}`)) as { data: { id: number }[] };
+  const id = found.data[0]?.id;
+  if (!id) throw new Error(`no user ${email}`);
+  await call(admin, 'PATCH', `/api/v1/admin/users/${id}`, { is_verified: true });
+  if (plan) await call(admin, 'POST', `/api/v1/admin/users/${id}/subscription/grant`, { plan, days: 30, lifetime: false });
+}
+
+async function firstId(path: string): Promise<number> {
+  const body = (await call(admin, 'GET', path)) as { data: { id: number }[] };
+  return body.data[0]?.id ?? 1;
+}
+
+/** Waits until the page has content: no loading skeleton left (or 8 s). */
+async function settle(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => !document.querySelector('.skeleton, .skeleton-title') && document.querySelector('h1, h2'), null, {
+      timeout: 8_000,
+    })
+    .catch(() => undefined);
+  await page.waitForTimeout(250);
+}
+
+async function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+function slug(path: string): string {
+  return (
+    path
+      .replace(/^\//, '')
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/-$/, '') || 'dashboard'
+  );
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  const path = join(RESULTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  report(`screenshot ${path}`);
+}
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  backend = await startBackend();
+  browser = await launchChromium();
+  admin = await browser.newContext({ colorScheme: 'dark', timezoneId: 'UTC' });
+  const page = await signIn(admin, backend.email, backend.password);
+  await page.close();
+}, 300_000);
+
+afterAll(async () => {
+  await admin?.close();
+  await browser?.close();
+  await backend?.stop();
+});
+
+describe('phone layout', () => {
+  it('fits every route at 360 and 390 px without sideways scrolling, with screenshots', async () => {
+    // Data for the detail routes: wait for the replay market's first patterns and signals.
+    const deadline = Date.now() + 120_000;
+    let patternId = 0;
+    while (Date.now() < deadline && !patternId) {
+      patternId = await firstId('/api/v1/patterns?limit=1');
+      if (!patternId) await new Promise((wait) => setTimeout(wait, 1_000));
+    }
+    const signalId = await firstId('/api/v1/signals?limit=1');
+    const concrete: Record<string, string> = {
+      '/patterns/:id': `/patterns/${patternId || 1}`,
+      '/signals/:id': `/signals/${signalId}`,
+      '/chart/:symbol': '/chart/BTC-USDT',
+      '/billing/fake-checkout/:id': '/billing/fake-checkout/1',
+      '/billing/return/:id': '/billing/return/1',
+      '/billing/payments/:id': '/billing/payments/1',
+      '/developers/*': '/developers',
+      '/admin/*': '/admin',
+      '*': '/no-such-page',
+    };
+    const routes = appRoutes().map((path) => concrete[path] ?? path);
+    report(`routes from App.tsx: ${routes.join(' ')}`);
+    expect(routes).toContain('/watchlist');
+    const signedOut = await browser.newContext({ colorScheme: 'dark' });
+    const failures: string[] = [];
+    try {
+      for (const size of SIZES) {
+        const page = await admin.newPage();
+        const outside = await signedOut.newPage();
+        page.on('pageerror', (error) => pageErrors.push(error.message));
+        for (const tab of [page, outside]) await tab.setViewportSize(size);
+        for (const route of routes) {
+          const tab = PUBLIC_ROUTES.has(route) ? outside : page;
+          await tab.goto(`${backend.baseUrl}${route}`);
+          await settle(tab);
+          const extra = await overflow(tab);
+          if (extra > 0) failures.push(`${route} at ${size.width} px: ${extra} px too wide`);
+          await shot(tab, `phone-${size.width}-${slug(route)}`);
+        }
+        await page.close();
+        await outside.close();
+      }
+    } finally {
+      await signedOut.close();
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+
+  it('folds the header into the menu, which opens and closes on navigation', async () => {
+    const page = await admin.newPage();
+    try {
+      await page.setViewportSize(SIZES[0]);
+      await page.goto(`${backend.baseUrl}/`);
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      const menu = page.getByRole('button', { name: 'Menu' });
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.getByRole('link', { name: 'Watchlist' }).isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(false);
+      // The header is one row when folded.
+      const folded = await page.locator('header.topbar').boundingBox();
+      expect(folded?.height ?? 999).toBeLessThan(60);
+      await menu.click();
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await page.getByTestId('zone-chip').waitFor();
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, 'phone-360-menu-open');
+      await page.locator('#main-nav').getByRole('link', { name: 'Signals' }).click();
+      await page.waitForURL(/\/signals$/);
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows wide tables as labelled cards and keeps the matrix symbol column in place', async () => {
+    const page = await admin.newPage();
+    try {
+      await page.setViewportSize(SIZES[1]);
+      await page.goto(`${backend.baseUrl}/patterns`);
+      const table = page.getByTestId('patterns-table');
+      await expect.poll(() => table.locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await expect.poll(() => table.getAttribute('data-cards')).toBe('');
+      // The header row is there for screen readers only (1 px and its border, clipped).
+      expect((await table.locator('thead').boundingBox())?.height ?? 0).toBeLessThanOrEqual(2);
+      const labels = await table
+        .locator('tbody tr')
+        .first()
+        .locator('td')
+        .evaluateAll((cells) => cells.map((cell) => cell.dataset.label));
+      expect(labels.length).toBeGreaterThan(3);
+      expect(labels.every((label) => label !== undefined)).toBe(true);
+      // A card is as wide as the page, not a row wider than the screen.
+      const row = await table.locator('tbody tr').first().boundingBox();
+      expect(row?.width ?? 999).toBeLessThanOrEqual(SIZES[1].width);
+      await shot(page, 'phone-390-patterns-cards');
+
+      await page.goto(`${backend.baseUrl}/matrix`);
+      const scroller = page.locator('.matrix-scroll');
+      await page.getByTestId('matrix').waitFor();
+      const box = await scroller.boundingBox();
+      const lastColumn = page.locator('.matrix thead th').last();
+      const lastBefore = await lastColumn.boundingBox();
+      await scroller.evaluate((element) => {
+        element.scrollLeft = 400;
+      });
+      await page.waitForTimeout(100);
+      expect(await scroller.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+      // The timeframes moved left; the symbol column stayed at the box's left edge (sticky).
+      const lastAfter = await lastColumn.boundingBox();
+      expect((lastBefore?.x ?? 0) - (lastAfter?.x ?? 0)).toBeGreaterThan(20);
+      const symbolCell = await page.locator('th.matrix-symbol').first().boundingBox();
+      expect(symbolCell?.x ?? -1).toBeGreaterThanOrEqual((box?.x ?? 0) - 0.5);
+      expect(symbolCell?.x ?? 999).toBeLessThan((box?.x ?? 0) + 4);
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, 'phone-390-matrix-scrolled');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('comfort', () => {
+  it('is light when the browser prefers light, and the toggle is kept on the profile', async () => {
+    const email = `light${Date.now()}@example.com`;
+    await seedUser(email, null);
+    const context = await browser.newContext({ colorScheme: 'light', viewport: SIZES[1] });
+    try {
+      const page = await signIn(context, email, PASSWORD);
+      const background = () =>
+        page.evaluate(() => {
+          const [r = 0, g = 0, b = 0] = (getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).map(Number);
+          return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+        });
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+      await settle(page);
+      expect(await background()).toBeGreaterThan(0.8);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+      await shot(page, 'phone-390-light-dashboard');
+
+      await page.goto(`${backend.baseUrl}/profile`);
+      await page.getByRole('radio', { name: 'Dark' }).check();
+      await expect.poll(background).toBeLessThan(0.2);
+      await expect
+        .poll(async () => ((await call(context, 'GET', '/api/v1/auth/me')) as { data: { theme: string } }).data.theme)
+        .toBe('dark');
+      // Another browser that prefers light follows the profile's dark once signed in.
+      const other = await browser.newContext({ colorScheme: 'light' });
+      try {
+        const again = await signIn(other, email, PASSWORD);
+        await expect.poll(() => again.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets a pro user pick ETH/USDT on the watchlist and open its chart with zones', async () => {
+    const email = `pro${Date.now()}@example.com`;
+    await seedUser(email, 'pro');
+    const context = await browser.newContext({ colorScheme: 'dark', viewport: SIZES[1], timezoneId: 'UTC' });
+    try {
+      const page = await signIn(context, email, PASSWORD);
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('link', { name: 'Watchlist' }).click();
+      await page.getByRole('heading', { name: 'Watchlist' }).waitFor();
+      await page.getByLabel('Search symbols').fill('eth');
+      await page.getByRole('button', { name: 'Add ETH/USDT' }).click();
+      const picks = page.getByTestId('watch-picks');
+      await picks.getByRole('link', { name: 'ETH/USDT' }).waitFor();
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      await shot(page, 'phone-390-watchlist-pro');
+      const saved = (await call(context, 'GET', '/api/v1/auth/me/watchlist')) as { data: { symbols: string[] } };
+      expect(saved.data.symbols).toEqual(['ETH/USDT']);
+
+      // The chart of a timeframe with ETH/USDT patterns shows their zones.
+      const deadline = Date.now() + 120_000;
+      let timeframe: string | undefined;
+      while (!timeframe && Date.now() < deadline) {
+        const patterns = (await call(context, 'GET', '/api/v1/patterns?symbol=ETH-USDT&status=active&limit=50')) as {
+          data: { timeframe: string }[];
+        };
+        timeframe = patterns.data[0]?.timeframe;
+        if (!timeframe) await page.waitForTimeout(1_000);
+      }
+      expect(timeframe, 'the replay market produced no ETH/USDT pattern').toBeDefined();
+      await picks.getByRole('link', { name: 'ETH/USDT' }).click();
+      await page.waitForURL(/\/chart\/ETH-USDT/);
+      await page.getByRole('button', { name: timeframe ?? '1h', exact: true }).click();
+      const chart = page.getByTestId('chart');
+      await chart.waitFor();
+      await expect.poll(async () => Number(await chart.getAttribute('data-zones')), { timeout: 20_000 }).toBeGreaterThan(0);
+      expect(await page.getByTestId('upgrade-prompt').count()).toBe(0);
+      await shot(page, 'phone-390-watchlist-eth-chart');
+
+      // A symbol not on the list: a page that says so, with the way to add it.
+      await page.goto(`${backend.baseUrl}/chart/SOL-USDT`);
+      await page.getByTestId('symbol-not-followed').waitFor();
+      await page.getByRole('link', { name: 'Open your watchlist' }).waitFor();
+      // A symbol that does not exist: no validation error, a page that says so.
+      await page.goto(`${backend.baseUrl}/chart/DOGE`);
+      const unknown = page.getByTestId('symbol-unknown');
+      await unknown.waitFor();
+      expect(await unknown.textContent()).not.toContain('Validation error');
+      await shot(page, 'phone-390-unknown-symbol');
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
+  it('shows the premium and free watchlists, and the ntfy topic as a QR code with its links', async () => {
+    const page = await admin.newPage();
+    try {
+      await page.setViewportSize(SIZES[1]);
+      await page.goto(`${backend.baseUrl}/watchlist`);
+      await page.getByTestId('watch-all').getByText('You follow all symbols').waitFor();
+      await page.goto(`${backend.baseUrl}/profile`);
+      const qr = page.getByTestId('ntfy-qr');
+      await qr.waitFor();
+      const topic = (await page.getByTestId('ntfy-topic').textContent()) ?? '';
+      const app = await page.getByTestId('ntfy-open-app').getAttribute('href');
+      expect(app).toMatch(new RegExp(`^ntfy://[^/]+/${topic}$`));
+      expect(await qr.getByRole('link', { name: new RegExp(`^https?://.+/${topic}$`) }).count()).toBe(1);
+      expect(await qr.locator('svg path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/);
+      await qr.scrollIntoViewIfNeeded();
+      await shot(page, 'phone-390-profile-qr');
+    } finally {
+      await page.close();
+    }
+
+    const email = `free${Date.now()}@example.com`;
+    await seedUser(email, null);
+    const context = await browser.newContext({ viewport: SIZES[0] });
+    try {
+      const free = await signIn(context, email, PASSWORD);
+      await free.goto(`${backend.baseUrl}/watchlist`);
+      await free.getByTestId('watch-fixed').getByRole('link', { name: 'BTC/USDT' }).waitFor();
+      const prompt = free.getByTestId('upgrade-prompt');
+      await prompt.waitFor();
+      expect(await prompt.getByRole('link', { name: 'Upgrade to pro' }).getAttribute('href')).toMatch(/^\/billing\?plan=pro/);
+      await shot(free, 'phone-360-watchlist-free');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('raised no uncaught errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
