@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BrowserContext } from 'playwright-core';
 
 export const FRONTEND = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const REPO = resolve(FRONTEND, '..');
@@ -148,4 +149,28 @@ export async function startBackend(options: { symbols?: string[]; redisUrl?: str
     throw error;
   }
   return { baseUrl, email, password, logFile, env, stop };
+}
+
+/** An API call with a browser context's session, the CSRF cookie echoed (fetched first when the
+ * context has none); throws on an error status. */
+export async function apiCall(
+  baseUrl: string,
+  context: BrowserContext,
+  method: string,
+  path: string,
+  data?: unknown,
+): Promise<{ data: unknown }> {
+  const csrfOf = async () => (await context.cookies(baseUrl)).find((cookie) => cookie.name === 'cl_csrf')?.value;
+  let csrf = await csrfOf();
+  if (!csrf) {
+    await context.request.get(`${baseUrl}/api/v1/auth/csrf`);
+    csrf = await csrfOf();
+  }
+  const response = await context.request.fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { 'X-CSRF-Token': csrf ?? '', 'Content-Type': 'application/json' },
+    data: data === undefined ? undefined : JSON.stringify(data),
+  });
+  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as { data: unknown };
 }

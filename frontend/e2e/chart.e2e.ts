@@ -130,10 +130,14 @@ describe('the chart', () => {
     await page.getByTestId('chart').waitFor();
     await page.getByRole('button', { name: '15m' }).click();
     await page.waitForURL(/tf=15m/);
-    await page.getByRole('checkbox', { name: 'Higher-timeframe zones' }).check();
+    // A click, not check(): the box is controlled by the URL, which the router updates in a
+    // transition, so its state changes a frame after the click, not within it.
+    await page.getByRole('checkbox', { name: 'Higher-timeframe zones' }).click();
     await page.waitForURL(/htf=1/);
-    await page.getByRole('checkbox', { name: 'Volume' }).uncheck();
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Higher-timeframe zones' }).isChecked()).toBe(true);
+    await page.getByRole('checkbox', { name: 'Volume' }).click();
     await page.waitForURL(/vol=0/);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Volume' }).isChecked()).toBe(false);
     await page.reload();
     await page.getByTestId('chart').waitFor();
     expect(await page.getByRole('button', { name: '15m' }).getAttribute('aria-pressed')).toBe('true');

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Backend, RESULTS, startBackend } from './backend';
+import { apiCall, type Backend, RESULTS, startBackend } from './backend';
 import { launchChromium } from './browser';
 
 let backend: Backend;
@@ -91,19 +91,8 @@ function signatureValid(secret: string, headers: IncomingHttpHeaders, body: stri
 }
 
 /** An unsafe API call with a browser context's session and its CSRF cookie echoed. */
-async function call(context: BrowserContext, method: string, path: string, data?: unknown) {
-  let csrf = (await context.cookies(backend.baseUrl)).find((cookie) => cookie.name === 'cl_csrf')?.value;
-  if (!csrf) {
-    await context.request.get(`${backend.baseUrl}/api/v1/auth/csrf`);
-    csrf = (await context.cookies(backend.baseUrl)).find((cookie) => cookie.name === 'cl_csrf')?.value;
-  }
-  const response = await context.request.fetch(`${backend.baseUrl}${path}`, {
-    method,
-    headers: { 'X-CSRF-Token': csrf ?? '', 'Content-Type': 'application/json' },
-    data: data === undefined ? undefined : JSON.stringify(data),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as { data: unknown };
+function call(context: BrowserContext, method: string, path: string, data?: unknown): Promise<{ data: unknown }> {
+  return apiCall(backend.baseUrl, context, method, path, data);
 }
 
 async function signIn(page: Page, email: string, next = '/'): Promise<void> {

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Backend, FRONTEND, RESULTS, startBackend } from './backend';
+import { apiCall, type Backend, FRONTEND, RESULTS, startBackend } from './backend';
 import { launchChromium } from './browser';
 
 const SIZES = [
@@ -35,19 +35,8 @@ function appRoutes(): string[] {
   return [...new Set([...source.matchAll(/path="([^"]+)"/g)].map((match) => match[1] ?? ''))].filter(Boolean);
 }
 
-async function call(context: BrowserContext, method: string, path: string, data?: unknown): Promise<{ data: unknown }> {
-  let csrf = (await context.cookies(backend.baseUrl)).find((cookie) => cookie.name === 'cl_csrf')?.value;
-  if (!csrf) {
-    await context.request.get(`${backend.baseUrl}/api/v1/auth/csrf`);
-    csrf = (await context.cookies(backend.baseUrl)).find((cookie) => cookie.name === 'cl_csrf')?.value;
-  }
-  const response = await context.request.fetch(`${backend.baseUrl}${path}`, {
-    method,
-    headers: { 'X-CSRF-Token': csrf ?? '', 'Content-Type': 'application/json' },
-    data: data === undefined ? undefined : JSON.stringify(data),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as { data: unknown };
+function call(context: BrowserContext, method: string, path: string, data?: unknown): Promise<{ data: unknown }> {
+  return apiCall(backend.baseUrl, context, method, path, data);
 }
 
 async function signIn(context: BrowserContext, email: string, password: string): Promise<Page> {
