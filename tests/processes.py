@@ -33,10 +33,17 @@ class ApiProcess:
     log_path: Path
 
     def log_tail(self, chars: int = 4000) -> str:
+        """The log's end, and its first traceback when that lies before the end: a worker
+        that failed to start says why long before its siblings' last lines."""
         try:
-            return self.log_path.read_text(errors="replace")[-chars:]
+            text = self.log_path.read_text(errors="replace")
         except OSError:
             return "(no log)"
+        tail = text[-chars:]
+        first_error = text.find("Traceback")
+        if 0 <= first_error < len(text) - chars:
+            return f"{text[first_error : first_error + chars]}\n[...]\n{tail}"
+        return tail
 
     async def wait_live(self, within_seconds: float = API_STARTUP_SECONDS) -> None:
         deadline = time.monotonic() + within_seconds

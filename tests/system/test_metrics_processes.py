@@ -15,7 +15,7 @@ import httpx
 import pytest
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.multiprocess import MultiProcessCollector
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from tests.processes import ApiProcess, start_api
 from tests.system.metrics_text import samples
@@ -32,7 +32,10 @@ class TwoWorkers:
 
 
 @pytest.fixture
-async def two_workers(db_engine: AsyncEngine, tmp_path: Path) -> AsyncIterator[TwoWorkers]:
+async def two_workers(
+    db_engine: AsyncEngine, session_factory: async_sessionmaker[AsyncSession], tmp_path: Path
+) -> AsyncIterator[TwoWorkers]:
+    # session_factory: empties the tables after, as the processes load the demo market.
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     api = start_api(

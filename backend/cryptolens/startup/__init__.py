@@ -18,6 +18,7 @@ from cryptolens.market.bootstrap import bootstrap_market
 from cryptolens.resources import AppResources
 from cryptolens.startup.console import start_block
 from cryptolens.startup.demo_accounts import ensure_demo_accounts, existing_demo_emails
+from cryptolens.startup.exclusive import one_process_at_a_time
 
 log = logging.getLogger("cryptolens.startup")
 
@@ -25,6 +26,11 @@ log = logging.getLogger("cryptolens.startup")
 async def prepare_embedded_start(resources: AppResources) -> str | None:
     """Returns the console block to print once the app is ready (None in production, whose
     console is a log)."""
+    async with one_process_at_a_time(resources.engine):
+        return await _prepare(resources)
+
+
+async def _prepare(resources: AppResources) -> str | None:
     settings = resources.settings
     resources.jobs.ctx.data_source = await bootstrap_market(resources.session_factory, settings)
     log.info("startup.data_source", extra={"data_source": resources.data_source})
@@ -36,8 +42,8 @@ async def prepare_embedded_start(resources: AppResources) -> str | None:
         async with unit_of_work(resources.session_factory) as session:
             accounts = await ensure_demo_accounts(session, settings, resources.clock)
     except (EmailTakenError, IntegrityError):
-        # `serve --workers N` starts N processes at once on a fresh database: one of them
-        # creates the accounts (and shows them), the others find them taken and go on.
+        # Another process sharing the database but not its start-up lock (a one-off command)
+        # made them first: they are taken, go on.
         log.info("startup.demo_accounts_made_by_another_process")
         accounts = []
     if accounts:

@@ -1,0 +1,72 @@
+"""Serving processes started together on one database take turns through the start-up work
+that writes (loading the replay market, the demo accounts): none fails on another's lock or
+rows, none starts on a half-loaded market. Real `cryptolens serve` processes, both backends."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from cryptolens.market.models import Candle
+from cryptolens.startup.exclusive import one_process_at_a_time
+from tests.processes import ApiProcess, start_api
+
+
+async def _logged(api: ApiProcess, line: str, *, times: int = 1) -> None:
+    deadline = asyncio.get_running_loop().time() + 120
+    while api.log_path.read_text().count(line) < times:
+        assert api.process.poll() is None, api.log_tail()
+        assert asyncio.get_running_loop().time() < deadline, api.log_tail()
+        await asyncio.sleep(0.1)
+
+
+async def test_a_process_waits_while_another_holds_the_start_up_lock(
+    db_engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],
+    tmp_path: Path,
+) -> None:
+    url = db_engine.url.render_as_string(hide_password=False)
+    async with one_process_at_a_time(db_engine):
+        api = start_api(tmp_path, database_url=url, redis_url=None)
+        try:
+            await _logged(api, "startup.waiting_for_another_process")
+            await asyncio.sleep(2)
+            assert api.process.poll() is None, api.log_tail()
+            log = api.log_path.read_text()
+            assert "startup.data_source" not in log
+            assert "market.demo_loaded" not in log
+        except BaseException:
+            api.stop()
+            raise
+    try:
+        await api.wait_live(within_seconds=240)
+        assert "market.demo_loaded" in api.log_path.read_text()
+    finally:
+        api.stop()
+
+
+async def test_three_workers_on_a_fresh_database_load_the_demo_once_and_all_serve(
+    db_engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],
+    tmp_path: Path,
+) -> None:
+    url = db_engine.url.render_as_string(hide_password=False)
+    api = start_api(tmp_path, database_url=url, redis_url=None, workers=3)
+    try:
+        await api.wait_live(within_seconds=240)
+        await _logged(api, "Application startup complete.", times=3)
+        log = api.log_path.read_text()
+    finally:
+        api.stop()
+    assert "failed to start" not in log
+    loads = [line for line in log.splitlines() if "market.demo_loaded" in line]
+    assert len(loads) == 1, log
+    stored = int(loads[0].rsplit("candles=", 1)[1].split()[0])
+    async with session_factory() as session:
+        assert await session.scalar(select(func.count()).select_from(Candle)) == stored
+    if db_engine.dialect.name == "sqlite":  # the demo accounts exist on the embedded default only
+        assert log.count("auth.demo_accounts_created count=4") == 1
+        assert "demo_accounts_made_by_another_process" not in log
