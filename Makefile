@@ -60,6 +60,7 @@ worker: install
 test: test-backend test-frontend
 
 test-backend: install
+	@bash scripts/install_deploy_tools.sh
 	$(PY) scripts/run_tests.py --workers $(TEST_WORKERS) $(PYTEST_ARGS)
 
 test-frontend: install

@@ -35,7 +35,8 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
-from cryptolens.settings_sources import EnvName, flat_sources
+from cryptolens.settings_sources import EnvName, Secret, flat_sources
+from cryptolens.settings_sources import SettingsError as SettingsError
 
 Environment = Literal["development", "test", "production"]
 
@@ -49,10 +50,6 @@ FALLBACK_SCAN_WINDOW = 250
 HOUR_MS = 3_600_000
 # The timeframes the product scans, stores and shows by default, ascending.
 DETECTION_TIMEFRAMES: tuple[str, ...] = ("1m", "5m", "15m", "1h", "4h", "1d")
-
-
-class SettingsError(RuntimeError):
-    """A setting makes it unsafe or impossible to start."""
 
 
 class SettingsGroup(BaseModel):
@@ -458,9 +455,11 @@ class Settings(BaseSettings):
         default=None, description="Comma-separated Fernet keys, newest first"
     )
 
-    database_url: str | None = None
+    # Secrets (SecretStr, and these two URLs, which may hold passwords) may come from the file
+    # CRYPTOLENS_<NAME>_FILE names instead (settings_sources.py).
+    database_url: Annotated[str | None, Secret()] = None
     # Redis (jobs, cache, rate limits, event stream). None = in-process adapters.
-    redis_url: str | None = None
+    redis_url: Annotated[str | None, Secret()] = None
 
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     http: HttpSettings = Field(default_factory=HttpSettings)
@@ -531,7 +530,9 @@ class Settings(BaseSettings):
             if not value
         ]
         if missing:
-            raise SettingsError("production needs explicit " + ", ".join(missing))
+            raise SettingsError(
+                "production needs explicit " + ", ".join(missing) + " (or their _FILE variants)"
+            )
         if self.secret_key is not None and len(self.secret_key.get_secret_value()) < 32:
             raise SettingsError("CRYPTOLENS_SECRET_KEY must be at least 32 characters")
         if self.encryption_keys is not None:

@@ -5,6 +5,10 @@ name per setting (CRYPTOLENS_MIN_CONFLUENCE). A grouped field is read from its o
 it carries an `EnvName` marker, declared beside the field, naming another one
 (`cooldown_hours: Annotated[float, EnvName("SIGNAL_COOLDOWN_HOURS")]`). Lists and dicts are
 JSON, as pydantic-settings reads them.
+
+A secret (a SecretStr field, or one marked `Secret()`, like the URLs that carry passwords) is
+also read from the file `<NAME>_FILE` names (CRYPTOLENS_SECRET_KEY_FILE=/run/secrets/secret_key),
+as container secrets are mounted; one trailing newline is dropped. Setting both is an error.
 """
 
 from __future__ import annotations
@@ -13,16 +17,23 @@ import json
 import types
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Union, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, SecretStr
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
     PydanticBaseSettingsSource,
-    SettingsError,
 )
+from pydantic_settings import SettingsError as SourceError
+
+FILE_SUFFIX = "_FILE"
+
+
+class SettingsError(RuntimeError):
+    """A setting makes it unsafe or impossible to start."""
 
 
 @dataclass(frozen=True)
@@ -33,12 +44,26 @@ class EnvName:
 
 
 @dataclass(frozen=True)
+class Secret:
+    """Marks a setting that is a credential without being a SecretStr (a URL with a password):
+    it may come from a file too."""
+
+
+@dataclass(frozen=True)
 class FlatName:
     """Where one environment variable lands: a top-level field or a (group, field) pair."""
 
     env: str
     path: tuple[str, ...]
     field: FieldInfo
+
+    @property
+    def is_secret(self) -> bool:
+        annotation = self.field.annotation
+        members = get_args(annotation) if get_origin(annotation) in (Union, types.UnionType) else ()
+        return SecretStr in (*members, annotation) or any(
+            isinstance(marker, Secret) for marker in self.field.metadata
+        )
 
 
 def flat_names(settings_cls: type[BaseSettings]) -> Iterator[FlatName]:
@@ -83,6 +108,8 @@ class FlatEnvironment(PydanticBaseSettingsSource):
         values: dict[str, Any] = {}
         for name in flat_names(self.settings_cls):
             raw = self._variables.get(name.env)
+            if name.is_secret:
+                raw = self._from_file(name, raw)
             if raw is None:
                 continue
             target = values
@@ -91,12 +118,37 @@ class FlatEnvironment(PydanticBaseSettingsSource):
             target[name.path[-1]] = _decode(name, raw) if _is_container(name.field) else raw
         return values
 
+    def _from_file(self, name: FlatName, raw: str | None) -> str | None:
+        """The secret the `<NAME>_FILE` variable points at, if set; else the variable's own."""
+        variable = name.env + FILE_SUFFIX
+        path = self._variables.get(variable)
+        if path is None:
+            return raw
+        if raw is not None:
+            raise SettingsError(f"{name.env} and {variable} are both set: set one of them")
+        return read_secret_file(variable, Path(path))
+
+
+def read_secret_file(variable: str, path: Path) -> str:
+    """The file's text without its trailing newline. Errors name the variable and the path,
+    never the content."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise SettingsError(f"{variable}: cannot read {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise SettingsError(f"{variable}: {path} is not UTF-8 text") from None
+    secret = text.removesuffix("\n").removesuffix("\r")
+    if not secret:
+        raise SettingsError(f"{variable}: {path} is empty")
+    return secret
+
 
 def _decode(name: FlatName, raw: str) -> Any:
     try:
         return json.loads(raw)
     except ValueError as error:
-        raise SettingsError(f"{name.env} must be JSON (a list or an object): {error}") from None
+        raise SourceError(f"{name.env} must be JSON (a list or an object): {error}") from None
 
 
 def _group_model(field: FieldInfo) -> type[BaseModel] | None:

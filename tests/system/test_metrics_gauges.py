@@ -1,6 +1,7 @@
-"""The business gauges of /metrics: `cryptolens_users_active` and
-`cryptolens_subscriptions_active{plan}`, two COUNTs on scrape kept 60 s in the shared cache
-(so API processes agree), their samples omitted, never 0, while the database is down."""
+"""The business gauges of /metrics: `cryptolens_users_active`,
+`cryptolens_subscriptions_active{plan}` and `cryptolens_symbols_by_freshness{freshness}`,
+counted on scrape and kept 60 s in the shared cache (so API processes agree), their samples
+omitted, never 0, while the database is down."""
 
 from __future__ import annotations
 
@@ -21,7 +22,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from cryptolens.admin.stats.gauges import GAUGES_KEY, GAUGES_TTL_SECONDS
 from cryptolens.app import create_app
 from cryptolens.core.clock import FrozenClock
-from cryptolens.db import create_engine
+from cryptolens.db import create_engine, unit_of_work
+from cryptolens.market import repository as market_repository
+from cryptolens.market import service as market_service
+from cryptolens.market.candles import OHLCV
+from cryptolens.market.sources.replay import ReplaySource
 from cryptolens.resources import app_resources
 from cryptolens.settings import Settings
 from tests.admin.accounts import Factory, add_account
@@ -32,6 +37,8 @@ from tests.system.metrics_text import gauge, samples
 
 USERS = "cryptolens_users_active"
 SUBSCRIPTIONS = "cryptolens_subscriptions_active"
+FRESHNESS = "cryptolens_symbols_by_freshness"
+MINUTE_MS = 60_000
 
 
 async def seed(factory: Factory, clock: FrozenClock) -> None:
@@ -72,9 +79,35 @@ async def test_the_gauges_count_users_and_subscriptions_on_scrape(
     assert await cache.get(GAUGES_KEY) == {
         "users_active": 5,
         "subscriptions_active": {"pro": 1, "premium": 1},
+        "symbols_by_freshness": {"live": 0, "recent": 0, "stale": 0, "old": 0, "none": 0},
     }
     await cache.delete(GAUGES_KEY)  # what the TTL does after 60 s
     assert gauge(await scrape(client), USERS) == 6
+
+
+async def test_symbols_are_counted_by_the_age_of_their_newest_minute(
+    client: httpx.AsyncClient, app: FastAPI, session_factory: Factory, clock: FrozenClock
+) -> None:
+    """What the stale-data alert reads (docker/prometheus/alerts.yml: CryptoLensDataStale)."""
+    now_ms = int(clock.now().timestamp() * 1000)
+    newest = now_ms - now_ms % MINUTE_MS - MINUTE_MS
+    async with unit_of_work(session_factory) as session:
+        replay = ReplaySource.synthetic(9, ["BTC/USDT", "ETH/USDT", "XRP/USDT"])
+        btc, eth, _ = [
+            await market_service.follow_symbol(session, replay, name)
+            for name in ("BTC/USDT", "ETH/USDT", "XRP/USDT")
+        ]
+        for symbol, open_time in ((btc, newest), (eth, newest - 3 * 60 * MINUTE_MS)):
+            candle = OHLCV(open_time, 100.0, 101.0, 99.0, 100.0, 1.0)
+            await market_repository.upsert_candles(session, symbol.id, "1m", [candle])
+
+    text = await scrape(client)
+
+    assert gauge(text, FRESHNESS, freshness="live") == 1
+    assert gauge(text, FRESHNESS, freshness="stale") == 1
+    assert gauge(text, FRESHNESS, freshness="none") == 1
+    assert gauge(text, FRESHNESS, freshness="recent") == 0
+    assert gauge(text, FRESHNESS, freshness="old") == 0
 
 
 async def _app_on_redis(
@@ -133,6 +166,7 @@ async def test_a_database_that_cannot_answer_omits_the_samples(
             assert f"# TYPE {USERS} gauge" in text
             assert samples(text, USERS) == []
             assert samples(text, SUBSCRIPTIONS) == []
+            assert samples(text, FRESHNESS) == []
             assert "# TYPE cryptolens_http_requests_total counter" in text  # the rest is served
             assert await app_resources(app).cache.get(GAUGES_KEY) is None
 
@@ -173,6 +207,7 @@ async def test_a_refused_database_omits_the_samples_of_a_real_api_process(
         text = await scrape(http)
         assert time.monotonic() - started < 10
         assert samples(text, USERS) == [] and samples(text, SUBSCRIPTIONS) == []
+        assert samples(text, FRESHNESS) == []
         assert f"# TYPE {USERS} gauge" in text
 
         db_proxy.set_mode("pass")

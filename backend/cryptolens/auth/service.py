@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cryptolens.auth import lockout, repository, sessions, two_factor
 from cryptolens.auth.accounts import create_user
 from cryptolens.auth.login import normalize_email
+from cryptolens.auth.models import TotpCredential
 from cryptolens.auth.models import User as User  # the rows it hands out, named for others
 from cryptolens.auth.passwords import check_password, password_problem
 from cryptolens.auth.profile import apply_profile_changes
@@ -22,7 +23,12 @@ from cryptolens.core.security import PasswordHasher
 
 log = logging.getLogger("cryptolens.auth")
 
+# Fernet ciphertexts (SecretBox): re-encrypted with the newest key by `cryptolens
+# rotate-encryption` (system/key_rotation.py).
+ENCRYPTED_COLUMNS = (TotpCredential.secret_encrypted,)
+
 __all__ = [
+    "ENCRYPTED_COLUMNS",
     "AdminOutcome",
     "count_users",
     "create_mail_sender",

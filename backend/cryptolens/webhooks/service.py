@@ -3,6 +3,7 @@ a redelivery and a test event (one attempt each, within the request)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -38,6 +39,10 @@ from cryptolens.webhooks.schemas import (
 from cryptolens.webhooks.signing import new_message_id, new_secret
 from cryptolens.webhooks.urls import check_url
 
+# Fernet ciphertexts (SecretBox): re-encrypted with the newest key by `cryptolens
+# rotate-encryption` (system/key_rotation.py).
+ENCRYPTED_COLUMNS = (WebhookEndpoint.secret, WebhookEndpoint.previous_secret)
+
 
 class EndpointLimitError(ConflictError):
     code = "limit_reached"
@@ -49,6 +54,24 @@ class DeliveryPendingError(ConflictError):
 
 class EndpointDisabledError(ConflictError):
     code = "endpoint_disabled"
+
+
+@dataclass(frozen=True)
+class EndpointRef:
+    """One of the owner's endpoints as a request names it, with the unit of work to act in:
+    each call below looks it up (404 when it is not theirs) under the lock its change needs."""
+
+    db: AsyncSession
+    user_id: int
+    endpoint_id: int
+
+
+@dataclass(frozen=True)
+class DeliveryRef:
+    """One delivery of one of the owner's endpoints, by its message id (`msg_...`)."""
+
+    endpoint: EndpointRef
+    message_id: str
 
 
 # Views
@@ -101,17 +124,17 @@ async def list_endpoints(db: AsyncSession, user_id: int) -> list[WebhookEndpoint
     return [endpoint_out(endpoint) for endpoint in await repository.endpoints_of(db, user_id)]
 
 
-async def _owned(
-    db: AsyncSession, user_id: int, endpoint_id: int, *, for_update: bool = False
-) -> WebhookEndpoint:
-    endpoint = await repository.owned_endpoint(db, user_id, endpoint_id, for_update=for_update)
+async def _owned(ref: EndpointRef, *, for_update: bool = False) -> WebhookEndpoint:
+    endpoint = await repository.owned_endpoint(
+        ref.db, ref.user_id, ref.endpoint_id, for_update=for_update
+    )
     if endpoint is None:  # another user's is "not found" too
         raise NotFoundError("Webhook endpoint not found")
     return endpoint
 
 
-async def get_endpoint(db: AsyncSession, user_id: int, endpoint_id: int) -> WebhookEndpointOut:
-    return endpoint_out(await _owned(db, user_id, endpoint_id))
+async def get_endpoint(ref: EndpointRef) -> WebhookEndpointOut:
+    return endpoint_out(await _owned(ref))
 
 
 async def _checked_url(kit: WebhookKit, url: str) -> str:
@@ -147,9 +170,9 @@ async def create_endpoint(
 
 
 async def update_endpoint(
-    db: AsyncSession, kit: WebhookKit, user_id: int, endpoint_id: int, wanted: WebhookEndpointPatch
+    ref: EndpointRef, kit: WebhookKit, wanted: WebhookEndpointPatch
 ) -> WebhookEndpointOut:
-    endpoint = await _owned(db, user_id, endpoint_id, for_update=True)
+    endpoint = await _owned(ref, for_update=True)
     now = kit.clock.now()
     if wanted.url is not None:
         endpoint.url = await _checked_url(kit, wanted.url)
@@ -168,27 +191,25 @@ async def update_endpoint(
     elif wanted.enabled is False and endpoint.status == "active":
         endpoint.status, endpoint.disabled_at = "disabled", now
     endpoint.updated_at = now
-    await db.flush()
+    await ref.db.flush()
     return endpoint_out(endpoint)
 
 
-async def delete_endpoint(db: AsyncSession, user_id: int, endpoint_id: int) -> None:
-    await repository.delete_endpoint(db, await _owned(db, user_id, endpoint_id, for_update=True))
+async def delete_endpoint(ref: EndpointRef) -> None:
+    await repository.delete_endpoint(ref.db, await _owned(ref, for_update=True))
 
 
-async def rotate_secret(
-    db: AsyncSession, kit: WebhookKit, user_id: int, endpoint_id: int
-) -> WebhookSecretOut:
+async def rotate_secret(ref: EndpointRef, kit: WebhookKit) -> WebhookSecretOut:
     """The new secret signs first; the one it replaces signs too for a while. Rotating again
     meanwhile drops the oldest: two secrets at most."""
-    endpoint = await _owned(db, user_id, endpoint_id, for_update=True)
+    endpoint = await _owned(ref, for_update=True)
     now = kit.clock.now()
     secret = new_secret()
     endpoint.previous_secret = endpoint.secret
     endpoint.previous_secret_until = now + timedelta(hours=kit.settings.previous_secret_hours)
     endpoint.secret = kit.box.encrypt(secret)
     endpoint.updated_at = now
-    await db.flush()
+    await ref.db.flush()
     return WebhookSecretOut(secret=secret, previous_secret_until=endpoint.previous_secret_until)
 
 
@@ -202,29 +223,25 @@ async def subscribed_event_types(db: AsyncSession) -> set[str]:
 
 
 async def list_deliveries(
-    db: AsyncSession, user_id: int, endpoint_id: int, filters: DeliveryFilters, page: PageQuery
+    ref: EndpointRef, filters: DeliveryFilters, page: PageQuery
 ) -> Page[WebhookDeliveryOut]:
-    endpoint = await _owned(db, user_id, endpoint_id)
+    endpoint = await _owned(ref)
     request = PageRequest.from_cursor(page.cursor, key_size=1, limit=page.limit)
-    rows = await repository.deliveries_page(db, endpoint.id, filters, request)
+    rows = await repository.deliveries_page(ref.db, endpoint.id, filters, request)
     return rows.map(delivery_out)
 
 
-async def _owned_delivery(
-    db: AsyncSession, user_id: int, endpoint_id: int, message_id: str
-) -> tuple[WebhookEndpoint, WebhookDelivery]:
-    endpoint = await _owned(db, user_id, endpoint_id)
-    delivery = await repository.delivery_of_endpoint(db, endpoint.id, message_id)
+async def _owned_delivery(ref: DeliveryRef) -> tuple[WebhookEndpoint, WebhookDelivery]:
+    endpoint = await _owned(ref.endpoint)
+    delivery = await repository.delivery_of_endpoint(ref.endpoint.db, endpoint.id, ref.message_id)
     if delivery is None:
         raise NotFoundError("Delivery not found")
     return endpoint, delivery
 
 
-async def get_delivery(
-    db: AsyncSession, user_id: int, endpoint_id: int, message_id: str
-) -> WebhookDeliveryDetailOut:
-    _, delivery = await _owned_delivery(db, user_id, endpoint_id, message_id)
-    attempts = await repository.attempts_of(db, delivery.id)
+async def get_delivery(ref: DeliveryRef) -> WebhookDeliveryDetailOut:
+    _, delivery = await _owned_delivery(ref)
+    attempts = await repository.attempts_of(ref.endpoint.db, delivery.id)
     return WebhookDeliveryDetailOut(
         **delivery_out(delivery).model_dump(),
         body=delivery.body,
@@ -235,12 +252,11 @@ async def get_delivery(
 # One attempt within the request
 
 
-async def redeliver(
-    db: AsyncSession, kit: WebhookKit, user_id: int, endpoint_id: int, message_id: str
-) -> WebhookAttemptRunOut:
+async def redeliver(ref: DeliveryRef, kit: WebhookKit) -> WebhookAttemptRunOut:
     """Same webhook-id and body, new timestamp and signatures; the delivery takes the
     result; no retries follow. Counts in the endpoint's failure streak."""
-    endpoint, delivery = await _owned_delivery(db, user_id, endpoint_id, message_id)
+    endpoint, delivery = await _owned_delivery(ref)
+    db = ref.endpoint.db
     if delivery.status == "pending":
         raise DeliveryPendingError("the delivery is still being attempted")
     if endpoint.status != "active":
@@ -264,12 +280,10 @@ async def redeliver(
     return WebhookAttemptRunOut(delivery=delivery_out(delivery), attempt=attempt_out(attempt))
 
 
-async def send_test(
-    db: AsyncSession, kit: WebhookKit, user_id: int, endpoint_id: int
-) -> WebhookAttemptRunOut:
+async def send_test(ref: EndpointRef, kit: WebhookKit) -> WebhookAttemptRunOut:
     """A signed `webhook.test` event, whatever the endpoint's status: logged as a delivery,
     never retried, outside the failure streak."""
-    endpoint = await _owned(db, user_id, endpoint_id)
+    endpoint = await _owned(ref)
     now = kit.clock.now()
     message_id = new_message_id()
     body = test_body(endpoint.id, now)
@@ -288,7 +302,7 @@ async def send_test(
     take_result(delivery, result, done)
     if not result.succeeded:
         finish_failed(delivery, None, done)
-    await repository.add(db, delivery)
+    await repository.add(ref.db, delivery)
     attempt = attempt_row(delivery.id, "test", result, now)
-    await repository.add(db, attempt)
+    await repository.add(ref.db, attempt)
     return WebhookAttemptRunOut(delivery=delivery_out(delivery), attempt=attempt_out(attempt))
