@@ -3,40 +3,26 @@ counters it reports, and the error that asks for another try.
 
 Domain `tasks.py` modules import this module only, never `cryptolens.jobs`: the jobs runtime
 imports the domains' tasks to register them, so the dependency points one way. Nothing here
-imports a domain.
+imports a domain. The queue's interface lives in core (core/job_queue.py), where the routes'
+dependency on it lives too; it is re-exported here for the job bodies.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.core.cache import Cache
 from cryptolens.core.clock import Clock
 from cryptolens.core.events import EventBus, MemoryEventBus
+from cryptolens.core.job_queue import JobArgument as JobArgument
+from cryptolens.core.job_queue import JobQueue as JobQueue
 from cryptolens.settings import Settings
 
-# Job arguments are ids and names (house rule 5): JSON scalars, never objects, so a job
-# payload in Redis is data and nothing else.
-JobArgument = str | int | float | bool | None
 # Decided at start-up (settings.market.data_source, or the replay fallback of the embedded mode).
 DataSource = Literal["exchange", "replay"]
-
-
-class JobQueue(Protocol):
-    async def enqueue(
-        self,
-        name: str,
-        *,
-        job_id: str | None = None,
-        defer_seconds: float | None = None,
-        **arguments: JobArgument,
-    ) -> str | None:
-        """Queue a job by name; returns its id, or None when a job with that id is already
-        queued, running or recently done (the id is the deduplication key)."""
-        ...
 
 
 @dataclass

@@ -24,23 +24,22 @@ from cryptolens.access.memo import AccessMemo
 from cryptolens.access.ports import AccountSource, ApiKeySource, TierSource
 from cryptolens.access.resources import AccessResources
 from cryptolens.access.session_cookie import SESSION_COOKIE
-from cryptolens.admin.deps import AdminResources
 from cryptolens.apikeys.access_source import ApiKeyDirectory
 from cryptolens.auth.access_source import SessionAccountSource
-from cryptolens.auth.mail_jobs import MailQueueResources
 from cryptolens.auth.toolkit import AuthResources, AuthToolkit, build_toolkit
 from cryptolens.billing.access_source import SubscriptionTierSource
 from cryptolens.core.cache import Cache, MemoryCache, RedisCache
 from cryptolens.core.clock import Clock, SystemClock
 from cryptolens.core.csrf import CsrfTokens
+from cryptolens.core.deps import JobQueueResources
 from cryptolens.core.error_reporting import ErrorReporter, ErrorReportingResources
 from cryptolens.core.events import MAX_BLOCK_SECONDS, EventBus, MemoryEventBus, RedisEventBus
+from cryptolens.core.job_queue import BoundedJobQueue
 from cryptolens.core.ratelimit import AppRateLimiter, RateLimitResources
 from cryptolens.core.redis_guard import RedisGuard
 from cryptolens.core.resources import RESOURCES_ATTRIBUTE, CoreResources, DataSource
 from cryptolens.db import create_engine, create_session_factory
 from cryptolens.job_context import JobQueue
-from cryptolens.job_requests.deps import JobRequestResources
 from cryptolens.jobs.runtime import JobsRuntime, create_jobs_runtime, use_json_payloads
 from cryptolens.settings import Settings
 from cryptolens.system.errors.capture import ErrorTracker
@@ -77,8 +76,9 @@ class AppResources:
 
     @property
     def job_queue(self) -> JobQueue:
-        # Where requests queue jobs: arq with Redis, else the embedded runner.
-        return self.jobs.ctx.enqueuer
+        # Where requests queue jobs: arq with Redis, else the embedded runner; bounded, so a
+        # hung Redis costs a request a second, not the client's read timeout.
+        return BoundedJobQueue(self.jobs.ctx.enqueuer)
 
 
 def build_resources(
@@ -139,11 +139,9 @@ def store_resources(app: Starlette, resources: AppResources) -> None:
         RateLimitResources,
         AccessResources,
         AuthResources,
-        MailQueueResources,
-        AdminResources,
+        JobQueueResources,
         ErrorReportingResources,
-        JobRequestResources,
-    ] = (resources, resources, resources, resources, resources, resources, resources, resources)
+    ] = (resources, resources, resources, resources, resources, resources)
     del views
     setattr(app.state, RESOURCES_ATTRIBUTE, resources)
 

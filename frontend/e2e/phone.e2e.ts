@@ -1,24 +1,36 @@
 /**
  * Phone and comfort, in real headless Chromium against the real backend (replay market): every
- * route of App.tsx fits 360x740 and 390x844 without sideways scrolling (screenshots of each),
- * the header folds into its menu, wide tables become cards, the matrix keeps its symbol column;
- * the light theme when the browser prefers light, and the toggle kept on the profile; a pro
- * user picks ETH/USDT on the watchlist and opens its chart with zones; unknown and unfollowed
- * symbols get a page that says so; the ntfy topic as a QR code with its links.
+ * page (e2e/pages.ts: App.tsx's routes and the admin and developers pages) fits 360x740, 390x844
+ * and 1440x900 without sideways scrolling, with a screenshot of each in test-results/pages/, and
+ * the dashboard, admin and billing pages in the light theme at 1440x900 too; the header folds
+ * into its menu and its search shows its whole placeholder, wide tables become cards, the matrix
+ * keeps its symbol column; the light theme when the browser prefers light, and the toggle kept
+ * on the profile; a pro user picks ETH/USDT on the watchlist and opens its chart with zones;
+ * unknown and unfollowed symbols get a page that says so; the ntfy topic as a QR code with its
+ * links.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, type Backend, FRONTEND, RESULTS, startBackend } from './backend';
+import { apiCall, type Backend, RESULTS, startBackend } from './backend';
 import { launchChromium } from './browser';
+import { appRoutes, clearPageShots, concreteRoute, darkBoxes, overflow, PUBLIC_ROUTES, pageShot, settle } from './pages';
 
 const SIZES = [
   { width: 360, height: 740 },
   { width: 390, height: 844 },
 ] as const;
+const DESKTOP = { width: 1440, height: 900 } as const;
+/** Each page at each size, one folder per size in test-results/pages/. */
+const PAGE_SIZES = [
+  { name: 'phone-360', ...SIZES[0] },
+  { name: 'phone-390', ...SIZES[1] },
+  { name: 'desktop', ...DESKTOP },
+] as const;
+/** The pages also shot in the light theme (at 1440x900): those with their own styles. */
+const LIGHT_PAGES = /^\/($|admin|billing)/;
 const PASSWORD = 'Phone-Layout-Pass-4821';
-const PUBLIC_ROUTES = new Set(['/login', '/login/2fa', '/register', '/verify-email', '/forgot-password', '/reset-password']);
 
 let backend: Backend;
 let browser: Browser;
@@ -27,12 +39,6 @@ const pageErrors: string[] = [];
 
 function report(line: string): void {
   console.log(`E2E ${line}`);
-}
-
-/** The route paths App.tsx declares, so a route added later is checked too. */
-function appRoutes(): string[] {
-  const source = readFileSync(join(FRONTEND, 'src', 'App.tsx'), 'utf8');
-  return [...new Set([...source.matchAll(/path="([^"]+)"/g)].map((match) => match[1] ?? ''))].filter(Boolean);
 }
 
 function call(context: BrowserContext, method: string, path: string, data?: unknown): Promise<{ data: unknown }> {
@@ -70,29 +76,6 @@ async function firstId(path: string): Promise<number> {
   return body.data[0]?.id ?? 1;
 }
 
-/** Waits until the page has content: no loading skeleton left (or 8 s). */
-async function settle(page: Page): Promise<void> {
-  await page
-    .waitForFunction(() => !document.querySelector('.skeleton, .skeleton-title') && document.querySelector('h1, h2'), null, {
-      timeout: 8_000,
-    })
-    .catch(() => undefined);
-  await page.waitForTimeout(250);
-}
-
-async function overflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
-function slug(path: string): string {
-  return (
-    path
-      .replace(/^\//, '')
-      .replace(/[^a-z0-9]+/gi, '-')
-      .replace(/-$/, '') || 'dashboard'
-  );
-}
-
 async function shot(page: Page, name: string): Promise<void> {
   const path = join(RESULTS, `${name}.png`);
   await page.screenshot({ path, fullPage: false });
@@ -115,7 +98,7 @@ afterAll(async () => {
 });
 
 describe('phone layout', () => {
-  it('fits every route at 360 and 390 px without sideways scrolling, with screenshots', async () => {
+  it('fits every page at 360, 390 and 1440 px without sideways scrolling, with a screenshot of each', async () => {
     // Data for the detail routes: wait for the replay market's first patterns and signals.
     const deadline = Date.now() + 120_000;
     let patternId = 0;
@@ -123,45 +106,58 @@ describe('phone layout', () => {
       patternId = await firstId('/api/v1/patterns?limit=1');
       if (!patternId) await new Promise((wait) => setTimeout(wait, 1_000));
     }
-    const signalId = await firstId('/api/v1/signals?limit=1');
-    const concrete: Record<string, string> = {
-      '/patterns/:id': `/patterns/${patternId || 1}`,
-      '/signals/:id': `/signals/${signalId}`,
-      '/chart/:symbol': '/chart/BTC-USDT',
-      '/billing/fake-checkout/:id': '/billing/fake-checkout/1',
-      '/billing/return/:id': '/billing/return/1',
-      '/billing/payments/:id': '/billing/payments/1',
-      '/developers/*': '/developers',
-      '/admin/*': '/admin',
-      '*': '/no-such-page',
+    const ids = {
+      pattern: patternId || 1,
+      signal: await firstId('/api/v1/signals?limit=1'),
+      user: await firstId(`/api/v1/admin/users?q=${encodeURIComponent(backend.email)}`),
     };
-    const routes = appRoutes().map((path) => concrete[path] ?? path);
-    report(`routes from App.tsx: ${routes.join(' ')}`);
+    const routes = appRoutes().map((route) => concreteRoute(route, ids));
+    report(`pages from App.tsx and the nested routers: ${routes.join(' ')}`);
     expect(routes).toContain('/watchlist');
+    expect(routes).toContain('/admin/settings');
     const signedOut = await browser.newContext({ colorScheme: 'dark' });
+    const light = await browser.newContext({ colorScheme: 'light', timezoneId: 'UTC' });
+    await (await signIn(light, backend.email, backend.password)).close();
     const failures: string[] = [];
-    try {
-      for (const size of SIZES) {
-        const page = await admin.newPage();
-        const outside = await signedOut.newPage();
-        page.on('pageerror', (error) => pageErrors.push(error.message));
-        for (const tab of [page, outside]) await tab.setViewportSize(size);
-        for (const route of routes) {
-          const tab = PUBLIC_ROUTES.has(route) ? outside : page;
-          await tab.goto(`${backend.baseUrl}${route}`);
-          await settle(tab);
-          const extra = await overflow(tab);
-          if (extra > 0) failures.push(`${route} at ${size.width} px: ${extra} px too wide`);
-          await shot(tab, `phone-${size.width}-${slug(route)}`);
+    clearPageShots();
+    /** Opens every route on the signed-in or the signed-out tab, checks its width, shoots it. */
+    const visit = async (signedIn: BrowserContext, size: { name: string; width: number; height: number }, pages: string[]) => {
+      const page = await signedIn.newPage();
+      const outside = await signedOut.newPage();
+      page.on('pageerror', (error) => pageErrors.push(`${error.message} (${page.url()})`));
+      for (const tab of [page, outside]) await tab.setViewportSize(size);
+      for (const route of pages) {
+        const tab = PUBLIC_ROUTES.has(route) ? outside : page;
+        await tab.goto(`${backend.baseUrl}${route}`);
+        await settle(tab);
+        const extra = await overflow(tab);
+        if (extra > 0) failures.push(`${route} at ${size.width} px (${size.name}): ${extra} px too wide`);
+        // On a desktop the admin's header (its longest: the Admin link, the email) is one row.
+        const header = tab === page && size.width >= DESKTOP.width ? await tab.locator('header.topbar').boundingBox() : null;
+        if (header && header.height > 60)
+          failures.push(`${route} at ${size.width} px (${size.name}): the header wraps (${header.height} px)`);
+        if (size.name.endsWith('-light')) {
+          const theme = await tab.evaluate(() => document.documentElement.dataset.theme);
+          if (theme !== 'light') failures.push(`${route} (${size.name}): theme ${theme}`);
+          const dark = await darkBoxes(tab);
+          if (dark.length) failures.push(`${route} (${size.name}): dark boxes ${dark.join(', ')}`);
         }
-        await page.close();
-        await outside.close();
+        report(`screenshot ${await pageShot(tab, size.name, route)}`);
       }
+      await page.close();
+      await outside.close();
+    };
+    try {
+      for (const size of PAGE_SIZES) await visit(admin, size, routes);
+      const lightPages = routes.filter((route) => LIGHT_PAGES.test(route));
+      expect(lightPages).toEqual(expect.arrayContaining(['/', '/admin/users', '/billing']));
+      await visit(light, { name: 'desktop-light', ...DESKTOP }, lightPages);
     } finally {
       await signedOut.close();
+      await light.close();
     }
     expect(failures).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 
   it('folds the header into the menu, which opens and closes on navigation', async () => {
     const page = await admin.newPage();
@@ -176,6 +172,16 @@ describe('phone layout', () => {
       // The header is one row when folded.
       const folded = await page.locator('header.topbar').boundingBox();
       expect(folded?.height ?? 999).toBeLessThan(60);
+      // The search shows its whole placeholder: the same text as a value does not scroll.
+      const search = page.getByRole('search').getByRole('combobox');
+      const placeholder = await search.evaluate((input: HTMLInputElement) => {
+        input.value = input.placeholder;
+        const fit = { text: input.value, scroll: input.scrollWidth, width: input.clientWidth };
+        input.value = '';
+        return fit;
+      });
+      expect(placeholder.text).not.toBe('');
+      expect(placeholder.scroll, `the placeholder "${placeholder.text}" is cut`).toBeLessThanOrEqual(placeholder.width);
       await menu.click();
       expect(await menu.getAttribute('aria-expanded')).toBe('true');
       await page.getByRole('button', { name: 'Sign out' }).waitFor();

@@ -68,13 +68,25 @@ asyncio.run(main())
   return { id: Number(id), errorType: errorType ?? '' };
 }
 
-/** A new signal on an active pattern no signal anchors yet, stored and published on the live
- * stream the way the scan's signal step does (signals/tasks.py `publish_changes`, the event
- * carrying the object), for a backend started with Redis. Returns its id, symbol, anchor
- * timeframe and when its publishing began (epoch ms: the object is read, then sent). */
-export async function seedLiveSignal(backend: Backend): Promise<{ id: number; symbol: string; timeframe: string; publishedAt: number }> {
+/** Which pattern a seeded signal anchors on: one of `symbols` (any when absent), of `type`. */
+export interface LiveSignalAnchor {
+  symbols?: string[];
+  type?: 'fvg' | 'order_block' | 'liquidity_sweep';
+}
+
+/** A new signal on an active pattern (one no signal anchors yet when there is one), stored and
+ * published on the live stream the way the scan's signal step does (jobs/minute.py: the matrix
+ * row forgotten and the statistics' generation renewed after the commit, then signals/tasks.py
+ * `publish_changes`, the event carrying the object), for a backend started with Redis. Returns
+ * its id, symbol, anchor timeframe and when its publishing began (epoch ms: the object is read,
+ * then sent). */
+export async function seedLiveSignal(
+  backend: Backend,
+  anchor: LiveSignalAnchor = {},
+): Promise<{ id: number; symbol: string; timeframe: string; publishedAt: number }> {
   const code = `
 import asyncio
+import json
 import time
 
 from sqlalchemy import select
@@ -87,8 +99,11 @@ from cryptolens.patterns.models import Pattern
 from cryptolens.resources import create_api_redis
 from cryptolens.settings import get_settings
 from cryptolens.signals.models import Signal, SignalPattern
-from cryptolens.signals.reads import forget_matrix
+from cryptolens.signals.reads import forget_matrix, renew_stats_generation
 from cryptolens.signals.tasks import publish_changes
+
+SYMBOLS = json.loads(${JSON.stringify(JSON.stringify(anchor.symbols ?? null))})
+TYPE = json.loads(${JSON.stringify(JSON.stringify(anchor.type ?? null))})
 
 
 async def main():
@@ -100,15 +115,18 @@ async def main():
     try:
         async with unit_of_work(factory) as session:
             anchored = select(Signal.anchor_pattern_id)
-            pattern, symbol = (
-                await session.execute(
-                    select(Pattern, Symbol)
-                    .join(Symbol, Symbol.id == Pattern.symbol_id)
-                    .where(Pattern.status == "active", Pattern.id.not_in(anchored))
-                    .order_by(Pattern.confirmed_at.desc())
-                    .limit(1)
-                )
-            ).one()
+            query = (
+                select(Pattern, Symbol)
+                .join(Symbol, Symbol.id == Pattern.symbol_id)
+                .where(Pattern.status == "active")
+                .order_by(Pattern.id.in_(anchored), Pattern.confirmed_at.desc())
+                .limit(1)
+            )
+            if SYMBOLS is not None:
+                query = query.where(Symbol.symbol.in_(SYMBOLS))
+            if TYPE is not None:
+                query = query.where(Pattern.type == TYPE)
+            pattern, symbol = (await session.execute(query)).one()
             long = pattern.direction == "bullish"
             entry = pattern.zone_high if long else pattern.zone_low
             risk = max(abs(pattern.zone_high - pattern.zone_low), entry * 0.002)
@@ -127,6 +145,7 @@ async def main():
             await session.flush()
             session.add(SignalPattern(signal_id=signal.id, pattern_id=pattern.id, position=0))
         await forget_matrix(RedisCache(redis), symbol.id)
+        await renew_stats_generation(RedisCache(redis))
         publishing = int(time.time() * 1000)
         await publish_changes(RedisEventBus(redis), factory, symbol.symbol, [("signal.created", signal.id)])
     finally:

@@ -1,17 +1,25 @@
 """Payments and provider events in a given state, written straight through the ORM (the
-provider paths that create them are the billing tests'), and a subscription they fund."""
+provider paths that create them are the billing tests'), a subscription they fund, and the
+admin's desk over them (`desk`: the admin's client, the database and the clock's now)."""
 
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
+import pytest
+from fastapi import FastAPI
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.billing.models import Payment, PaymentEvent, Subscription
+from cryptolens.core.clock import FrozenClock
 from cryptolens.db import unit_of_work
+from tests.admin.user_factories import add_account
+from tests.clients import MakeUserClient, UserClient
 
 Factory = async_sessionmaker[AsyncSession]
 PRICES = {("pro", "monthly"): Decimal("19.00"), ("premium", "monthly"): Decimal("49.00")}
@@ -123,3 +131,28 @@ async def subscription_of(factory: Factory, user_id: int) -> Subscription | None
             select(Subscription).where(Subscription.user_id == user_id)
         )
         return found
+
+
+@dataclass(frozen=True)
+class PaymentDesk:
+    """A signed-in admin, and the accounts and payments a test writes for them to look at."""
+
+    app: FastAPI
+    admin: UserClient
+    factory: Factory
+    now: datetime
+
+    async def account(self, **fields: Any) -> int:
+        """A user who never signs in (tests/admin/user_factories.py : add_account); its id."""
+        return (await add_account(self.app, self.now, **fields)).id
+
+    async def payment(self, user_id: int, created_at: datetime, **fields: Any) -> int:
+        return await add_payment(self.factory, user_id, created_at, **fields)
+
+
+@pytest.fixture
+async def desk(
+    app: FastAPI, make_user_client: MakeUserClient, session_factory: Factory, clock: FrozenClock
+) -> PaymentDesk:
+    admin = await make_user_client(admin=True)
+    return PaymentDesk(app, admin, session_factory, clock.now())

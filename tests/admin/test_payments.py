@@ -10,16 +10,24 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
-from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.admin.router import ADMIN_PREFIX
 from cryptolens.core.clock import FrozenClock
-from tests.admin.payment_factories import add_event, add_payment, fund_subscription, subscription_of
-from tests.admin.user_factories import USERS, add_account, audit_rows
+from tests.admin.payment_factories import (
+    PaymentDesk,
+    add_event,
+    add_payment,
+    desk,
+    fund_subscription,
+    subscription_of,
+)
+from tests.admin.user_factories import USERS, audit_rows
 from tests.auth.helpers import me
 from tests.billing.ledger_helpers import buy
 from tests.clients import MakeUserClient
+
+__all__ = ["desk"]
 
 PAYMENTS = f"{ADMIN_PREFIX}/payments"
 DAY = timedelta(days=1)
@@ -50,29 +58,24 @@ async def _tier(user: httpx.AsyncClient) -> str:
 
 
 async def test_the_list_filters_by_user_status_and_provider_newest_first(
-    app: FastAPI,
-    make_user_client: MakeUserClient,
-    session_factory: Factory,
-    clock: FrozenClock,
+    desk: PaymentDesk,
 ) -> None:
-    admin = await make_user_client(admin=True)
-    now = clock.now()
-    alice = await add_account(app, now, email="alice-pay@example.com")
-    bob = await add_account(app, now, email="bob-pay@example.com")
-    a1 = await add_payment(session_factory, alice.id, now - 3 * DAY, provider="card")
-    a2 = await add_payment(session_factory, alice.id, now - 2 * DAY, status="failed")
-    b1 = await add_payment(session_factory, bob.id, now - DAY, provider="crypto", status="pending")
-    b2 = await add_payment(
-        session_factory, bob.id, now, provider="crypto", plan="premium", status="refunded",
-        refunded_at=now,
-    )  # fmt: skip
+    admin, now = desk.admin, desk.now
+    alice = await desk.account(email="alice-pay@example.com")
+    bob = await desk.account(email="bob-pay@example.com")
+    a1 = await desk.payment(alice, now - 3 * DAY, provider="card")
+    a2 = await desk.payment(alice, now - 2 * DAY, status="failed")
+    b1 = await desk.payment(bob, now - DAY, provider="crypto", status="pending")
+    b2 = await desk.payment(
+        bob, now, provider="crypto", plan="premium", status="refunded", refunded_at=now
+    )
 
     assert await _ids(admin.http) == [b2, b1, a2, a1]
-    assert await _ids(admin.http, user_id=alice.id) == [a2, a1]
+    assert await _ids(admin.http, user_id=alice) == [a2, a1]
     assert await _ids(admin.http, status="pending") == [b1]
     assert await _ids(admin.http, provider="crypto") == [b2, b1]
-    assert await _ids(admin.http, provider="crypto", status="refunded", user_id=bob.id) == [b2]
-    assert await _ids(admin.http, provider="card", user_id=bob.id) == []
+    assert await _ids(admin.http, provider="crypto", status="refunded", user_id=bob) == [b2]
+    assert await _ids(admin.http, provider="card", user_id=bob) == []
 
     first = await admin.http.get(PAYMENTS, params={"limit": 3})
     assert [row["id"] for row in first.json()["data"]] == [b2, b1, a2]
@@ -82,7 +85,7 @@ async def test_the_list_filters_by_user_status_and_provider_newest_first(
     assert second.json()["meta"].get("next_cursor") is None
 
     row = first.json()["data"][0]
-    assert row["email"] == "bob-pay@example.com" and row["user_id"] == bob.id
+    assert row["email"] == "bob-pay@example.com" and row["user_id"] == bob
     assert (row["plan"], row["cycle"], row["amount"], row["currency"]) == (
         "premium", "monthly", "49.00", "USD",
     )  # fmt: skip
@@ -94,17 +97,11 @@ async def test_the_list_filters_by_user_status_and_provider_newest_first(
         assert response.json()["meta"]["code"] == "validation_error"
 
 
-async def test_a_payment_shows_its_provider_events_oldest_first(
-    app: FastAPI,
-    make_user_client: MakeUserClient,
-    session_factory: Factory,
-    clock: FrozenClock,
-) -> None:
-    admin = await make_user_client(admin=True)
-    now = clock.now()
-    user = await add_account(app, now, email="carol-pay@example.com")
-    payment_id = await add_payment(session_factory, user.id, now - DAY, provider="crypto")
-    other = await add_payment(session_factory, user.id, now - DAY, status="failed")
+async def test_a_payment_shows_its_provider_events_oldest_first(desk: PaymentDesk) -> None:
+    admin, now, session_factory = desk.admin, desk.now, desk.factory
+    user = await desk.account(email="carol-pay@example.com")
+    payment_id = await desk.payment(user, now - DAY, provider="crypto")
+    other = await desk.payment(user, now - DAY, status="failed")
     await add_event(
         session_factory, payment_id, now - DAY + timedelta(minutes=5), provider="crypto",
         event_type="finished",
@@ -142,42 +139,32 @@ async def test_a_payment_shows_its_provider_events_oldest_first(
     assert missing.status_code == 404 and missing.json()["meta"]["code"] == "not_found"
 
 
-async def test_the_user_page_shows_the_ten_latest_payments(
-    app: FastAPI,
-    make_user_client: MakeUserClient,
-    session_factory: Factory,
-    clock: FrozenClock,
-) -> None:
-    admin = await make_user_client(admin=True)
-    now = clock.now()
-    user = await add_account(app, now)
-    someone = await add_account(app, now)
-    await add_payment(session_factory, someone.id, now)
-    ids = [
-        await add_payment(session_factory, user.id, now - (12 - n) * DAY, provider="card")
-        for n in range(12)
-    ]
+async def test_the_user_page_shows_the_ten_latest_payments(desk: PaymentDesk) -> None:
+    admin, now = desk.admin, desk.now
+    user = await desk.account()
+    someone = await desk.account()
+    await desk.payment(someone, now)
+    ids = [await desk.payment(user, now - (12 - n) * DAY, provider="card") for n in range(12)]
 
-    response = await admin.http.get(f"{USERS}/{user.id}")
+    response = await admin.http.get(f"{USERS}/{user}")
     assert response.status_code == 200, response.text
     payments = response.json()["data"]["payments"]
     assert [row["id"] for row in payments] == ids[::-1][:10]
     assert payments[0]["provider"] == "card" and payments[0]["status"] == "completed"
     assert payments[0]["provider_object_id"].startswith("ord_")
 
-    empty = await admin.http.get(f"{USERS}/{someone.id + 1000}")
+    empty = await admin.http.get(f"{USERS}/{someone + 1000}")
     assert empty.status_code == 404
     no_payments = await admin.http.get(f"{USERS}/{admin.user_id}")
     assert no_payments.json()["data"]["payments"] == []
 
 
 async def test_refunding_the_funding_payment_makes_the_user_free_at_once(
-    make_user_client: MakeUserClient, session_factory: Factory, clock: FrozenClock
+    desk: PaymentDesk, make_user_client: MakeUserClient
 ) -> None:
-    admin = await make_user_client(admin=True)
+    admin, now, session_factory = desk.admin, desk.now, desk.factory
     user = await make_user_client()
-    now = clock.now()
-    payment_id = await add_payment(session_factory, user.user_id, now - 10 * DAY)
+    payment_id = await desk.payment(user.user_id, now - 10 * DAY)
     await fund_subscription(
         session_factory, user.user_id, payment_id, plan="pro", started_at=now - 10 * DAY,
         expires_at=now + 20 * DAY,
@@ -205,13 +192,12 @@ async def test_refunding_the_funding_payment_makes_the_user_free_at_once(
 
 
 async def test_refunding_an_older_payment_leaves_the_tier(
-    make_user_client: MakeUserClient, session_factory: Factory, clock: FrozenClock
+    desk: PaymentDesk, make_user_client: MakeUserClient
 ) -> None:
-    admin = await make_user_client(admin=True)
+    admin, now, session_factory = desk.admin, desk.now, desk.factory
     user = await make_user_client()
-    now = clock.now()
-    older = await add_payment(session_factory, user.user_id, now - 40 * DAY)
-    newer = await add_payment(session_factory, user.user_id, now - 10 * DAY)
+    older = await desk.payment(user.user_id, now - 40 * DAY)
+    newer = await desk.payment(user.user_id, now - 10 * DAY)
     await fund_subscription(
         session_factory, user.user_id, newer, plan="pro", started_at=now - 40 * DAY,
         expires_at=now + 20 * DAY,
@@ -230,25 +216,17 @@ async def test_refunding_an_older_payment_leaves_the_tier(
     assert "subscription_status" not in row["after"]  # unchanged: not in the audit row
 
 
-async def test_only_a_completed_payment_can_be_refunded(
-    app: FastAPI,
-    make_user_client: MakeUserClient,
-    session_factory: Factory,
-    clock: FrozenClock,
-) -> None:
-    admin = await make_user_client(admin=True)
-    now = clock.now()
-    user = await add_account(app, now)
+async def test_only_a_completed_payment_can_be_refunded(desk: PaymentDesk) -> None:
+    admin, now = desk.admin, desk.now
+    user = await desk.account()
     for status in ("pending", "failed", "expired", "refunded"):
-        payment_id = await add_payment(
-            session_factory, user.id, now, status=status,
-            refunded_at=now if status == "refunded" else None,
-        )  # fmt: skip
+        refunded_at = now if status == "refunded" else None
+        payment_id = await desk.payment(user, now, status=status, refunded_at=refunded_at)
         response = await _refund(admin.http, payment_id)
         assert response.status_code == 409, (status, response.text)
         assert response.json()["meta"]["code"] == "payment_not_refundable"
 
-    completed = await add_payment(session_factory, user.id, now)
+    completed = await desk.payment(user, now)
     assert (await _refund(admin.http, completed)).status_code == 200
     again = await _refund(admin.http, completed)
     assert again.status_code == 409
@@ -278,11 +256,10 @@ async def test_non_admins_cannot_see_or_refund_payments(
 
 
 async def test_refund_marks_on_payments_the_ledger_credited(
-    make_user_client: MakeUserClient, session_factory: Factory, clock: FrozenClock
+    desk: PaymentDesk, make_user_client: MakeUserClient
 ) -> None:
-    admin = await make_user_client(admin=True)
+    admin, now, session_factory = desk.admin, desk.now, desk.factory
     user = await make_user_client()
-    now = clock.now()
     first = await buy(session_factory, user.user_id, now - 10 * DAY)
     second = await buy(session_factory, user.user_id, now)  # extends: now funds the period
     subscription = await subscription_of(session_factory, user.user_id)

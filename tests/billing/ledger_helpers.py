@@ -5,19 +5,23 @@ from __future__ import annotations
 
 import itertools
 import secrets
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+import pytest
+from fastapi import FastAPI
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.billing import ledger
 from cryptolens.billing.models import Payment, PaymentEvent, Subscription
 from cryptolens.billing.providers.base import EventKind, ProviderEvent, ProviderName
+from cryptolens.core.clock import FrozenClock
 from cryptolens.db import unit_of_work
 from cryptolens.settings import PlanSettings
+from tests.admin.user_factories import add_account
 
 PLANS = PlanSettings()
 PRICES = {
@@ -81,6 +85,22 @@ def event_for(payment: Payment, kind: EventKind, **fields: Any) -> ProviderEvent
     return replace(base, **fields)
 
 
+def renewal_of(
+    checkout: Payment, subscription_id: str, invoice_id: str, amount: str
+) -> ProviderEvent:
+    """The provider's `renewed` event of a card subscription: it names the subscription and
+    its invoice, never our checkout (a new event id each call)."""
+    return event_for(
+        checkout,
+        "renewed",
+        checkout_ref=None,
+        provider_subscription_id=subscription_id,
+        provider_object_id=invoice_id,
+        amount=Decimal(amount),
+        currency="USD",
+    )
+
+
 async def apply(factory: Factory, event: ProviderEvent, now: datetime) -> ledger.Applied:
     async with unit_of_work(factory) as db:
         return await ledger.apply_event(db, event, now, PLANS)
@@ -137,3 +157,50 @@ async def events_recorded(factory: Factory) -> list[PaymentEvent]:
 
 def days(n: int) -> timedelta:
     return timedelta(days=n)
+
+
+@dataclass(frozen=True)
+class Buyer:
+    """An account that has bought nothing yet, made at `now`, and the ledger's steps for it
+    (checkouts default to `now`; events are applied at the time each test names)."""
+
+    factory: Factory
+    user_id: int
+    now: datetime
+
+    async def pending(self, at: datetime | None = None, **fields: Any) -> Payment:
+        return await add_pending(self.factory, self.user_id, at or self.now, **fields)
+
+    async def buy(self, at: datetime | None = None, **fields: Any) -> Payment:
+        return await buy(self.factory, self.user_id, at or self.now, **fields)
+
+    async def card_subscription(self, subscription_id: str) -> Payment:
+        """A card checkout paid at `now` and linked to the provider's subscription."""
+        checkout = await self.buy(provider="card")
+        linked = event_for(
+            checkout, "subscription_linked", provider_subscription_id=subscription_id
+        )
+        assert (await self.apply(linked, self.now)).outcome == "applied"
+        return checkout
+
+    async def apply(self, event: ProviderEvent, at: datetime) -> ledger.Applied:
+        return await apply(self.factory, event, at)
+
+    async def payment(self, payment_id: int) -> Payment:
+        return await payment_row(self.factory, payment_id)
+
+    async def payments(self) -> list[Payment]:
+        return await payments_of(self.factory, self.user_id)
+
+    async def subscription(self) -> Subscription | None:
+        return await subscription_row(self.factory, self.user_id)
+
+    async def events(self) -> list[PaymentEvent]:
+        return await events_recorded(self.factory)
+
+
+@pytest.fixture
+async def buyer(app: FastAPI, session_factory: Factory, clock: FrozenClock) -> Buyer:
+    now = clock.now()
+    user = await add_account(app, now)
+    return Buyer(session_factory, user.id, now)

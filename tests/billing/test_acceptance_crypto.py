@@ -4,11 +4,16 @@ topped up or expired, and an expired invoice credits nothing."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
+import httpx
+import pytest
 from fastapi import FastAPI
 
+from cryptolens.billing.models import Payment
 from cryptolens.core.clock import FrozenClock
 from tests.billing.providers_fixtures import (
     BILLING,
@@ -56,50 +61,76 @@ async def invoice_of(user: UserClient, app: FastAPI, nowpayments: FakeNowPayment
     return invoice_id
 
 
-async def payment_status(user: UserClient, payment_id: int) -> dict[str, object]:
-    found: dict[str, object] = data_of(await user.http.get(f"{BILLING}/payments/{payment_id}"))
-    return found
+@dataclass
+class Invoice:
+    """A free user's premium monthly crypto invoice, and NOWPayments posting its IPNs."""
+
+    app: FastAPI
+    user: UserClient
+    nowpayments: FakeNowPayments
+    provider: httpx.AsyncClient
+    invoice_id: str
+
+    async def ipn(self, status: str, **fields: Any) -> str:
+        """The provider posts the invoice's IPN in `status` (asking DUE): our answer's outcome."""
+        delivery = self.nowpayments.ipn(self.invoice_id, status, pay_amount=DUE, **fields)
+        return outcome_of(await deliver(self.provider, "crypto", delivery))
+
+    async def payment(self) -> Payment:
+        (payment,) = await payment_rows(self.app, self.user.user_id)
+        return payment
+
+    async def shown(self) -> dict[str, object]:
+        """The payment as its owner polls it."""
+        payment = await self.payment()
+        found: dict[str, object] = data_of(
+            await self.user.http.get(f"{BILLING}/payments/{payment.id}")
+        )
+        return found
+
+    async def tier(self) -> str:
+        return await tier_now(self.user.http)
 
 
-async def test_crypto_invoice_confirming_then_finished_gives_premium(
+@pytest.fixture
+async def invoice(
     app: FastAPI,
     make_user_client: MakeUserClient,
     make_client: MakeClient,
     nowpayments: FakeNowPayments,
-    clock: FrozenClock,
-) -> None:
+) -> Invoice:
     user = await make_user_client("free")
     invoice_id = await invoice_of(user, app, nowpayments)
-    (payment,) = await payment_rows(app, user.user_id)
-    provider = make_client()
+    return Invoice(app, user, nowpayments, make_client(), invoice_id)
 
+
+async def test_crypto_invoice_confirming_then_finished_gives_premium(
+    invoice: Invoice, clock: FrozenClock
+) -> None:
     for status in ("waiting", "confirming"):
-        progress = nowpayments.ipn(invoice_id, status, pay_amount=DUE)
-        assert outcome_of(await deliver(provider, "crypto", progress)) == "applied"
-        shown = await payment_status(user, payment.id)
+        assert await invoice.ipn(status) == "applied"
+        shown = await invoice.shown()
         assert (shown["status"], shown["provider_status"], shown["final"]) == (
             "pending",
             status,
             False,
         )
-        assert await tier_now(user.http) == "free"
+        assert await invoice.tier() == "free"
 
     clock.advance(timedelta(minutes=20))  # the chain confirmed it
-    finished = nowpayments.ipn(invoice_id, "finished", pay_amount=DUE, actually_paid=DUE)
-    assert outcome_of(await deliver(provider, "crypto", finished)) == "applied"
-    assert await tier_now(user.http) == "premium"
-    shown = await payment_status(user, payment.id)
+    assert await invoice.ipn("finished", actually_paid=DUE) == "applied"
+    assert await invoice.tier() == "premium"
+    shown = await invoice.shown()
     assert (shown["status"], shown["final"]) == ("completed", True)
-    (payment,) = await payment_rows(app, user.user_id)
+    payment = await invoice.payment()
     assert (payment.paid_amount, payment.expires_at) == (DUE, clock.now() + MONTH)
-    row = await subscription_row(app, user.user_id)
+    row = await subscription_row(invoice.app, invoice.user.user_id)
     assert row is not None
     assert (row.plan, row.cycle, row.status) == ("premium", "monthly", "active")
     assert row.expires_at == clock.now() + MONTH
     # A late copy of a progress status changes nothing now.
-    late = nowpayments.ipn(invoice_id, "sending", pay_amount=DUE, actually_paid=DUE)
-    assert outcome_of(await deliver(provider, "crypto", late)) == "ignored"
-    assert [event.outcome for event in await event_rows(app)] == [
+    assert await invoice.ipn("sending", actually_paid=DUE) == "ignored"
+    assert [event.outcome for event in await event_rows(invoice.app)] == [
         "applied",
         "applied",
         "applied",
@@ -107,113 +138,68 @@ async def test_crypto_invoice_confirming_then_finished_gives_premium(
     ]
 
 
-async def test_partially_paid_then_underpaid_finished_credits_nothing(
-    app: FastAPI,
-    make_user_client: MakeUserClient,
-    make_client: MakeClient,
-    nowpayments: FakeNowPayments,
-) -> None:
-    user = await make_user_client("free")
-    invoice_id = await invoice_of(user, app, nowpayments)
-    (payment,) = await payment_rows(app, user.user_id)
-    provider = make_client()
-
-    partial = nowpayments.ipn(invoice_id, "partially_paid", pay_amount=DUE, actually_paid=SHORT)
-    assert outcome_of(await deliver(provider, "crypto", partial)) == "applied"
-    shown = await payment_status(user, payment.id)
+async def test_partially_paid_then_underpaid_finished_credits_nothing(invoice: Invoice) -> None:
+    assert await invoice.ipn("partially_paid", actually_paid=SHORT) == "applied"
+    shown = await invoice.shown()
     assert (shown["status"], shown["provider_status"], shown["final"]) == (
         "pending",
         "partially_paid",
         False,
     )
-    (payment,) = await payment_rows(app, user.user_id)
-    assert payment.paid_amount == SHORT
-    assert await tier_now(user.http) == "free"
+    assert (await invoice.payment()).paid_amount == SHORT
+    assert await invoice.tier() == "free"
 
     # "finished" while less than the invoice asked arrived: still an underpayment, it stays
     # partially paid (the payer may top it up) and credits nothing.
-    underpaid = nowpayments.ipn(invoice_id, "finished", pay_amount=DUE, actually_paid=SHORT)
-    assert outcome_of(await deliver(provider, "crypto", underpaid)) == "applied"
-    shown = await payment_status(user, payment.id)
+    assert await invoice.ipn("finished", actually_paid=SHORT) == "applied"
+    shown = await invoice.shown()
     assert (shown["status"], shown["provider_status"], shown["final"]) == (
         "pending",
         "partially_paid",
         False,
     )
-    assert await tier_now(user.http) == "free"
-    assert await subscription_row(app, user.user_id) is None
+    assert await invoice.tier() == "free"
+    assert await subscription_row(invoice.app, invoice.user.user_id) is None
 
     # The invoice runs out without the rest: expired, never credited.
-    expired = nowpayments.ipn(invoice_id, "expired", pay_amount=DUE, actually_paid=SHORT)
-    assert outcome_of(await deliver(provider, "crypto", expired)) == "applied"
-    shown = await payment_status(user, payment.id)
+    assert await invoice.ipn("expired", actually_paid=SHORT) == "applied"
+    shown = await invoice.shown()
     assert (shown["status"], shown["final"]) == ("expired", True)
-    assert await tier_now(user.http) == "free"
-    assert await subscription_row(app, user.user_id) is None
-    (payment,) = await payment_rows(app, user.user_id)
+    assert await invoice.tier() == "free"
+    assert await subscription_row(invoice.app, invoice.user.user_id) is None
+    payment = await invoice.payment()
     assert (payment.completed_at, payment.expires_at, payment.paid_amount) == (None, None, SHORT)
 
 
 async def test_an_underpayment_topped_up_is_credited_once(
-    app: FastAPI,
-    make_user_client: MakeUserClient,
-    make_client: MakeClient,
-    nowpayments: FakeNowPayments,
-    clock: FrozenClock,
+    invoice: Invoice, clock: FrozenClock
 ) -> None:
-    user = await make_user_client("free")
-    invoice_id = await invoice_of(user, app, nowpayments)
-    provider = make_client()
-    partial = nowpayments.ipn(invoice_id, "partially_paid", pay_amount=DUE, actually_paid=SHORT)
-    assert outcome_of(await deliver(provider, "crypto", partial)) == "applied"
-    assert await tier_now(user.http) == "free"
-    topped_up = nowpayments.ipn(invoice_id, "finished", pay_amount=DUE, actually_paid=DUE)
-    assert outcome_of(await deliver(provider, "crypto", topped_up)) == "applied"
-    assert await tier_now(user.http) == "premium"
-    (payment,) = await payment_rows(app, user.user_id)
+    assert await invoice.ipn("partially_paid", actually_paid=SHORT) == "applied"
+    assert await invoice.tier() == "free"
+    assert await invoice.ipn("finished", actually_paid=DUE) == "applied"
+    assert await invoice.tier() == "premium"
+    payment = await invoice.payment()
     assert (payment.status, payment.paid_amount) == ("completed", DUE)
     assert payment.expires_at == clock.now() + MONTH
 
 
-async def test_a_price_other_than_the_plans_credits_nothing(
-    app: FastAPI,
-    make_user_client: MakeUserClient,
-    make_client: MakeClient,
-    nowpayments: FakeNowPayments,
-) -> None:
-    user = await make_user_client("free")
-    invoice_id = await invoice_of(user, app, nowpayments)
-    cheap = nowpayments.ipn(
-        invoice_id, "finished", pay_amount=DUE, actually_paid=DUE, price_amount=Decimal("10")
-    )
-    assert outcome_of(await deliver(make_client(), "crypto", cheap)) == "rejected"
-    (payment,) = await payment_rows(app, user.user_id)
+async def test_a_price_other_than_the_plans_credits_nothing(invoice: Invoice) -> None:
+    cheap = await invoice.ipn("finished", actually_paid=DUE, price_amount=Decimal("10"))
+    assert cheap == "rejected"
+    payment = await invoice.payment()
     assert payment.status == "failed"
     assert payment.failure_reason == "amount 10.00 USD does not match the price 49.00 USD"
-    assert await tier_now(user.http) == "free"
+    assert await invoice.tier() == "free"
 
 
-async def test_an_expired_invoice_credits_nothing(
-    app: FastAPI,
-    make_user_client: MakeUserClient,
-    make_client: MakeClient,
-    nowpayments: FakeNowPayments,
-) -> None:
-    user = await make_user_client("free")
-    invoice_id = await invoice_of(user, app, nowpayments)
-    (payment,) = await payment_rows(app, user.user_id)
-    provider = make_client()
-
-    waiting = nowpayments.ipn(invoice_id, "waiting", pay_amount=DUE, actually_paid=Decimal(0))
-    assert outcome_of(await deliver(provider, "crypto", waiting)) == "applied"
-    expired = nowpayments.ipn(invoice_id, "expired", pay_amount=DUE, actually_paid=Decimal(0))
-    assert outcome_of(await deliver(provider, "crypto", expired)) == "applied"
-    shown = await payment_status(user, payment.id)
+async def test_an_expired_invoice_credits_nothing(invoice: Invoice) -> None:
+    assert await invoice.ipn("waiting", actually_paid=Decimal(0)) == "applied"
+    assert await invoice.ipn("expired", actually_paid=Decimal(0)) == "applied"
+    shown = await invoice.shown()
     assert (shown["status"], shown["final"]) == ("expired", True)
-    assert await tier_now(user.http) == "free"
-    assert await subscription_row(app, user.user_id) is None
+    assert await invoice.tier() == "free"
+    assert await subscription_row(invoice.app, invoice.user.user_id) is None
     # A "finished" arriving after the expiry credits nothing either.
-    late = nowpayments.ipn(invoice_id, "finished", pay_amount=DUE, actually_paid=DUE)
-    assert outcome_of(await deliver(provider, "crypto", late)) == "ignored"
-    assert await tier_now(user.http) == "free"
-    assert [p.status for p in await payment_rows(app, user.user_id)] == ["expired"]
+    assert await invoice.ipn("finished", actually_paid=DUE) == "ignored"
+    assert await invoice.tier() == "free"
+    assert [p.status for p in await payment_rows(invoice.app, invoice.user.user_id)] == ["expired"]

@@ -12,7 +12,7 @@ from cryptolens.db import to_ms, unit_of_work, utcnow
 from cryptolens.jobs.inline import InlineRunner
 from cryptolens.market.models import Candle, Symbol
 from cryptolens.patterns.models import Pattern
-from cryptolens.signals.reads import STATS_KEY
+from cryptolens.signals.reads import EVERYTHING, stats_cache_key
 from cryptolens.system.models import JobRun
 
 MINUTE = 60_000
@@ -98,12 +98,13 @@ async def test_cleanup_expires_unfollowed_patterns_and_purges_old_runs(
 
 async def test_refresh_stats_fills_the_cache(runner: InlineRunner) -> None:
     assert runner.ctx is not None
-    await runner.ctx.cache.delete(STATS_KEY)
+    key = await stats_cache_key(runner.ctx.cache, EVERYTHING)
+    await runner.ctx.cache.delete(key)
     job_id = await runner.enqueue("refresh_stats")
     assert job_id is not None
     outcome = await runner.wait_for(job_id)
     assert outcome is not None and outcome.status == "ok"
-    cached = await runner.ctx.cache.get(STATS_KEY)
+    cached = await runner.ctx.cache.get(key)
     assert cached is not None and cached["symbols"] == 0
 
 

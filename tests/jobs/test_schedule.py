@@ -46,6 +46,9 @@ def test_the_schedule_is_the_specs() -> None:
     assert _hours_and_minutes(slots["refresh_stats"]) == {
         (hour, minute) for hour in range(24) for minute in range(0, 60, 5)
     }
+    assert _hours_and_minutes(slots["requeue_billing_mails"]) == _hours_and_minutes(
+        slots["refresh_stats"]
+    )
     assert _hours_and_minutes(slots["expire_and_cleanup"]) == {(hour, 7) for hour in range(24)}
     assert _hours_and_minutes(slots["warn_expiring_subscriptions"]) == {
         (hour, 20) for hour in range(24)

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from cryptolens.auth.accounts import create_user
 from cryptolens.billing.service import grant_subscription
 from cryptolens.core.events import RedisEventBus
+from cryptolens.core.job_queue import REQUEST_ENQUEUE_WAIT_SECONDS
 from cryptolens.core.security import PasswordHasher
 from cryptolens.db import create_session_factory, unit_of_work
 from tests.auth.helpers import fetch_csrf, login, strong_password
@@ -334,3 +335,20 @@ async def delivered(bus: RedisEventBus, reader: LineReader, within_seconds: floa
             if line.startswith("data: "):
                 return line
     raise AssertionError(f"no event reached the stream within {within_seconds} s")
+
+
+@pytest.mark.parametrize("mode", ["refuse", "blackhole"])
+async def test_a_write_that_needs_the_queue_is_a_prompt_503_while_redis_is_down_or_hung(
+    mode: Mode, proxy: FaultProxy, http: httpx.AsyncClient
+) -> None:
+    """A hung Redis costs an enqueueing request REQUEST_ENQUEUE_WAIT_SECONDS, not the Redis
+    client's read timeout (3 s): a 503 with Retry-After the client can act on."""
+    with proxy.fault(mode):
+        started = time.perf_counter()
+        answer = await http.post("/api/v1/scan", json={"symbols": ["ANON/BTC"]})
+        took = time.perf_counter() - started
+    print(f"{mode}: scan answered {answer.status_code} in {took * 1000:.0f} ms")
+    assert answer.status_code == 503, answer.text
+    assert answer.headers["Retry-After"] == "30"
+    assert answer.json()["meta"]["code"] == "service_unavailable"
+    assert took < REQUEST_ENQUEUE_WAIT_SECONDS + PER_REQUEST_LIMIT_SECONDS

@@ -14,6 +14,8 @@ from cryptolens.market.models import Candle
 from cryptolens.startup.exclusive import one_process_at_a_time
 from tests.processes import ApiProcess, start_api
 
+READY = "CryptoLens is ready"
+
 
 async def _logged(api: ApiProcess, line: str, *, times: int = 1) -> None:
     deadline = asyncio.get_running_loop().time() + 120
@@ -48,25 +50,44 @@ async def test_a_process_waits_while_another_holds_the_start_up_lock(
         api.stop()
 
 
+async def _launch_log(tmp_path: Path, url: str, workers: int) -> str:
+    """The log of a launch of `workers` processes, once every one of them has started."""
+    api = start_api(tmp_path, database_url=url, redis_url=None, workers=workers)
+    try:
+        await api.wait_live(within_seconds=240)
+        await _logged(api, "Application startup complete.", times=workers)
+        return api.log_path.read_text()
+    finally:
+        api.stop()
+
+
 async def test_three_workers_on_a_fresh_database_load_the_demo_once_and_all_serve(
     db_engine: AsyncEngine,
     session_factory: async_sessionmaker[AsyncSession],
     tmp_path: Path,
 ) -> None:
+    """Also one console start block per launch (core/launch.py), not one per worker: the
+    first launch's from the process that made the demo accounts, with their passwords."""
     url = db_engine.url.render_as_string(hide_password=False)
-    api = start_api(tmp_path, database_url=url, redis_url=None, workers=3)
-    try:
-        await api.wait_live(within_seconds=240)
-        await _logged(api, "Application startup complete.", times=3)
-        log = api.log_path.read_text()
-    finally:
-        api.stop()
+    embedded = db_engine.dialect.name == "sqlite"  # the demo accounts exist there only
+
+    log = await _launch_log(tmp_path / "first", url, workers=3)
+
     assert "failed to start" not in log
     loads = [line for line in log.splitlines() if "market.demo_loaded" in line]
     assert len(loads) == 1, log
     stored = int(loads[0].rsplit("candles=", 1)[1].split()[0])
     async with session_factory() as session:
         assert await session.scalar(select(func.count()).select_from(Candle)) == stored
-    if db_engine.dialect.name == "sqlite":  # the demo accounts exist on the embedded default only
+    assert log.count(READY) == 1, log
+    if embedded:
         assert log.count("auth.demo_accounts_created count=4") == 1
         assert "demo_accounts_made_by_another_process" not in log
+        assert "Demo accounts (passwords shown once):" in log, log
+
+    # A new launch (its own launch directory): its own block again, the accounts by email.
+    again = await _launch_log(tmp_path / "again", url, workers=2)
+    assert again.count(READY) == 1, again
+    assert "market.demo_loaded" not in again
+    if embedded:
+        assert "Demo accounts (passwords shown at the first start):" in again, again

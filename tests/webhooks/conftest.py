@@ -35,6 +35,7 @@ from tests.notifications.conftest import (
     smtp_sink,
     test_settings,
 )
+from tests.notifications.factories import UserSpec, add_users
 from tests.notifications.factories import add_signal as add_bare_signal
 from tests.webhooks.receiver import Receiver
 
@@ -191,3 +192,39 @@ async def add_signal(
             update(Signal).where(Signal.id == signal_id).values(setup_stats=FULL_SETUP_STATS)
         )
     return signal_id
+
+
+@dataclass
+class Subscribed:
+    """A premium owner's endpoint at the loopback receiver, and a stored signal to send it."""
+
+    factory: async_sessionmaker[AsyncSession]
+    clock: FrozenClock
+    jobs: HeldQueue
+    receiver: Receiver
+    owner_id: int
+    endpoint: EndpointRow
+    signal_id: int
+
+    async def send_signal(self) -> None:
+        """The signal's `signal.created` fan-out, and every job it starts, run to the end."""
+        await fan_out(self.jobs, "signal.created", self.signal_id, self.clock.now())
+        await settle(self.jobs)
+
+    async def deliveries(self) -> list[WebhookDelivery]:
+        return await deliveries_of(self.factory, self.endpoint.id)
+
+
+@pytest.fixture
+async def subscribed(
+    session_factory: async_sessionmaker[AsyncSession],
+    test_settings: Settings,
+    clock: FrozenClock,
+    jobs: HeldQueue,
+    receiver: Receiver,
+) -> Subscribed:
+    now = clock.now()
+    [owner] = await add_users(session_factory, [UserSpec(tier="premium")], now)
+    endpoint = await add_endpoint(session_factory, test_settings, owner.id, receiver.url, now)
+    signal_id = await add_signal(session_factory, now)
+    return Subscribed(session_factory, clock, jobs, receiver, owner.id, endpoint, signal_id)

@@ -2,17 +2,16 @@
 
     actor: AdminActor     # the admin as the audit log records them (with the API key, if one)
     audit: AuditDep       # actor + the route's unit of work: `await audit.record(...)`
-    queue: JobQueueDep    # enqueue a job by name (after the commit that made its rows visible)
 
 The guard itself sits on the admin router (admin/router.py), so no admin route can forget it;
-these only describe who is acting.
+these only describe who is acting. The job queue is core's (core/deps.py : JobQueueDep).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, Protocol
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,8 +19,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cryptolens.access.deps import AdminPrincipal
 from cryptolens.core.deps import ClockDep, SessionDep
 from cryptolens.core.request_context import current_request_id
-from cryptolens.core.resources import RESOURCES_ATTRIBUTE
-from cryptolens.job_context import JobQueue
 from cryptolens.system.audit import service as audit_service
 from cryptolens.system.audit.service import AuditActor
 
@@ -75,18 +72,3 @@ async def _audit(actor: AdminActor, db: SessionDep, clock: ClockDep) -> AuditTra
 
 
 AuditDep = Annotated[AuditTrail, Depends(_audit)]
-
-
-class AdminResources(Protocol):
-    """What the admin routes read from the app's one AppResources beyond core's."""
-
-    @property
-    def job_queue(self) -> JobQueue: ...
-
-
-async def _job_queue(request: Request) -> JobQueue:
-    resources: AdminResources = getattr(request.app.state, RESOURCES_ATTRIBUTE)
-    return resources.job_queue
-
-
-JobQueueDep = Annotated[JobQueue, Depends(_job_queue)]

@@ -7,8 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from cryptolens.access.deps import PremiumAccess, VerifiedUser
-from cryptolens.access.principal import PrincipalUser
+from cryptolens.access.deps import VerifiedPremiumUser
 from cryptolens.apikeys import service
 from cryptolens.apikeys.schemas import (
     ApiKeyCreate,
@@ -18,33 +17,38 @@ from cryptolens.apikeys.schemas import (
     ApiKeyUsageOut,
 )
 from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep
-from cryptolens.core.envelope import Envelope, ErrorEnvelope, ok
+from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.params import EntityId
 
 router = APIRouter(prefix="/api/v1/api-keys", tags=["api-keys"])
 
 
+_DESCRIPTIONS = {
+    401: "Not signed in",
+    403: "CSRF header missing, email not verified, tier below premium, an API key used "
+    "instead of a session, or an admin scope asked by a non-admin",
+    404: "No such key among the caller's",
+    409: "20 keys already (limit_reached), or the key is revoked",
+    422: "Invalid body (the error names the field)",
+}
+
+
 def _errors(*statuses: int) -> dict[int | str, dict[str, object]]:
-    descriptions = {
-        401: "Not signed in",
-        403: "CSRF header missing, email not verified, tier below premium, an API key used "
-        "instead of a session, or an admin scope asked by a non-admin",
-        404: "No such key among the caller's",
-        409: "20 keys already (limit_reached), or the key is revoked",
-        422: "Invalid body (the error names the field)",
-    }
-    return {
-        status: {"model": ErrorEnvelope, "description": descriptions[status]} for status in statuses
-    }
+    return error_responses({status: _DESCRIPTIONS[status] for status in statuses})
 
 
-async def _key_holder(user: VerifiedUser, access: PremiumAccess) -> PrincipalUser:
-    """A verified premium user (admins count as premium), signed in with a session."""
-    del access  # asked for its check only
-    return user
+# A verified premium user (admins count as premium), signed in with a session.
+KeyHolder = VerifiedPremiumUser
 
 
-KeyHolder = Annotated[PrincipalUser, Depends(_key_holder)]
+async def _key(key_id: EntityId, user: KeyHolder, db: SessionDep) -> service.KeyRef:
+    # Named, not loaded: the service looks it up (404), locked where it changes it, after the
+    # request has passed validation (a bad body is a 422 whether or not the key is theirs).
+    return service.KeyRef(db, user, key_id)
+
+
+# The caller's key that the path names.
+TheirKey = Annotated[service.KeyRef, Depends(_key)]
 
 
 @router.get(
@@ -80,10 +84,8 @@ async def create_key(
     response_model=Envelope[ApiKeyOut],
     responses=_errors(401, 403, 404, 409, 422),
 )
-async def update_key(
-    key_id: EntityId, body: ApiKeyUpdate, user: KeyHolder, db: SessionDep, clock: ClockDep
-) -> Envelope[ApiKeyOut]:
-    return ok(await service.update_key(db, user, key_id, body, clock.now()))
+async def update_key(key: TheirKey, body: ApiKeyUpdate, clock: ClockDep) -> Envelope[ApiKeyOut]:
+    return ok(await service.update_key(key, body, clock.now()))
 
 
 @router.delete(
@@ -93,10 +95,8 @@ async def update_key(
     response_model=Envelope[ApiKeyOut],
     responses=_errors(401, 403, 404),
 )
-async def revoke_key(
-    key_id: EntityId, user: KeyHolder, db: SessionDep, clock: ClockDep
-) -> Envelope[ApiKeyOut]:
-    return ok(await service.revoke_key(db, user.id, key_id, clock.now()))
+async def revoke_key(key: TheirKey, clock: ClockDep) -> Envelope[ApiKeyOut]:
+    return ok(await service.revoke_key(key, clock.now()))
 
 
 @router.get(
@@ -107,10 +107,6 @@ async def revoke_key(
     responses=_errors(401, 403, 404, 422),
 )
 async def key_usage(
-    key_id: EntityId,
-    user: KeyHolder,
-    db: SessionDep,
-    clock: ClockDep,
-    days: Annotated[int, Query(ge=1, le=365)] = 30,
+    key: TheirKey, clock: ClockDep, days: Annotated[int, Query(ge=1, le=365)] = 30
 ) -> Envelope[ApiKeyUsageOut]:
-    return ok(await service.usage_view(db, user.id, key_id, days, clock.now()))
+    return ok(await service.usage_view(key, days, clock.now()))

@@ -4,6 +4,7 @@ once), changes, revocation (the row stays, with its usage), the usage view and i
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,6 +31,16 @@ log = logging.getLogger("cryptolens.apikeys")
 
 class KeyLimitReachedError(ConflictError):
     code = "limit_reached"
+
+
+@dataclass(frozen=True)
+class KeyRef:
+    """One of the holder's keys as a request names it, with the unit of work to act in: each
+    call below looks it up (404 when it is not theirs), locked where it changes the key."""
+
+    db: AsyncSession
+    user: PrincipalUser
+    key_id: int
 
 
 class KeyRevokedError(ConflictError):
@@ -120,22 +131,20 @@ async def create_key(
     return ApiKeyCreated(**key_out(key, now).model_dump(), key=secret)
 
 
-async def _owned(db: AsyncSession, user_id: int, key_id: int) -> ApiKey:
-    key = await repository.owned_key(db, user_id, key_id, for_update=True)
+async def _owned(ref: KeyRef, *, for_update: bool = False) -> ApiKey:
+    key = await repository.owned_key(ref.db, ref.user.id, ref.key_id, for_update=for_update)
     if key is None:
         raise NotFoundError("No such API key")
     return key
 
 
-async def update_key(
-    db: AsyncSession, user: PrincipalUser, key_id: int, body: ApiKeyUpdate, now: datetime
-) -> ApiKeyOut:
-    key = await _owned(db, user.id, key_id)
+async def update_key(ref: KeyRef, body: ApiKeyUpdate, now: datetime) -> ApiKeyOut:
+    key = await _owned(ref, for_update=True)
     if key.status == "revoked":
         raise KeyRevokedError()
     sent = body.model_fields_set
     if body.scopes is not None:
-        _check_scopes(user, list(body.scopes))
+        _check_scopes(ref.user, list(body.scopes))
         key.scopes = list(body.scopes)
     if "expires_at" in sent:
         key.expires_at = _future_expiry(body.expires_at, now)
@@ -145,27 +154,23 @@ async def update_key(
         value = getattr(body, field)
         if value is not None:
             setattr(key, field, value)
-    await db.flush()
+    await ref.db.flush()
     return key_out(key, now)
 
 
-async def revoke_key(db: AsyncSession, user_id: int, key_id: int, now: datetime) -> ApiKeyOut:
-    key = await _owned(db, user_id, key_id)
+async def revoke_key(ref: KeyRef, now: datetime) -> ApiKeyOut:
+    key = await _owned(ref, for_update=True)
     if key.status != "revoked":
         key.status, key.revoked_at = "revoked", now
-        await db.flush()
-        log.info("apikey.revoked", extra={"key_id": key.id, "user_id": user_id})
+        await ref.db.flush()
+        log.info("apikey.revoked", extra={"key_id": key.id, "user_id": ref.user.id})
     return key_out(key, now)
 
 
-async def usage_view(
-    db: AsyncSession, user_id: int, key_id: int, days: int, now: datetime
-) -> ApiKeyUsageOut:
-    key = await repository.owned_key(db, user_id, key_id)
-    if key is None:
-        raise NotFoundError("No such API key")
+async def usage_view(ref: KeyRef, days: int, now: datetime) -> ApiKeyUsageOut:
+    key = await _owned(ref)
     since = (now - timedelta(days=days - 1)).date()
-    rows = await repository.usage_of(db, key_id, since)
+    rows = await repository.usage_of(ref.db, key.id, since)
     return ApiKeyUsageOut(
         key_id=key.id,
         days=[UsageDay(day=row.day, requests=row.requests, refused=row.refused) for row in rows],

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from cryptolens.core.cache import Cache
+from cryptolens.core.cache import Cache, HashWrite
 
 DAY_PREFIX = "apikey-usage:"
 LAST_USE_KEY = "apikey-last"
@@ -31,11 +31,13 @@ class UsageCounters:
         self._ttl = days_kept * 86_400
 
     async def count_request(self, key_id: int, ip: str, now: datetime) -> None:
-        await self._cache.hash_increment(
-            _day_key(now.date()), {f"{key_id}:{REQUESTS}": 1}, self._ttl
-        )
-        await self._cache.hash_set(
-            LAST_USE_KEY, {str(key_id): f"{now.isoformat()}|{ip}"}, self._ttl
+        # Both hashes in one write: one Redis round trip per request, not two.
+        await self._cache.hash_write(
+            [
+                HashWrite(_day_key(now.date()), increments={f"{key_id}:{REQUESTS}": 1}),
+                HashWrite(LAST_USE_KEY, values={str(key_id): f"{now.isoformat()}|{ip}"}),
+            ],
+            self._ttl,
         )
 
     async def count_refusal(self, key_id: int, now: datetime) -> None:

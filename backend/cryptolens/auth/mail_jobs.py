@@ -8,33 +8,14 @@ happen in the job (auth/tasks.py), never in the request.
 from __future__ import annotations
 
 import logging
-from typing import Annotated, Protocol
-
-from fastapi import Depends, Request
 
 from cryptolens.auth.tasks import RESET_MAIL, VERIFY_MAIL
 from cryptolens.core.errors import ServiceUnavailableError
-from cryptolens.core.resources import RESOURCES_ATTRIBUTE
 from cryptolens.job_context import JobQueue
 
 log = logging.getLogger("cryptolens.auth")
 
 JOB_NAME = "send_account_mail"
-
-
-class MailQueueResources(Protocol):
-    """What the token-mail routes read from the app's one AppResources."""
-
-    @property
-    def job_queue(self) -> JobQueue: ...
-
-
-async def _job_queue(request: Request) -> JobQueue:
-    resources: MailQueueResources = getattr(request.app.state, RESOURCES_ATTRIBUTE)
-    return resources.job_queue
-
-
-JobQueueDep = Annotated[JobQueue, Depends(_job_queue)]
 
 
 async def queue_password_reset(queue: JobQueue, email: str) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from cryptolens.billing import mail_outbox
 from cryptolens.billing.ledger import Applied, DuplicateEvent, apply_event
 from cryptolens.billing.providers.base import (
     MalformedEvent,
@@ -23,6 +24,7 @@ from cryptolens.billing.providers.base import (
     ProviderName,
     SignatureError,
 )
+from cryptolens.billing.providers.registry import provider_named
 from cryptolens.billing.schemas import WebhookStatus
 from cryptolens.core.clock import Clock
 from cryptolens.core.errors import AppError, BadRequestError, NotFoundError, UnauthorizedError
@@ -87,10 +89,10 @@ class Intake:
 
     def provider(self, name: str) -> PaymentProvider:
         """An enabled provider, else 404 (an unknown and a disabled one look the same)."""
-        for known, provider in self.providers.items():
-            if known == name:
-                return provider
-        raise UnknownProviderError()
+        provider = provider_named(self.providers, name)
+        if provider is None:
+            raise UnknownProviderError()
+        return provider
 
 
 def _verified_event(
@@ -143,8 +145,10 @@ async def take_event(
 
 
 async def queue_mails(queue: JobQueue, applied: Applied) -> None:
-    """After the commit. A mail's job id is its payment and kind, so a retried request or a
-    second worker never sends it twice; a queue outage loses the mail, never the payment."""
+    """After the commit, the fast path: each mail's outbox row is already stored with the
+    change (billing/mail_outbox.py). A mail's job id is its payment and kind, so a retried
+    request or a second worker never sends it twice; a queue outage delays the mail (the
+    `requeue_billing_mails` sweep queues it again), never loses it nor the payment."""
     for mail in applied.mails:
         await queue_mail(queue, mail.kind, mail.payment_id)
 
@@ -153,11 +157,11 @@ async def queue_mail(queue: JobQueue, kind: str, payment_id: int) -> None:
     try:
         await queue.enqueue(
             MAIL_JOB,
-            job_id=f"billing-mail:{kind}:{payment_id}",
+            job_id=mail_outbox.mail_job_id(kind, payment_id),
             payment_id=payment_id,
             kind=kind,
         )
-    except Exception as failure:  # the queue's store (Redis) is down
+    except Exception as failure:  # the queue's store (Redis) is down: the sweep catches up
         log.warning(
             "billing.mail_not_queued",
             extra={"kind": kind, "payment_id": payment_id, "error": repr(failure)[:200]},

@@ -19,6 +19,7 @@ from typing import Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from cryptolens.billing import mail_outbox
 from cryptolens.billing import payments_repository as repository
 from cryptolens.billing.crediting import credit, refund
 from cryptolens.billing.models import Payment, PaymentEvent
@@ -71,8 +72,8 @@ def _stored_event_id(event_id: str) -> str:
 async def apply_event(
     db: AsyncSession, event: ProviderEvent, now: datetime, plans: PlanSettings
 ) -> Applied:
-    """Records the event, then applies it. Raises DuplicateEvent for a replay (the session
-    must be rolled back)."""
+    """Records the event, then applies it and records its mails (billing/mail_outbox.py).
+    Raises DuplicateEvent for a replay (the session must be rolled back)."""
     record = PaymentEvent(
         provider=event.provider,
         event_id=_stored_event_id(event.event_id),
@@ -85,6 +86,9 @@ async def apply_event(
     except repository.EventAlreadyRecordedError as exc:
         raise DuplicateEvent(str(exc)) from exc
     applied = await _apply(db, event, now, plans)
+    # In this transaction: a stored decision always has its mail (the outbox's rule).
+    for mail in applied.mails:
+        await mail_outbox.record(db, mail.kind, mail.payment_id, now)
     record.outcome = "ignored" if applied.outcome == "duplicate" else applied.outcome
     record.payment_id = applied.payment_id
     record.detail = None if applied.detail is None else applied.detail[:200]

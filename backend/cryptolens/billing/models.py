@@ -124,3 +124,24 @@ class PaymentEvent(Base):
     outcome: Mapped[str] = mapped_column(String(10))
     detail: Mapped[str | None] = mapped_column(String(200), default=None)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OutboxMail(Base):
+    """A billing mail decided with the change that causes it (same transaction), so a queue
+    outage delays it instead of losing it: the sweep re-queues what is unsent
+    (billing/mail_outbox.py). One row per payment and kind: a replay adds nothing."""
+
+    __tablename__ = "billing_mails"
+    __table_args__ = (
+        UniqueConstraint("payment_id", "kind", name="uq_billing_mails_payment_kind"),
+        Index("ix_billing_mails_sent_created", "sent_at", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(_ID, primary_key=True)
+    payment_id: Mapped[int] = mapped_column(_ID, ForeignKey("payments.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))  # receipt, failure, cancellation
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set once the job is done with it: mailed, or nothing to mail (gone account).
+    sent_at: Mapped[datetime | None] = mapped_column(default=None)
+    outcome: Mapped[str | None] = mapped_column(String(20), default=None)  # sent, skipped
+    attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from cryptolens.billing import checkout
+from cryptolens.billing import checkout, mail_outbox
 from cryptolens.billing.models import Payment, Subscription
 from cryptolens.billing.providers.base import (
     CheckoutRequest,
@@ -27,7 +27,11 @@ from cryptolens.billing.providers.base import (
     ProviderName,
     ProviderUnavailable,
 )
-from cryptolens.billing.providers.registry import PaymentMethodUnavailable, provider_for_method
+from cryptolens.billing.providers.registry import (
+    PaymentMethodUnavailable,
+    provider_for_method,
+    provider_named,
+)
 from cryptolens.core.clock import Clock
 from cryptolens.core.errors import ServiceUnavailableError
 from cryptolens.db import in_unit_of_work
@@ -72,10 +76,6 @@ class Purchase:
 
     def link(self, path: str) -> str:
         return f"{self.settings.public_url.rstrip('/')}{path}"
-
-    def named(self, name: str) -> PaymentProvider | None:
-        """An enabled provider by name (None: unknown or disabled)."""
-        return next((p for known, p in self.providers.items() if known == name), None)
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ async def cancel(purchase: Purchase, user_id: int) -> Subscription:
 
     plan = await in_unit_of_work(purchase.session_factory, rules)
     if plan.provider is not None and plan.provider_subscription_id is not None:
-        provider = purchase.named(plan.provider)
+        provider = provider_named(purchase.providers, plan.provider)
         if provider is None:  # disabled since: renewals cannot be stopped from here
             raise ProviderDownError()
         try:
@@ -165,6 +165,10 @@ async def cancel(purchase: Purchase, user_id: int) -> Subscription:
             raise ProviderDownError() from None
 
     async def mark(db: AsyncSession) -> Subscription:
-        return await checkout.mark_cancelled(db, user_id, purchase.clock.now())
+        now = purchase.clock.now()
+        cancelled = await checkout.mark_cancelled(db, user_id, now)
+        if cancelled.funded_by_payment_id is not None:  # its mail, in the same transaction
+            await mail_outbox.record(db, "cancellation", cancelled.funded_by_payment_id, now)
+        return cancelled
 
     return await in_unit_of_work(purchase.session_factory, mark)

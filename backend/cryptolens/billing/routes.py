@@ -26,52 +26,32 @@ from cryptolens.billing.schemas import (
 )
 from cryptolens.core.deps import (
     ClockDep,
+    JobQueueDep,
     ResourcesDep,
     SessionDep,
     SessionFactoryDep,
     SettingsDep,
 )
-from cryptolens.core.envelope import Envelope, ErrorEnvelope, ok
+from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.errors import NotFoundError
 from cryptolens.core.paging import PageParams, ok_page
 from cryptolens.core.params import EntityId
-from cryptolens.core.resources import RESOURCES_ATTRIBUTE
-from cryptolens.job_context import JobQueue
 
 router = APIRouter(prefix="/api/v1/billing", tags=["billing"])
 
 
-_GENERIC = {
+# The session routes' 401 and 403 (the route's rule adds their codes), and the route-specific
+# statuses, whose backticked codes each get their example (system/openapi_errors.py).
+_SESSION_ONLY = {
     401: "Not signed in",
     403: "CSRF header missing, email not verified, or an API key (the session only)",
 }
-
-
-def _errors(*generic: int, **described: str) -> dict[int | str, dict[str, Any]]:
-    """Statuses with the document's generic meaning (401, 403: the route's rule fills in the
-    codes), and route-specific ones as `e409="... `code` ..."` (each backticked code gets its
-    example, system/openapi_errors.py)."""
-    responses: dict[int | str, dict[str, Any]] = {
-        status: {"model": ErrorEnvelope, "description": _GENERIC[status]} for status in generic
-    }
-    for key, description in described.items():
-        responses[int(key.removeprefix("e"))] = {"model": ErrorEnvelope, "description": description}
-    return responses
-
 
 _PROVIDER_DOWN = (
     "`provider_unavailable`: the payment provider cannot be reached; try again after Retry-After"
 )
 _PAYMENT_404 = "`not_found`: no such payment of yours"
 _FAKE_404 = "`not_found`: no such payment of yours at the fake provider, or it is disabled"
-
-
-async def _job_queue(request: Request) -> JobQueue:
-    queue: JobQueue = getattr(request.app.state, RESOURCES_ATTRIBUTE).job_queue
-    return queue
-
-
-JobQueueDep = Annotated[JobQueue, Depends(_job_queue)]
 
 
 async def _purchase(resources: ResourcesDep) -> purchase.Purchase:
@@ -144,13 +124,14 @@ async def plans(settings: SettingsDep) -> Envelope[list[PlanOut]]:
     response_model=Envelope[CheckoutOut],
     responses={
         200: {"model": Envelope[CheckoutOut], "description": "The pending checkout, reused"},
-        **_errors(
-            401,
-            403,
-            e409="`subscription_lifetime`: a plan that never ends already includes it; "
-            "`change_scheduled`: a plan change already waits for the end of the period",
-            e503=f"{_PROVIDER_DOWN} (this checkout is recorded failed); "
-            "`payment_method_unavailable`: no enabled provider takes this method",
+        **error_responses(
+            {
+                **_SESSION_ONLY,
+                409: "`subscription_lifetime`: a plan that never ends already includes it; "
+                "`change_scheduled`: a plan change already waits for the end of the period",
+                503: f"{_PROVIDER_DOWN} (this checkout is recorded failed); "
+                "`payment_method_unavailable`: no enabled provider takes this method",
+            }
         ),
     },
 )
@@ -176,7 +157,7 @@ async def start_checkout(
     operation_id="billing-payments",
     summary="The caller's payments, newest first",
     response_model=Envelope[list[PaymentOut]],
-    responses=_errors(401, 403),
+    responses=error_responses(_SESSION_ONLY),
 )
 async def payments(
     user: CurrentUser, db: SessionDep, page: PageParams
@@ -189,7 +170,7 @@ async def payments(
     operation_id="billing-payment",
     summary="One of the caller's payments (poll it until `final`)",
     response_model=Envelope[PaymentOut],
-    responses=_errors(401, 403, e404=_PAYMENT_404),
+    responses=error_responses({**_SESSION_ONLY, 404: _PAYMENT_404}),
 )
 async def payment(payment_id: EntityId, user: CurrentUser, db: SessionDep) -> Envelope[PaymentOut]:
     return ok(views.payment_out(await views.owned_payment(db, user.id, payment_id)))
@@ -200,7 +181,7 @@ async def payment(payment_id: EntityId, user: CurrentUser, db: SessionDep) -> En
     operation_id="billing-subscription",
     summary="The caller's subscription: tier now, end or renewal, a scheduled change",
     response_model=Envelope[BillingSubscriptionOut],
-    responses=_errors(401, 403),
+    responses=error_responses(_SESSION_ONLY),
 )
 async def subscription(
     user: CurrentUser, db: SessionDep, clock: ClockDep
@@ -213,11 +194,12 @@ async def subscription(
     operation_id="billing-cancel",
     summary="Cancel the subscription: access stays until the end of the paid period",
     response_model=Envelope[BillingSubscriptionOut],
-    responses=_errors(
-        401,
-        403,
-        e409="`no_subscription`: nothing bought to cancel; `already_cancelled`",
-        e503=f"{_PROVIDER_DOWN}; nothing was cancelled",
+    responses=error_responses(
+        {
+            **_SESSION_ONLY,
+            409: "`no_subscription`: nothing bought to cancel; `already_cancelled`",
+            503: f"{_PROVIDER_DOWN}; nothing was cancelled",
+        }
     ),
 )
 async def cancel(
@@ -241,11 +223,13 @@ async def cancel(
     operation_id="billing-webhook",
     summary="A payment provider's signed event (no session, no CSRF)",
     response_model=Envelope[WebhookAckOut],
-    responses=_errors(
-        e400="`malformed_event`: signed, but not an event of this provider",
-        e401="`invalid_signature`: no secret configured, no signature or a wrong one",
-        e404="`not_found`: no such provider, or it is not enabled",
-        e413="`payload_too_large`: over settings.billing.webhook_max_bytes, refused unread",
+    responses=error_responses(
+        {
+            400: "`malformed_event`: signed, but not an event of this provider",
+            401: "`invalid_signature`: no secret configured, no signature or a wrong one",
+            404: "`not_found`: no such provider, or it is not enabled",
+            413: "`payload_too_large`: over settings.billing.webhook_max_bytes, refused unread",
+        }
     ),
     openapi_extra=_WEBHOOK_DOC,
 )
@@ -278,7 +262,7 @@ FakePayment = Annotated[Payment, Depends(_fake_payment)]
     operation_id="billing-fake-checkout",
     summary="The fake provider's checkout page: what is being paid",
     response_model=Envelope[FakeCheckoutOut],
-    responses=_errors(401, 403, e404=_FAKE_404),
+    responses=error_responses({**_SESSION_ONLY, 404: _FAKE_404}),
 )
 async def fake_checkout(payment: FakePayment) -> Envelope[FakeCheckoutOut]:
     return ok(views.fake_checkout_out(payment))
@@ -289,7 +273,7 @@ async def fake_checkout(payment: FakePayment) -> Envelope[FakeCheckoutOut]:
     operation_id="billing-fake-checkout-outcome",
     summary="Pay or decline on the fake checkout page (the server sends the signed event)",
     response_model=Envelope[PaymentOut],
-    responses=_errors(401, 403, e404=_FAKE_404),
+    responses=error_responses({**_SESSION_ONLY, 404: _FAKE_404}),
 )
 async def fake_checkout_outcome(
     body: FakeOutcomeIn,

@@ -11,7 +11,8 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar, cast
 
 from redis.asyncio import Redis
@@ -22,6 +23,15 @@ from cryptolens.core.redis_guard import RedisGuard, RedisUnavailableError
 log = logging.getLogger("cryptolens.cache")
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class HashWrite:
+    """Counters to add to and fields to set in one hash (see Cache.hash_write)."""
+
+    key: str
+    increments: Mapping[str, int] = field(default_factory=dict)
+    values: Mapping[str, str] = field(default_factory=dict)
 
 
 class Cache(Protocol):
@@ -48,6 +58,10 @@ class Cache(Protocol):
     ) -> None: ...
 
     async def hash_set(self, key: str, values: Mapping[str, str], ttl_seconds: int) -> None: ...
+
+    # Several hashes' increments and fields at once: one round trip to Redis, not one each
+    # (an API key's request counts a counter and sets its last use).
+    async def hash_write(self, writes: Sequence[HashWrite], ttl_seconds: int) -> None: ...
 
     async def hash_take(self, key: str) -> dict[str, str]: ...
 
@@ -107,12 +121,17 @@ class MemoryCache:
         return fields
 
     async def hash_increment(self, key: str, amounts: Mapping[str, int], ttl_seconds: int) -> None:
-        fields = self._live_hash(key, ttl_seconds)
-        for name, amount in amounts.items():
-            fields[name] = str(int(fields.get(name, "0")) + amount)
+        await self.hash_write([HashWrite(key, increments=amounts)], ttl_seconds)
 
     async def hash_set(self, key: str, values: Mapping[str, str], ttl_seconds: int) -> None:
-        self._live_hash(key, ttl_seconds).update(values)
+        await self.hash_write([HashWrite(key, values=values)], ttl_seconds)
+
+    async def hash_write(self, writes: Sequence[HashWrite], ttl_seconds: int) -> None:
+        for write in writes:
+            fields = self._live_hash(write.key, ttl_seconds)
+            for name, amount in write.increments.items():
+                fields[name] = str(int(fields.get(name, "0")) + amount)
+            fields.update(write.values)
 
     async def hash_take(self, key: str) -> dict[str, str]:
         entry = self._hashes.pop(key, None)
@@ -191,29 +210,26 @@ class RedisCache:
             await self._guard.call("delete", lambda: self._client.delete(*names))
 
     async def hash_increment(self, key: str, amounts: Mapping[str, int], ttl_seconds: int) -> None:
-        name = self._prefix + key
-
-        async def run() -> None:
-            async with self._client.pipeline(transaction=True) as pipe:
-                for field_name, amount in amounts.items():
-                    pipe.hincrby(name, field_name, amount)
-                pipe.expire(name, ttl_seconds)
-                await pipe.execute()
-
-        with contextlib.suppress(RedisUnavailableError):
-            await self._guard.call("hincrby", run)
+        await self.hash_write([HashWrite(key, increments=amounts)], ttl_seconds)
 
     async def hash_set(self, key: str, values: Mapping[str, str], ttl_seconds: int) -> None:
-        name = self._prefix + key
+        await self.hash_write([HashWrite(key, values=values)], ttl_seconds)
 
+    async def hash_write(self, writes: Sequence[HashWrite], ttl_seconds: int) -> None:
         async def run() -> None:
+            # One MULTI/EXEC pipeline: one round trip whatever the number of hashes.
             async with self._client.pipeline(transaction=True) as pipe:
-                pipe.hset(name, mapping=dict(values))
-                pipe.expire(name, ttl_seconds)
+                for write in writes:
+                    name = self._prefix + write.key
+                    for field_name, amount in write.increments.items():
+                        pipe.hincrby(name, field_name, amount)
+                    if write.values:
+                        pipe.hset(name, mapping=dict(write.values))
+                    pipe.expire(name, ttl_seconds)
                 await pipe.execute()
 
         with contextlib.suppress(RedisUnavailableError):
-            await self._guard.call("hset", run)
+            await self._guard.call("hash_write", run)
 
     async def hash_take(self, key: str) -> dict[str, str]:
         name = self._prefix + key

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from fastapi import Depends, Request
 from sqlalchemy.exc import DBAPIError
@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from cryptolens.core.cache import Cache
 from cryptolens.core.clock import Clock
 from cryptolens.core.events import EventBus
-from cryptolens.core.resources import CoreResources, resources_of
+from cryptolens.core.job_queue import JobQueue
+from cryptolens.core.resources import RESOURCES_ATTRIBUTE, CoreResources, resources_of
 from cryptolens.db import TransactionConflictError, is_conflict, unit_of_work
 from cryptolens.settings import Settings
 
@@ -60,6 +61,18 @@ async def _shared_clients(request: Request) -> dict[str, Any]:
     return resources_of(request.app).shared_clients
 
 
+class JobQueueResources(Protocol):
+    """What the routes that queue jobs read from the app's one AppResources beyond core's."""
+
+    @property
+    def job_queue(self) -> JobQueue: ...
+
+
+async def _job_queue(request: Request) -> JobQueue:
+    resources: JobQueueResources = getattr(request.app.state, RESOURCES_ATTRIBUTE)
+    return resources.job_queue
+
+
 async def require_csrf(request: Request) -> None:
     """For routes that are unsafe and cookie-facing but not session-authenticated (login,
     register, token flows): the CSRF header must echo the cookie. Safe methods pass. Routes
@@ -78,3 +91,5 @@ CacheDep = Annotated[Cache, Depends(_cache)]
 ClockDep = Annotated[Clock, Depends(_clock)]
 EventsDep = Annotated[EventBus, Depends(_events)]
 SharedClientsDep = Annotated[dict[str, Any], Depends(_shared_clients)]
+# Enqueue a job by name (after the commit that made its rows visible): arq, or the embedded runner.
+JobQueueDep = Annotated[JobQueue, Depends(_job_queue)]

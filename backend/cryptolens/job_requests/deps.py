@@ -3,13 +3,14 @@ route's own limit per user (access/deps.py : RequireScope).
 
     principal: ScanCaller / FetchCaller    # scope write:scan (1 a minute) / write:fetch (5)
     principal: JobReader                   # either scope: reads the caller's own requests
-    queue: JobQueueDep                     # where the jobs go (arq, or the embedded runner)
     exchange: ExchangeDep                  # the exchange id of the data source in use
+
+The job queue is core's (core/deps.py : JobQueueDep).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Protocol
+from typing import Annotated
 
 from fastapi import Depends, Request, Response
 
@@ -18,29 +19,12 @@ from cryptolens.access.deps import RequireScope
 from cryptolens.access.principal import Principal
 from cryptolens.access.scopes import Scope
 from cryptolens.core.deps import ResourcesDep, SettingsDep
-from cryptolens.core.resources import RESOURCES_ATTRIBUTE
-from cryptolens.job_context import JobQueue
 from cryptolens.job_requests.service import Requester
 from cryptolens.market import service as market
 
 SCAN_LIMIT = "1/minute"
 FETCH_LIMIT = "5/minute"
 READ_SCOPES: tuple[Scope, ...] = ("write:scan", "write:fetch")
-
-
-class JobRequestResources(Protocol):
-    """What these routes read from the app's one AppResources beyond core's."""
-
-    @property
-    def job_queue(self) -> JobQueue: ...
-
-
-async def _job_queue(request: Request) -> JobQueue:
-    resources: JobRequestResources = getattr(request.app.state, RESOURCES_ATTRIBUTE)
-    return resources.job_queue
-
-
-JobQueueDep = Annotated[JobQueue, Depends(_job_queue)]
 
 
 async def _exchange(resources: ResourcesDep, settings: SettingsDep) -> str:

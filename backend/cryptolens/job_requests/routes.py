@@ -7,13 +7,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, status
 
-from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep
+from cryptolens.core.deps import ClockDep, JobQueueDep, SessionDep, SettingsDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.job_requests import service
 from cryptolens.job_requests.deps import (
     ExchangeDep,
     FetchCaller,
-    JobQueueDep,
     JobReader,
     ScanCaller,
     requester_of,

@@ -17,12 +17,13 @@ from cryptolens.market.sources.factory import open_candle_source
 from cryptolens.market.workflows import FetchRequest, fetch_market_data
 from cryptolens.patterns import reads as patterns
 from cryptolens.signals.cycle import CycleResult, run_pending_cycles
-from cryptolens.signals.reads import forget_matrix
+from cryptolens.signals.reads import forget_matrix, renew_stats_generation
 from cryptolens.signals.settings import CycleSettings
 from cryptolens.signals.tasks import count_signal_metrics, publish_cycle_events
-from cryptolens.webhooks import service as webhooks
+from cryptolens.webhooks.wanted import WantedEventTypes
 
 CANDLE_SOURCE = "candle_source"
+WANTED_EVENT_TYPES = "webhook_event_types"
 
 
 def candle_source(ctx: JobContext) -> CandleSource:
@@ -32,6 +33,14 @@ def candle_source(ctx: JobContext) -> CandleSource:
         source = open_candle_source(ctx.data_source, ctx.settings.market)
         ctx.resources[CANDLE_SOURCE] = source
     return cast(CandleSource, source)
+
+
+def wanted_event_types(ctx: JobContext) -> WantedEventTypes:
+    """One memo per process: a minute's scans share one read of the subscribed types."""
+    wanted = ctx.resources.get(WANTED_EVENT_TYPES)
+    if wanted is None:
+        wanted = ctx.resources[WANTED_EVENT_TYPES] = WantedEventTypes()
+    return cast(WantedEventTypes, wanted)
 
 
 async def fetch_and_scan(ctx: JobContext) -> JobCounters:
@@ -68,6 +77,10 @@ async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
         cycles = await run_pending_cycles(
             session, followed.id, to_ms(ctx.clock.now()), CycleSettings.of(settings)
         )
+    if any(_changed_anything(cycle) for cycle in cycles):
+        # First after the commit: the SPA refetches the matrix and /stats on the events below.
+        await forget_matrix(ctx.cache, followed.id)
+        await renew_stats_generation(ctx.cache)
     # After the commit above, so the fan-out sees the signal (and a rollback enqueues nothing).
     for cycle in cycles:
         for signal_id in cycle.signals_created:
@@ -77,8 +90,6 @@ async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
     await queue_webhook_events(ctx, cycles)
     await publish_cycle_events(ctx.events, symbol, cycles, ctx.session_factory)
     count_signal_metrics(cycles)
-    if any(_changed_anything(cycle) for cycle in cycles):
-        await forget_matrix(ctx.cache, followed.id)
     counters = JobCounters(candles_fetched=fetched.candles_stored)
     for cycle in cycles:
         counters.patterns_found += len(cycle.patterns_created)
@@ -92,8 +103,7 @@ async def queue_webhook_events(ctx: JobContext, cycles: list[CycleResult]) -> No
     old events are dropped by the fan-out itself (webhooks.md, "Events")."""
     if not any(_changed_anything(cycle) for cycle in cycles):
         return
-    async with unit_of_work(ctx.session_factory) as session:
-        wanted = await webhooks.subscribed_event_types(session)
+    wanted = await wanted_event_types(ctx).of_minute(ctx.session_factory, ctx.clock.now())
     for cycle in cycles:
         # (type, object id, previous status, status): the statuses for signal.updated only.
         events: list[tuple[str, int, str | None, str | None]] = [

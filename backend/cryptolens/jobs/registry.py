@@ -60,6 +60,7 @@ JOBS: dict[str, JobDefinition] = {
         ),
         JobDefinition("send_account_mail", "high", auth.send_account_mail),
         JobDefinition("send_billing_mail", "high", billing_mails.send_billing_mail),
+        JobDefinition("requeue_billing_mails", "high", billing_mails.requeue_billing_mails),
         JobDefinition("flush_api_key_usage", "low", apikeys.flush_api_key_usage),
         JobDefinition("apply_scheduled_changes", "high", billing.apply_scheduled_changes),
         JobDefinition("webhook_fanout", "high", webhooks.webhook_fanout),

@@ -83,6 +83,7 @@ CRON_SCHEDULE: tuple[CronEntry, ...] = (
     CronEntry("webhook_resume"),
     CronEntry("flush_api_key_usage"),
     CronEntry("apply_scheduled_changes"),
+    CronEntry("requeue_billing_mails", minute=EVERY_FIVE_MINUTES),
     CronEntry("expire_and_cleanup", minute=7),
     CronEntry("warn_expiring_subscriptions", minute=20),
     CronEntry("db_health", minute=0, hour=3),

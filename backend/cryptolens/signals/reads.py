@@ -1,9 +1,12 @@
 """Signals as users read them: lists and detail within their tier, the pattern matrix and the
-statistics. The matrix and global statistics are cached (60 s / 300 s)."""
+statistics. The matrix and global statistics are cached (60 s / 300 s); a scan that changes
+patterns or signals forgets its symbol's matrix row and renews the statistics' generation, so
+the next read after its commit recomputes what it changed."""
 
 from __future__ import annotations
 
 import json
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -39,6 +42,14 @@ STATS_TTL_SECONDS = 300
 MATRIX_KEY = "matrix:{types}"
 MATRIX_ROW_KEY = "matrix:{types}:symbol:{symbol_id}"
 STATS_KEY = "stats:global"
+# Part of every statistics key (each tier's scope): a new generation after a scan's commit that
+# changed signals or patterns sends the next reads to new keys, the old entries expire by their
+# TTL. A random token, not a counter: set by any process without a read, never reused. It
+# outlives every entry cached under it, so when it expires (no change for days) the default
+# generation finds no entry left from before.
+STATS_GENERATION_KEY = "stats:generation"
+STATS_GENERATION_TTL_SECONDS = 7 * 24 * 3600
+DEFAULT_STATS_GENERATION = "0"
 
 # Status times in the order a signal can pass through them.
 _STATUS_TIMES = (
@@ -310,13 +321,13 @@ class StatsScope:
             pattern_history_hours=None if max_age is None else int(max_age.total_seconds() // 3600),
         )
 
-    @property
-    def cache_key(self) -> str:
+    def cache_key(self, generation: str) -> str:
+        key = f"{STATS_KEY}:{generation}"
         if self == EVERYTHING:
-            return STATS_KEY
+            return key
         symbols = "*" if self.symbols is None else ",".join(sorted(self.symbols))
         return (
-            f"{STATS_KEY}:symbols={symbols}:types={','.join(self.pattern_types)}"
+            f"{key}:symbols={symbols}:types={','.join(self.pattern_types)}"
             f":hours={self.pattern_history_hours}"
         )
 
@@ -357,21 +368,43 @@ async def _compute_global_stats(
     ).model_dump(mode="json")
 
 
+async def stats_generation(cache: Cache) -> str:
+    generation = await cache.get(STATS_GENERATION_KEY)
+    return DEFAULT_STATS_GENERATION if generation is None else str(generation)
+
+
+async def renew_stats_generation(cache: Cache) -> None:
+    """A committed scan changed signals or patterns: every scope's statistics are recomputed
+    at their next read. Called before the scan's live events go out, since the SPA refetches
+    /stats on them."""
+    await cache.set(STATS_GENERATION_KEY, secrets.token_hex(8), STATS_GENERATION_TTL_SECONDS)
+
+
+async def stats_cache_key(cache: Cache, scope: StatsScope) -> str:
+    """The scope's key in the current generation. Read before computing: figures computed
+    while a scan commits land under the generation it then leaves behind."""
+    return scope.cache_key(await stats_generation(cache))
+
+
 async def global_stats(
-    session: AsyncSession,
+    factory: async_sessionmaker[AsyncSession],
     cache: Cache,
     access: UserAccess,
     windows_days: tuple[int, ...],
     now: datetime,
 ) -> GlobalStatsOut:
-    """The dashboard's counts over what the caller's tier shows (cached per scope)."""
+    """The dashboard's counts over what the caller's tier shows (cached per scope). A miss is
+    computed in a unit of work begun after the generation was read, not in the request's
+    transaction: an older snapshot could miss the scan that renewed the generation and cache
+    its figures as current."""
     scope = StatsScope.of(access)
-    stats = await get_or_compute(
-        cache,
-        scope.cache_key,
-        STATS_TTL_SECONDS,
-        lambda: _compute_global_stats(session, scope, windows_days, now),
-    )
+    key = await stats_cache_key(cache, scope)
+
+    async def compute() -> dict[str, object]:
+        async with unit_of_work(factory) as session:
+            return await _compute_global_stats(session, scope, windows_days, now)
+
+    stats = await get_or_compute(cache, key, STATS_TTL_SECONDS, compute)
     return GlobalStatsOut.model_validate(stats)
 
 
@@ -380,8 +413,9 @@ async def refresh_global_stats(
 ) -> None:
     """The refresh_stats job: recompute the every-symbol statistics into the cache ahead of
     readers (the narrower tiers' scopes are computed on read)."""
+    key = await stats_cache_key(cache, EVERYTHING)
     stats = await _compute_global_stats(session, EVERYTHING, windows_days, now)
-    await cache.set(STATS_KEY, stats, STATS_TTL_SECONDS)
+    await cache.set(key, stats, STATS_TTL_SECONDS)
 
 
 async def signals_created_per_day(session: AsyncSession, since_ms: int) -> dict[date, int]:

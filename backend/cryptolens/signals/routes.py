@@ -122,14 +122,14 @@ async def matrix(
 )
 async def stats(
     access: StatsAccess,
-    db: SessionDep,
+    factory: SessionFactoryDep,
     cache: CacheDep,
     clock: ClockDep,
     settings: SettingsDep,
     request: Request,
 ) -> Response:
     windows = settings.signals.stats_windows_days
-    stats = await reads.global_stats(db, cache, access, windows, clock.now())
+    stats = await reads.global_stats(factory, cache, access, windows, clock.now())
     return conditional_data(request, stats, _GLOBAL_STATS)
 
 

@@ -13,6 +13,7 @@ import sys
 from sqlalchemy.exc import IntegrityError
 
 from cryptolens.auth.errors import EmailTakenError
+from cryptolens.core.launch import claim_announcement
 from cryptolens.db import unit_of_work
 from cryptolens.market.bootstrap import bootstrap_market
 from cryptolens.resources import AppResources
@@ -25,9 +26,12 @@ log = logging.getLogger("cryptolens.startup")
 
 async def prepare_embedded_start(resources: AppResources) -> str | None:
     """Returns the console block to print once the app is ready (None in production, whose
-    console is a log)."""
+    console is a log, and in all but one process of a `serve --workers N` launch)."""
     async with one_process_at_a_time(resources.engine):
-        return await _prepare(resources)
+        block = await _prepare(resources)
+        # Claimed in turn, so the first process through, which made the demo accounts and
+        # holds their passwords, is the one that prints (core/launch.py).
+        return block if block is not None and claim_announcement() else None
 
 
 async def _prepare(resources: AppResources) -> str | None:

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
+from cryptolens.core.launch import shared_launch
 from cryptolens.core.logging import configure_logging, uvicorn_log_config
 from cryptolens.core.metrics import MULTIPROC_DIR_ENV
 from cryptolens.db import create_engine
@@ -44,8 +45,10 @@ def _serve(args: argparse.Namespace) -> int:
     # process with status 0, not kill it (SIGINT already does, as KeyboardInterrupt).
     signal.signal(signal.SIGTERM, _exit_cleanly)
     # Several workers: every process counts into one fresh directory, so any of them
-    # answers a scrape with the sums (core/metrics.py). One process: its own memory.
-    with shared_metrics(args.workers > 1 and not args.reload):
+    # answers a scrape with the sums (core/metrics.py). One process: its own memory. And
+    # one console start block for the launch, not one per worker (core/launch.py).
+    several = args.workers > 1 and not args.reload
+    with shared_metrics(several), shared_launch(several):
         try:
             uvicorn.run(
                 "cryptolens.app:create_app",
@@ -60,12 +63,19 @@ def _serve(args: argparse.Namespace) -> int:
                 # Requests in flight get the grace, then are cancelled; streams end at once (the
                 # app watches the signal too: core/shutdown.py).
                 timeout_graceful_shutdown=settings.http.shutdown_grace_seconds,
+                # The supervisor kills a worker that does not answer its ping in time; 5 s
+                # (uvicorn's default) is short for a process starved of CPU while its
+                # siblings start (seen killing workers on a loaded 2-core machine).
+                timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
             )
         finally:
             # Served and closed: the interpreter's last collections over everything imported
             # (seconds on a busy machine) would only delay the exit.
             gc.freeze()
     return 0
+
+
+WORKER_HEALTHCHECK_SECONDS = 30
 
 
 def proxy_header_options(settings: Settings) -> dict[str, Any]:

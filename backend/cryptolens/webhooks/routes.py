@@ -3,19 +3,16 @@ and test events. Session only (CSRF-checked like every session route), verified 
 
 from __future__ import annotations
 
-from typing import Annotated, Protocol
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query
 
-from cryptolens.access.deps import PerUserRateLimit, PremiumAccess, VerifiedUser
-from cryptolens.access.principal import PrincipalUser
-from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep, SharedClientsDep
+from cryptolens.access.deps import PerUserRateLimit, VerifiedPremiumUser
+from cryptolens.core.deps import ClockDep, JobQueueDep, SessionDep, SettingsDep, SharedClientsDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.paging import PageParams, ok_page
 from cryptolens.core.params import EntityId, OptionalInstant, instant_query
-from cryptolens.core.resources import RESOURCES_ATTRIBUTE
 from cryptolens.db import from_ms
-from cryptolens.job_context import JobQueue
 from cryptolens.webhooks import service
 from cryptolens.webhooks.kit import WebhookKit
 from cryptolens.webhooks.repository import DeliveryFilters
@@ -51,26 +48,14 @@ def _errors(*statuses: int) -> dict[int | str, dict[str, object]]:
     return error_responses({status: _DESCRIPTIONS[status] for status in statuses})
 
 
-async def _owner(user: VerifiedUser, access: PremiumAccess) -> PrincipalUser:
-    """A session user (an API key is refused) with a verified email and the premium tier
-    (admins count as premium), through the access aliases the authorization table reads."""
-    del access  # asked for its check only
-    return user
-
-
-Owner = Annotated[PrincipalUser, Depends(_owner)]
-
-
-class _QueueResources(Protocol):
-    @property
-    def job_queue(self) -> JobQueue: ...
+# A session user (an API key is refused) with a verified email and the premium tier.
+Owner = VerifiedPremiumUser
 
 
 async def _kit(
-    request: Request, settings: SettingsDep, clients: SharedClientsDep, clock: ClockDep
+    settings: SettingsDep, clients: SharedClientsDep, clock: ClockDep, queue: JobQueueDep
 ) -> WebhookKit:
-    resources: _QueueResources = getattr(request.app.state, RESOURCES_ATTRIBUTE)
-    return WebhookKit.build(settings, clients, clock, resources.job_queue)
+    return WebhookKit.build(settings, clients, clock, queue)
 
 
 KitDep = Annotated[WebhookKit, Depends(_kit)]
@@ -79,6 +64,27 @@ KitDep = Annotated[WebhookKit, Depends(_kit)]
 DeliveryId = Annotated[
     str, Path(min_length=5, max_length=40, pattern=r"^msg_[A-Za-z0-9]+$", examples=["msg_..."])
 ]
+
+
+async def _endpoint(endpoint_id: EntityId, owner: Owner, db: SessionDep) -> service.EndpointRef:
+    # Named, not loaded: the service looks it up (404) under the lock its change needs, after
+    # the request has passed validation (a bad body is a 422 whether or not the id is theirs).
+    return service.EndpointRef(db, owner.id, endpoint_id)
+
+
+# The caller's endpoint that the path names.
+TheirEndpoint = Annotated[service.EndpointRef, Depends(_endpoint)]
+
+
+async def _delivery(
+    endpoint_id: EntityId, delivery_id: DeliveryId, owner: Owner, db: SessionDep
+) -> service.DeliveryRef:
+    # Both ids here, in the path's order (the document lists a dependency's own ones first).
+    return service.DeliveryRef(service.EndpointRef(db, owner.id, endpoint_id), delivery_id)
+
+
+# One delivery of the caller's endpoint that the path names.
+TheirDelivery = Annotated[service.DeliveryRef, Depends(_delivery)]
 
 
 @router.get(
@@ -113,10 +119,8 @@ async def create_endpoint(
     response_model=Envelope[WebhookEndpointOut],
     responses=_errors(401, 403, 404),
 )
-async def get_endpoint(
-    endpoint_id: EntityId, owner: Owner, db: SessionDep
-) -> Envelope[WebhookEndpointOut]:
-    return ok(await service.get_endpoint(db, owner.id, endpoint_id))
+async def get_endpoint(endpoint: TheirEndpoint) -> Envelope[WebhookEndpointOut]:
+    return ok(await service.get_endpoint(endpoint))
 
 
 @router.patch(
@@ -127,9 +131,9 @@ async def get_endpoint(
     responses=_errors(401, 403, 404, 422),
 )
 async def update_endpoint(
-    endpoint_id: EntityId, body: WebhookEndpointPatch, owner: Owner, db: SessionDep, kit: KitDep
+    endpoint: TheirEndpoint, body: WebhookEndpointPatch, kit: KitDep
 ) -> Envelope[WebhookEndpointOut]:
-    return ok(await service.update_endpoint(db, kit, owner.id, endpoint_id, body))
+    return ok(await service.update_endpoint(endpoint, kit, body))
 
 
 @router.delete(
@@ -139,10 +143,8 @@ async def update_endpoint(
     response_model=Envelope[WebhookDeletedOut],
     responses=_errors(401, 403, 404),
 )
-async def delete_endpoint(
-    endpoint_id: EntityId, owner: Owner, db: SessionDep
-) -> Envelope[WebhookDeletedOut]:
-    await service.delete_endpoint(db, owner.id, endpoint_id)
+async def delete_endpoint(endpoint: TheirEndpoint) -> Envelope[WebhookDeletedOut]:
+    await service.delete_endpoint(endpoint)
     return ok(WebhookDeletedOut(message="Endpoint deleted"))
 
 
@@ -153,10 +155,8 @@ async def delete_endpoint(
     response_model=Envelope[WebhookSecretOut],
     responses=_errors(401, 403, 404),
 )
-async def rotate_secret(
-    endpoint_id: EntityId, owner: Owner, db: SessionDep, kit: KitDep
-) -> Envelope[WebhookSecretOut]:
-    return ok(await service.rotate_secret(db, kit, owner.id, endpoint_id))
+async def rotate_secret(endpoint: TheirEndpoint, kit: KitDep) -> Envelope[WebhookSecretOut]:
+    return ok(await service.rotate_secret(endpoint, kit))
 
 
 @router.post(
@@ -167,10 +167,8 @@ async def rotate_secret(
     responses=_errors(401, 403, 404, 429),
     dependencies=[Depends(PerUserRateLimit(TEST_RATE, scope="webhook-test"))],
 )
-async def send_test(
-    endpoint_id: EntityId, owner: Owner, db: SessionDep, kit: KitDep
-) -> Envelope[WebhookAttemptRunOut]:
-    return ok(await service.send_test(db, kit, owner.id, endpoint_id))
+async def send_test(endpoint: TheirEndpoint, kit: KitDep) -> Envelope[WebhookAttemptRunOut]:
+    return ok(await service.send_test(endpoint, kit))
 
 
 @router.get(
@@ -181,9 +179,7 @@ async def send_test(
     responses=_errors(401, 403, 404, 422),
 )
 async def list_deliveries(
-    endpoint_id: EntityId,
-    owner: Owner,
-    db: SessionDep,
+    endpoint: TheirEndpoint,
     page: PageParams,
     status: Annotated[DeliveryStatus | None, Query()] = None,
     type: Annotated[str | None, Query(max_length=20, examples=["signal.created"])] = None,
@@ -196,7 +192,7 @@ async def list_deliveries(
         since=None if since is None else from_ms(since),
         until=None if until is None else from_ms(until),
     )
-    return ok_page(await service.list_deliveries(db, owner.id, endpoint_id, filters, page))
+    return ok_page(await service.list_deliveries(endpoint, filters, page))
 
 
 @router.get(
@@ -206,10 +202,8 @@ async def list_deliveries(
     response_model=Envelope[WebhookDeliveryDetailOut],
     responses=_errors(401, 403, 404),
 )
-async def get_delivery(
-    endpoint_id: EntityId, delivery_id: DeliveryId, owner: Owner, db: SessionDep
-) -> Envelope[WebhookDeliveryDetailOut]:
-    return ok(await service.get_delivery(db, owner.id, endpoint_id, delivery_id))
+async def get_delivery(delivery: TheirDelivery) -> Envelope[WebhookDeliveryDetailOut]:
+    return ok(await service.get_delivery(delivery))
 
 
 @router.post(
@@ -220,7 +214,5 @@ async def get_delivery(
     responses=_errors(401, 403, 404, 409, 429),
     dependencies=[Depends(PerUserRateLimit(REDELIVER_RATE, scope="webhook-redeliver"))],
 )
-async def redeliver(
-    endpoint_id: EntityId, delivery_id: DeliveryId, owner: Owner, db: SessionDep, kit: KitDep
-) -> Envelope[WebhookAttemptRunOut]:
-    return ok(await service.redeliver(db, kit, owner.id, endpoint_id, delivery_id))
+async def redeliver(delivery: TheirDelivery, kit: KitDep) -> Envelope[WebhookAttemptRunOut]:
+    return ok(await service.redeliver(delivery, kit))

@@ -178,6 +178,8 @@ describe('subscription state', () => {
     expect(subscriptionState({ ...base, expires_at: null })).toEqual({ kind: 'lifetime' });
     expect(subscriptionState({ ...base, status: 'suspended' })).toEqual({ kind: 'suspended' });
     expect(subscriptionState({ ...base, tier: 'free', status: null, expires_at: null })).toEqual({ kind: 'free' });
-    expect(subscriptionState({ ...base, status: 'expired' })).toEqual({ kind: 'free' });
+    expect(subscriptionState({ ...base, tier: 'free', status: 'expired' })).toEqual({ kind: 'free' });
+    expect(subscriptionState({ ...base, status: 'expired' })).toEqual({ kind: 'included' });
+    expect(subscriptionState({ ...base, status: null, expires_at: null })).toEqual({ kind: 'included' });
   });
 });

@@ -161,6 +161,7 @@ export function safeReturnPath(value: string | null | undefined): string | null 
 /** The subscription's end in words: renews, ends, or lifetime. */
 export type SubscriptionState =
   | { kind: 'free' }
+  | { kind: 'included' }
   | { kind: 'lifetime' }
   | { kind: 'renews'; at: string }
   | { kind: 'ends'; at: string }
@@ -173,7 +174,9 @@ export function subscriptionState(subscription: {
   renews: boolean;
 }): SubscriptionState {
   if (subscription.status === 'suspended') return { kind: 'suspended' };
-  if (subscription.tier === 'free' || subscription.status === null || subscription.status === 'expired') return { kind: 'free' };
+  if (subscription.tier === 'free') return { kind: 'free' };
+  // A paid tier with no subscription in effect: it comes with the account (an admin's role).
+  if (subscription.status === null || subscription.status === 'expired') return { kind: 'included' };
   if (subscription.expires_at === null) return { kind: 'lifetime' };
   if (subscription.renews && subscription.status === 'active') return { kind: 'renews', at: subscription.expires_at };
   return { kind: 'ends', at: subscription.expires_at };

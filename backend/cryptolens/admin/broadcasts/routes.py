@@ -15,8 +15,8 @@ from cryptolens.admin.broadcasts.schemas import (
     FailureOut,
 )
 from cryptolens.admin.broadcasts.template_routes import router as template_router
-from cryptolens.admin.deps import AdminActor, AuditDep, JobQueueDep
-from cryptolens.core.deps import ClockDep, SessionDep
+from cryptolens.admin.deps import AdminActor, AuditDep
+from cryptolens.core.deps import ClockDep, JobQueueDep, SessionDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.errors import RateLimitedError, ValidationFailedError
 from cryptolens.core.paging import PageParams, PageRequest, ok_page

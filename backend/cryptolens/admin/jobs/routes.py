@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, status
 
 from cryptolens.access.deps import RequireAdminScope
-from cryptolens.admin.deps import AuditDep, JobQueueDep
+from cryptolens.admin.deps import AuditDep
 from cryptolens.admin.jobs.schemas import (
     JobOut,
     JobPatchIn,
@@ -22,7 +22,7 @@ from cryptolens.admin.jobs.schemas import (
     QueueName,
     RunStatusName,
 )
-from cryptolens.core.deps import ClockDep, SessionDep
+from cryptolens.core.deps import ClockDep, JobQueueDep, SessionDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.paging import PageParams, PageRequest, ok_page
 from cryptolens.core.params import OptionalInstant, instant_query

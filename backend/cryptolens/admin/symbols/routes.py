@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, BackgroundTasks, Query, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cryptolens.admin.deps import AuditDep, AuditTrail, JobQueueDep
+from cryptolens.admin.deps import AuditDep, AuditTrail
 from cryptolens.admin.symbols.schemas import (
     AdminSymbolOut,
     LoadMarketsIn,
@@ -20,7 +20,7 @@ from cryptolens.admin.symbols.schemas import (
     SymbolChangeOut,
     SymbolPatchIn,
 )
-from cryptolens.core.deps import ClockDep, ResourcesDep, SessionDep
+from cryptolens.core.deps import ClockDep, JobQueueDep, ResourcesDep, SessionDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.errors import ServiceUnavailableError
 from cryptolens.core.paging import PageParams, PageRequest, ok_page

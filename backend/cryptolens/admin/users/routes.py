@@ -8,7 +8,7 @@ from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request, Respons
 
 from cryptolens.access.deps import CurrentPrincipal
 from cryptolens.access.tiers import Tier
-from cryptolens.admin.deps import AuditDep, JobQueueDep
+from cryptolens.admin.deps import AuditDep
 from cryptolens.admin.subscriptions.service import grant_plan
 from cryptolens.admin.users import service
 from cryptolens.admin.users.schemas import (
@@ -19,7 +19,7 @@ from cryptolens.admin.users.schemas import (
     UserPatchIn,
 )
 from cryptolens.auth.admin import service as auth_admin
-from cryptolens.core.deps import ClockDep, SessionDep, SettingsDep
+from cryptolens.core.deps import ClockDep, JobQueueDep, SessionDep, SettingsDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
 from cryptolens.core.paging import PageParams, ok_page
 from cryptolens.core.params import EntityId

@@ -14,7 +14,6 @@ from cryptolens.access.user_access import UserAccess
 from cryptolens.auth import accounts, mail_jobs, watchlist
 from cryptolens.auth.cookies import start_session_cookies
 from cryptolens.auth.deps import AuthToolkitDep, ClientDep, OutboxDep, SignedInSession
-from cryptolens.auth.mail_jobs import JobQueueDep
 from cryptolens.auth.routes.common import UNSAFE, error_responses, password_recheck_limits
 from cryptolens.auth.schemas import (
     ChangePasswordIn,
@@ -29,7 +28,7 @@ from cryptolens.auth.schemas import (
     WatchlistOut,
 )
 from cryptolens.core.csrf import set_csrf_cookie
-from cryptolens.core.deps import ClockDep, ResourcesDep, SessionDep
+from cryptolens.core.deps import ClockDep, JobQueueDep, ResourcesDep, SessionDep
 from cryptolens.core.envelope import Envelope, ok
 from cryptolens.core.ratelimit import RateLimit
 

@@ -51,6 +51,14 @@ def build_providers(
     return providers
 
 
+def provider_named(
+    providers: Mapping[ProviderName, PaymentProvider], name: str
+) -> PaymentProvider | None:
+    """An enabled provider by name (None: unknown or disabled). The name is any string (a URL's,
+    a stored row's): compared with each key, never taken for a ProviderName."""
+    return next((p for known, p in providers.items() if known == name), None)
+
+
 def provider_for_method(
     providers: Mapping[ProviderName, PaymentProvider], method: Method | str
 ) -> PaymentProvider:

@@ -31,6 +31,8 @@ export function CurrentPlan() {
           </span>
         ) : state.kind === 'lifetime' ? (
           <span>Lifetime access</span>
+        ) : state.kind === 'included' ? (
+          <span>Included with your account: no subscription to manage.</span>
         ) : state.kind === 'suspended' ? (
           <span className="down">Suspended</span>
         ) : (
