@@ -35,6 +35,7 @@ from cryptolens.job_requests.routes import router as job_requests_router
 from cryptolens.market.routes import router as market_router
 from cryptolens.notifications.routes import router as notifications_router
 from cryptolens.patterns.routes import router as patterns_router
+from cryptolens.portfolio.routes import router as portfolio_router
 from cryptolens.profile.routes import router as profile_router
 from cryptolens.resources import app_resources, build_resources, store_resources
 from cryptolens.settings import Settings, get_settings
@@ -165,6 +166,7 @@ def create_app(
     app.include_router(stream_router)
     app.include_router(notifications_router)
     app.include_router(job_requests_router)
+    app.include_router(portfolio_router)
     app.include_router(webhooks_router)
     app.include_router(api_keys_router)
     app.include_router(admin_router)

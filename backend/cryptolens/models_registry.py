@@ -17,6 +17,7 @@ MODEL_MODULES = [
     "cryptolens.job_requests.models",
     "cryptolens.apikeys.models",
     "cryptolens.webhooks.models",
+    "cryptolens.portfolio.models",
 ]
 
 

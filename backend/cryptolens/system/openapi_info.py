@@ -53,6 +53,7 @@ TAGS: list[dict[str, str]] = [
         "description": "Multi-timeframe signals, the pattern matrix, statistics, the SSE stream.",
     },
     {"name": "jobs", "description": "Scans and fetches on demand, and their job status."},
+    {"name": "portfolios", "description": "Pro and premium: portfolios and the trade journal."},
     {"name": "webhooks", "description": "Outbound webhooks: endpoints, secrets, deliveries."},
     {"name": "api-keys", "description": "Premium API keys: scopes, IP rules, usage."},
     {"name": "notifications", "description": "Push preferences, NTFY topic, history, mute links."},

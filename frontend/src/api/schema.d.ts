@@ -1570,6 +1570,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portfolios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's portfolios, oldest first, with their derived balance
+         * @description **Access:** session, pro tier.
+         */
+        get: operations["portfolios-list"];
+        put?: never;
+        /**
+         * A new portfolio (pro: one)
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["portfolios-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolios/{portfolio_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One portfolio: balance = initial balance + the closed trades' pnl
+         * @description **Access:** session, pro tier.
+         */
+        get: operations["portfolios-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a portfolio and its trades (soft: purged after 30 days)
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        delete: operations["portfolios-delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Change name, description, currency or initial balance
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        patch: operations["portfolios-update"];
+        trace?: never;
+    };
+    "/api/v1/portfolios/{portfolio_id}/trades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The portfolio's trades, newest first (entry time), filtered
+         * @description **Access:** session, pro tier.
+         */
+        get: operations["portfolios-trades"];
+        put?: never;
+        /**
+         * Record a trade: open (default) or pending (a plan); pro: 5 a day
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["portfolios-create-trade"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/scan": {
         parameters: {
             query?: never;
@@ -1626,6 +1702,26 @@ export interface paths {
         get: operations["signals-get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signals/{signal_id}/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A pending trade from a signal (entry, stop, take_profit_2), in one call
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["portfolios-journal-signal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1732,6 +1828,94 @@ export interface paths {
         get: operations["market-list-candles"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trades/{trade_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the caller's trades
+         * @description **Access:** session, pro tier.
+         */
+        get: operations["portfolios-trade"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a trade (a closed one's pnl leaves the balance)
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        delete: operations["portfolios-delete-trade"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a trade (not its status); a closed trade's pnl is recomputed
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        patch: operations["portfolios-update-trade"];
+        trace?: never;
+    };
+    "/api/v1/trades/{trade_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * pending -> cancelled
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["portfolios-cancel-trade"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trades/{trade_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * open -> closed at a price or at market (the newest stored 1m close)
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["portfolios-close-trade"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trades/{trade_id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * pending -> open, with a quantity by then
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["portfolios-open-trade"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2915,6 +3099,11 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** CancelIn */
+        CancelIn: {
+            /** Exit Notes */
+            exit_notes?: string | null;
+        };
         /**
          * CandleOut
          * @example {
@@ -2989,6 +3178,28 @@ export interface components {
              * @description A pending checkout of the same choice was handed back
              */
             reused: boolean;
+        };
+        /**
+         * CloseIn
+         * @description Exactly one of exit_price and `at_market: true` (the newest stored 1m close).
+         */
+        CloseIn: {
+            /**
+             * At Market
+             * @default false
+             */
+            at_market: boolean;
+            /** Exit Notes */
+            exit_notes?: string | null;
+            /** Exit Price */
+            exit_price?: (number | string) | null;
+            /**
+             * Exit Time
+             * @description ISO-8601 date-time, UTC
+             */
+            exit_time?: string | null;
+            /** Fees */
+            fees?: (number | string) | null;
         };
         /** CodeIn */
         CodeIn: {
@@ -3068,6 +3279,11 @@ export interface components {
             patterns_confirmed: number;
             /** Signals Created */
             signals_created: number;
+        };
+        /** DeletedOut */
+        DeletedOut: {
+            /** Message */
+            message: string;
         };
         /** DeliveryOut */
         DeliveryOut: {
@@ -3273,6 +3489,15 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[DeletedOut] */
+        Envelope_DeletedOut_: {
+            data: components["schemas"]["DeletedOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[EndedSessionsOut] */
         Envelope_EndedSessionsOut_: {
             data: components["schemas"]["EndedSessionsOut"] | null;
@@ -3357,6 +3582,15 @@ export interface components {
         /** Envelope[JobRunNowOut] */
         Envelope_JobRunNowOut_: {
             data: components["schemas"]["JobRunNowOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[JournalSignalOut] */
+        Envelope_JournalSignalOut_: {
+            data: components["schemas"]["JournalSignalOut"] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -3513,6 +3747,16 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[list[PortfolioOut]] */
+        Envelope_list_PortfolioOut__: {
+            /** Data */
+            data: components["schemas"]["PortfolioOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[list[SessionOut]] */
         Envelope_list_SessionOut__: {
             /** Data */
@@ -3567,6 +3811,16 @@ export interface components {
         Envelope_list_TemplateOut__: {
             /** Data */
             data: components["schemas"]["TemplateOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[TradeOut]] */
+        Envelope_list_TradeOut__: {
+            /** Data */
+            data: components["schemas"]["TradeOut"][] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -3665,6 +3919,15 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[PortfolioOut] */
+        Envelope_PortfolioOut_: {
+            data: components["schemas"]["PortfolioOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[PreferencesOut] */
         Envelope_PreferencesOut_: {
             data: components["schemas"]["PreferencesOut"] | null;
@@ -3722,6 +3985,15 @@ export interface components {
         /** Envelope[TopicOut] */
         Envelope_TopicOut_: {
             data: components["schemas"]["TopicOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[TradeOut] */
+        Envelope_TradeOut_: {
+            data: components["schemas"]["TradeOut"] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -4518,6 +4790,23 @@ export interface components {
              */
             status: "running" | "ok" | "failed" | "retrying" | "skipped";
         };
+        /** JournalSignalIn */
+        JournalSignalIn: {
+            /**
+             * Portfolio Id
+             * @description Default: the oldest, else a new one
+             */
+            portfolio_id?: number | null;
+            /** Quantity */
+            quantity?: (number | string) | null;
+        };
+        /** JournalSignalOut */
+        JournalSignalOut: {
+            /** Portfolio Id */
+            portfolio_id: number;
+            /** @description pending, with the signal's entry, stop and take_profit_2 */
+            trade: components["schemas"]["TradeOut"];
+        };
         /** LastRunOut */
         LastRunOut: {
             /**
@@ -4775,6 +5064,20 @@ export interface components {
             /** Symbol */
             symbol: string;
         };
+        /** OpenIn */
+        OpenIn: {
+            /** Entry Price */
+            entry_price?: (number | string) | null;
+            /**
+             * Entry Time
+             * @description ISO-8601 date-time, UTC
+             */
+            entry_time?: string | null;
+            /** Fees */
+            fees?: (number | string) | null;
+            /** Quantity */
+            quantity?: (number | string) | null;
+        };
         /**
          * PatternOut
          * @example {
@@ -4999,6 +5302,88 @@ export interface components {
              * @description Empty for free
              */
             prices: components["schemas"]["PriceOut"][];
+        };
+        /** PortfolioIn */
+        PortfolioIn: {
+            /**
+             * Currency
+             * @default USDT
+             * @example USDT
+             */
+            currency: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Initial Balance
+             * @default 10000
+             * @example 10000
+             */
+            initial_balance: number | string;
+            /**
+             * Name
+             * @example Swing trades
+             */
+            name: string;
+        };
+        /** PortfolioOut */
+        PortfolioOut: {
+            /**
+             * Balance
+             * @description initial_balance + the closed trades' pnl
+             * @example 101.25
+             */
+            balance: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /** Description */
+            description: string;
+            /** Id */
+            id: number;
+            /**
+             * Initial Balance
+             * @example 101.25
+             */
+            initial_balance: string;
+            /** Name */
+            name: string;
+            /** Open Trades */
+            open_trades: number;
+            /** Pending Trades */
+            pending_trades: number;
+            /**
+             * Total Pnl
+             * @example 101.25
+             */
+            total_pnl: string;
+            /**
+             * Total Pnl Pct
+             * @description total_pnl / initial_balance * 100
+             * @example 101.25
+             */
+            total_pnl_pct: string;
+        };
+        /**
+         * PortfolioPatch
+         * @description Only the fields sent change.
+         */
+        PortfolioPatch: {
+            /** Currency */
+            currency?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Initial Balance */
+            initial_balance?: (number | string) | null;
+            /** Name */
+            name?: string | null;
         };
         /**
          * PreferencesIn
@@ -6066,6 +6451,181 @@ export interface components {
              * @description 6-digit authenticator code or a backup code
              */
             code: string;
+        };
+        /** TradeIn */
+        TradeIn: {
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "long" | "short";
+            /**
+             * Entry Price
+             * @example 101.25
+             */
+            entry_price: number | string;
+            /**
+             * Entry Time
+             * @description Default: when opened (ISO-8601 date-time, UTC)
+             */
+            entry_time?: string | null;
+            /**
+             * Fees
+             * @default 0
+             * @example 1.5
+             */
+            fees: number | string;
+            /** Lessons */
+            lessons?: string | null;
+            /** Pattern Type */
+            pattern_type?: ("fvg" | "order_block" | "liquidity_sweep") | null;
+            /** Quantity */
+            quantity?: (number | string) | null;
+            /** Setup Notes */
+            setup_notes?: string | null;
+            /**
+             * Status
+             * @description open (quantity required) or pending
+             * @default open
+             * @enum {string}
+             */
+            status: "pending" | "open";
+            /** Stop Loss */
+            stop_loss?: (number | string) | null;
+            /**
+             * Symbol
+             * @example BTC/USDT
+             */
+            symbol: string;
+            /** Take Profit */
+            take_profit?: (number | string) | null;
+            /** Timeframe */
+            timeframe?: ("1m" | "5m" | "15m" | "1h" | "4h" | "1d") | null;
+        };
+        /** TradeOut */
+        TradeOut: {
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "long" | "short";
+            /**
+             * Entry Price
+             * @example 101.25
+             */
+            entry_price: string;
+            /**
+             * Entry Time
+             * @description ISO-8601 date-time, UTC
+             */
+            entry_time: string | null;
+            /** Exit Notes */
+            exit_notes: string | null;
+            /** Exit Price */
+            exit_price: string | null;
+            /**
+             * Exit Time
+             * @description ISO-8601 date-time, UTC
+             */
+            exit_time: string | null;
+            /**
+             * Fees
+             * @example 101.25
+             */
+            fees: string;
+            /** Id */
+            id: number;
+            /** Initial Stop Loss */
+            initial_stop_loss: string | null;
+            /** Lessons */
+            lessons: string | null;
+            /** Pattern Type */
+            pattern_type: string | null;
+            /**
+             * Pnl
+             * @description Closed trades: rounded half-even to 8 decimals
+             */
+            pnl: string | null;
+            /** Pnl Pct */
+            pnl_pct: string | null;
+            /** Portfolio Id */
+            portfolio_id: number;
+            /** Quantity */
+            quantity: string | null;
+            /**
+             * R Multiple
+             * @description pnl / (|entry - initial stop| * quantity)
+             */
+            r_multiple: string | null;
+            /** Setup Notes */
+            setup_notes: string | null;
+            /** Signal Id */
+            signal_id: number | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "open" | "closed" | "cancelled";
+            /** Stop Loss */
+            stop_loss: string | null;
+            /** Symbol */
+            symbol: string;
+            /** Take Profit */
+            take_profit: string | null;
+            /** Timeframe */
+            timeframe: string | null;
+        };
+        /**
+         * TradePatch
+         * @description Only the fields sent change; `null` clears an optional one. Status, signal and the
+         *     derived figures are not editable; exit fields on closed trades only; on cancelled ones
+         *     notes only.
+         */
+        TradePatch: {
+            /** Direction */
+            direction?: ("long" | "short") | null;
+            /** Entry Price */
+            entry_price?: (number | string) | null;
+            /**
+             * Entry Time
+             * @description ISO-8601 date-time, UTC
+             */
+            entry_time?: string | null;
+            /** Exit Notes */
+            exit_notes?: string | null;
+            /** Exit Price */
+            exit_price?: (number | string) | null;
+            /**
+             * Exit Time
+             * @description ISO-8601 date-time, UTC
+             */
+            exit_time?: string | null;
+            /** Fees */
+            fees?: (number | string) | null;
+            /** Initial Stop Loss */
+            initial_stop_loss?: (number | string) | null;
+            /** Lessons */
+            lessons?: string | null;
+            /** Pattern Type */
+            pattern_type?: ("fvg" | "order_block" | "liquidity_sweep") | null;
+            /** Quantity */
+            quantity?: (number | string) | null;
+            /** Setup Notes */
+            setup_notes?: string | null;
+            /** Stop Loss */
+            stop_loss?: (number | string) | null;
+            /** Symbol */
+            symbol?: string | null;
+            /** Take Profit */
+            take_profit?: (number | string) | null;
+            /** Timeframe */
+            timeframe?: ("1m" | "5m" | "15m" | "1h" | "4h" | "1d") | null;
         };
         /** TwoFactorSetupOut */
         TwoFactorSetupOut: {
@@ -18328,6 +18888,883 @@ export interface operations {
             };
         };
     };
+    "portfolios-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The caller's portfolios, oldest first, with their derived balance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "balance": "101.25",
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "currency": "BTC/USDT",
+                     *           "description": "BTC/USDT",
+                     *           "id": 42,
+                     *           "initial_balance": "101.25",
+                     *           "name": "Daily BTC",
+                     *           "open_trades": 1,
+                     *           "pending_trades": 1,
+                     *           "total_pnl": "101.25",
+                     *           "total_pnl_pct": "101.25"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_PortfolioOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currency": "USDT",
+                 *       "description": "",
+                 *       "initial_balance": "10000",
+                 *       "name": "Swing trades"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PortfolioIn"];
+            };
+        };
+        responses: {
+            /** @description Created: A new portfolio (pro: one) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "balance": "101.25",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "currency": "BTC/USDT",
+                     *         "description": "BTC/USDT",
+                     *         "id": 42,
+                     *         "initial_balance": "101.25",
+                     *         "name": "Daily BTC",
+                     *         "open_trades": 1,
+                     *         "pending_trades": 1,
+                     *         "total_pnl": "101.25",
+                     *         "total_pnl_pct": "101.25"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_PortfolioOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) or unknown_symbol */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                portfolio_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One portfolio: balance = initial balance + the closed trades' pnl */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "balance": "101.25",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "currency": "BTC/USDT",
+                     *         "description": "BTC/USDT",
+                     *         "id": 42,
+                     *         "initial_balance": "101.25",
+                     *         "name": "Daily BTC",
+                     *         "open_trades": 1,
+                     *         "pending_trades": 1,
+                     *         "total_pnl": "101.25",
+                     *         "total_pnl_pct": "101.25"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_PortfolioOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio or trade of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                portfolio_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Delete a portfolio and its trades (soft: purged after 30 days) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_DeletedOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio or trade of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                portfolio_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currency": "BTCUSDT",
+                 *       "description": "BTC/USDT",
+                 *       "initial_balance": "10000",
+                 *       "name": "Daily BTC"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PortfolioPatch"];
+            };
+        };
+        responses: {
+            /** @description OK: Change name, description, currency or initial balance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "balance": "101.25",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "currency": "BTC/USDT",
+                     *         "description": "BTC/USDT",
+                     *         "id": 42,
+                     *         "initial_balance": "101.25",
+                     *         "name": "Daily BTC",
+                     *         "open_trades": 1,
+                     *         "pending_trades": 1,
+                     *         "total_pnl": "101.25",
+                     *         "total_pnl_pct": "101.25"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_PortfolioOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio or trade of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) or unknown_symbol */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-trades": {
+        parameters: {
+            query?: {
+                direction?: ("long" | "short") | null;
+                signal_id?: number | null;
+                /** @description entry_time at or after */
+                since?: string | null;
+                status?: ("pending" | "open" | "closed" | "cancelled") | null;
+                symbol?: string | null;
+                /** @description entry_time before */
+                until?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description A positive id */
+                portfolio_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The portfolio's trades, newest first (entry time), filtered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "direction": "long",
+                     *           "entry_price": "101.25",
+                     *           "entry_time": "2026-01-15T09:30:00.123Z",
+                     *           "exit_notes": "BTC/USDT",
+                     *           "exit_price": "101.25",
+                     *           "exit_time": "2026-01-15T09:30:00.123Z",
+                     *           "fees": "101.25",
+                     *           "id": 42,
+                     *           "initial_stop_loss": "101.25",
+                     *           "lessons": "BTC/USDT",
+                     *           "pattern_type": "BTC/USDT",
+                     *           "pnl": "101.25",
+                     *           "pnl_pct": "101.25",
+                     *           "portfolio_id": 42,
+                     *           "quantity": "101.25",
+                     *           "r_multiple": "101.25",
+                     *           "setup_notes": "BTC/USDT",
+                     *           "signal_id": 42,
+                     *           "status": "pending",
+                     *           "stop_loss": "101.25",
+                     *           "symbol": "BTC/USDT",
+                     *           "take_profit": "101.25",
+                     *           "timeframe": "1h"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_TradeOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio or trade of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) or unknown_symbol */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-create-trade": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                portfolio_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "direction": "long",
+                 *       "entry_price": "101.25",
+                 *       "entry_time": "2026-01-02T03:04:05Z",
+                 *       "fees": "1.5",
+                 *       "lessons": "BTC/USDT",
+                 *       "pattern_type": "fvg",
+                 *       "quantity": "2",
+                 *       "setup_notes": "BTC/USDT",
+                 *       "status": "open",
+                 *       "stop_loss": "101.25",
+                 *       "symbol": "BTC/USDT",
+                 *       "take_profit": "101.25",
+                 *       "timeframe": "1m"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TradeIn"];
+            };
+        };
+        responses: {
+            /** @description Created: Record a trade: open (default) or pending (a plan); pro: 5 a day */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "direction": "long",
+                     *         "entry_price": "101.25",
+                     *         "entry_time": "2026-01-15T09:30:00.123Z",
+                     *         "exit_notes": "BTC/USDT",
+                     *         "exit_price": "101.25",
+                     *         "exit_time": "2026-01-15T09:30:00.123Z",
+                     *         "fees": "101.25",
+                     *         "id": 42,
+                     *         "initial_stop_loss": "101.25",
+                     *         "lessons": "BTC/USDT",
+                     *         "pattern_type": "BTC/USDT",
+                     *         "pnl": "101.25",
+                     *         "pnl_pct": "101.25",
+                     *         "portfolio_id": 42,
+                     *         "quantity": "101.25",
+                     *         "r_multiple": "101.25",
+                     *         "setup_notes": "BTC/USDT",
+                     *         "signal_id": 42,
+                     *         "status": "pending",
+                     *         "stop_loss": "101.25",
+                     *         "symbol": "BTC/USDT",
+                     *         "take_profit": "101.25",
+                     *         "timeframe": "1h"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_TradeOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio or trade of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) or unknown_symbol */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     "jobs-scan": {
         parameters: {
             query?: never;
@@ -18881,6 +20318,165 @@ export interface operations {
                      * @example 30
                      */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-journal-signal": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                signal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "portfolio_id": 42,
+                 *       "quantity": "2"
+                 *     }
+                 */
+                "application/json": components["schemas"]["JournalSignalIn"];
+            };
+        };
+        responses: {
+            /** @description Created: A pending trade from a signal (entry, stop, take_profit_2), in one call */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "portfolio_id": 42,
+                     *         "trade": {
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "direction": "long",
+                     *           "entry_price": "101.25",
+                     *           "entry_time": "2026-01-15T09:30:00.123Z",
+                     *           "exit_notes": "BTC/USDT",
+                     *           "exit_price": "101.25",
+                     *           "exit_time": "2026-01-15T09:30:00.123Z",
+                     *           "fees": "101.25",
+                     *           "id": 42,
+                     *           "initial_stop_loss": "101.25",
+                     *           "lessons": "BTC/USDT",
+                     *           "pattern_type": "BTC/USDT",
+                     *           "pnl": "101.25",
+                     *           "pnl_pct": "101.25",
+                     *           "portfolio_id": 42,
+                     *           "quantity": "101.25",
+                     *           "r_multiple": "101.25",
+                     *           "setup_notes": "BTC/USDT",
+                     *           "signal_id": 42,
+                     *           "status": "pending",
+                     *           "stop_loss": "101.25",
+                     *           "symbol": "BTC/USDT",
+                     *           "take_profit": "101.25",
+                     *           "timeframe": "1h"
+                     *         }
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_JournalSignalOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio or trade of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description already_journaled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) or unknown_symbol */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -19608,6 +21204,884 @@ export interface operations {
                      * @example 30
                      */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-trade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One of the caller's trades */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "direction": "long",
+                     *         "entry_price": "101.25",
+                     *         "entry_time": "2026-01-15T09:30:00.123Z",
+                     *         "exit_notes": "BTC/USDT",
+                     *         "exit_price": "101.25",
+                     *         "exit_time": "2026-01-15T09:30:00.123Z",
+                     *         "fees": "101.25",
+                     *         "id": 42,
+                     *         "initial_stop_loss": "101.25",
+                     *         "lessons": "BTC/USDT",
+                     *         "pattern_type": "BTC/USDT",
+                     *         "pnl": "101.25",
+                     *         "pnl_pct": "101.25",
+                     *         "portfolio_id": 42,
+                     *         "quantity": "101.25",
+                     *         "r_multiple": "101.25",
+                     *         "setup_notes": "BTC/USDT",
+                     *         "signal_id": 42,
+                     *         "status": "pending",
+                     *         "stop_loss": "101.25",
+                     *         "symbol": "BTC/USDT",
+                     *         "take_profit": "101.25",
+                     *         "timeframe": "1h"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_TradeOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio or trade of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-delete-trade": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Delete a trade (a closed one's pnl leaves the balance) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_DeletedOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio or trade of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-update-trade": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "direction": "long",
+                 *       "entry_price": "101.25",
+                 *       "entry_time": "2026-01-02T03:04:05Z",
+                 *       "exit_notes": "BTC/USDT",
+                 *       "exit_price": "101.25",
+                 *       "exit_time": "2026-01-02T03:04:05Z",
+                 *       "fees": "1.5",
+                 *       "initial_stop_loss": "101.25",
+                 *       "lessons": "BTC/USDT",
+                 *       "pattern_type": "fvg",
+                 *       "quantity": "2",
+                 *       "setup_notes": "BTC/USDT",
+                 *       "stop_loss": "101.25",
+                 *       "symbol": "BTC/USDT",
+                 *       "take_profit": "101.25",
+                 *       "timeframe": "1m"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TradePatch"];
+            };
+        };
+        responses: {
+            /** @description OK: Correct a trade (not its status); a closed trade's pnl is recomputed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "direction": "long",
+                     *         "entry_price": "101.25",
+                     *         "entry_time": "2026-01-15T09:30:00.123Z",
+                     *         "exit_notes": "BTC/USDT",
+                     *         "exit_price": "101.25",
+                     *         "exit_time": "2026-01-15T09:30:00.123Z",
+                     *         "fees": "101.25",
+                     *         "id": 42,
+                     *         "initial_stop_loss": "101.25",
+                     *         "lessons": "BTC/USDT",
+                     *         "pattern_type": "BTC/USDT",
+                     *         "pnl": "101.25",
+                     *         "pnl_pct": "101.25",
+                     *         "portfolio_id": 42,
+                     *         "quantity": "101.25",
+                     *         "r_multiple": "101.25",
+                     *         "setup_notes": "BTC/USDT",
+                     *         "signal_id": 42,
+                     *         "status": "pending",
+                     *         "stop_loss": "101.25",
+                     *         "symbol": "BTC/USDT",
+                     *         "take_profit": "101.25",
+                     *         "timeframe": "1h"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_TradeOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio or trade of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) or unknown_symbol */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-cancel-trade": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "exit_notes": "BTC/USDT"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CancelIn"];
+            };
+        };
+        responses: {
+            /** @description OK: pending -> cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "direction": "long",
+                     *         "entry_price": "101.25",
+                     *         "entry_time": "2026-01-15T09:30:00.123Z",
+                     *         "exit_notes": "BTC/USDT",
+                     *         "exit_price": "101.25",
+                     *         "exit_time": "2026-01-15T09:30:00.123Z",
+                     *         "fees": "101.25",
+                     *         "id": 42,
+                     *         "initial_stop_loss": "101.25",
+                     *         "lessons": "BTC/USDT",
+                     *         "pattern_type": "BTC/USDT",
+                     *         "pnl": "101.25",
+                     *         "pnl_pct": "101.25",
+                     *         "portfolio_id": 42,
+                     *         "quantity": "101.25",
+                     *         "r_multiple": "101.25",
+                     *         "setup_notes": "BTC/USDT",
+                     *         "signal_id": 42,
+                     *         "status": "pending",
+                     *         "stop_loss": "101.25",
+                     *         "symbol": "BTC/USDT",
+                     *         "take_profit": "101.25",
+                     *         "timeframe": "1h"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_TradeOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio or trade of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) or unknown_symbol */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-close-trade": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "at_market": false,
+                 *       "exit_notes": "BTC/USDT",
+                 *       "exit_price": "101.25",
+                 *       "exit_time": "2026-01-02T03:04:05Z",
+                 *       "fees": "1.5"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CloseIn"];
+            };
+        };
+        responses: {
+            /** @description OK: open -> closed at a price or at market (the newest stored 1m close) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "direction": "long",
+                     *         "entry_price": "101.25",
+                     *         "entry_time": "2026-01-15T09:30:00.123Z",
+                     *         "exit_notes": "BTC/USDT",
+                     *         "exit_price": "101.25",
+                     *         "exit_time": "2026-01-15T09:30:00.123Z",
+                     *         "fees": "101.25",
+                     *         "id": 42,
+                     *         "initial_stop_loss": "101.25",
+                     *         "lessons": "BTC/USDT",
+                     *         "pattern_type": "BTC/USDT",
+                     *         "pnl": "101.25",
+                     *         "pnl_pct": "101.25",
+                     *         "portfolio_id": 42,
+                     *         "quantity": "101.25",
+                     *         "r_multiple": "101.25",
+                     *         "setup_notes": "BTC/USDT",
+                     *         "signal_id": 42,
+                     *         "status": "pending",
+                     *         "stop_loss": "101.25",
+                     *         "symbol": "BTC/USDT",
+                     *         "take_profit": "101.25",
+                     *         "timeframe": "1h"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_TradeOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio or trade of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description invalid_transition or price_unavailable */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) or unknown_symbol */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-open-trade": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "entry_price": "101.25",
+                 *       "entry_time": "2026-01-02T03:04:05Z",
+                 *       "fees": "1.5",
+                 *       "quantity": "2"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OpenIn"];
+            };
+        };
+        responses: {
+            /** @description OK: pending -> open, with a quantity by then */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "direction": "long",
+                     *         "entry_price": "101.25",
+                     *         "entry_time": "2026-01-15T09:30:00.123Z",
+                     *         "exit_notes": "BTC/USDT",
+                     *         "exit_price": "101.25",
+                     *         "exit_time": "2026-01-15T09:30:00.123Z",
+                     *         "fees": "101.25",
+                     *         "id": 42,
+                     *         "initial_stop_loss": "101.25",
+                     *         "lessons": "BTC/USDT",
+                     *         "pattern_type": "BTC/USDT",
+                     *         "pnl": "101.25",
+                     *         "pnl_pct": "101.25",
+                     *         "portfolio_id": 42,
+                     *         "quantity": "101.25",
+                     *         "r_multiple": "101.25",
+                     *         "setup_notes": "BTC/USDT",
+                     *         "signal_id": 42,
+                     *         "status": "pending",
+                     *         "stop_loss": "101.25",
+                     *         "symbol": "BTC/USDT",
+                     *         "take_profit": "101.25",
+                     *         "timeframe": "1h"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_TradeOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio or trade of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) or unknown_symbol */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,0 +1,1 @@
+"""Portfolios and the trade journal (issue 19)."""

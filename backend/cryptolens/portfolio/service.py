@@ -1,0 +1,451 @@
+"""Portfolios and trades of the signed-in owner: the reads with their derived balance, the
+trade lifecycle (pending -> open -> closed, pending -> cancelled) and the tier limits.
+
+Every lookup is owner-scoped (another user's id is a 404 like a missing one); every change
+re-checks the trade rules of portfolio.md on the result, so no sequence of edits can leave a
+trade the create route would refuse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from typing import cast
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from cryptolens.access.tiers import Tier, lowest_tier_where
+from cryptolens.access.user_access import UserAccess
+from cryptolens.core.errors import NotFoundError, ValidationFailedError
+from cryptolens.market import service as market
+from cryptolens.portfolio import repository
+from cryptolens.portfolio.errors import (
+    InvalidTransitionError,
+    PortfolioNotFoundError,
+    PriceUnavailableError,
+    TierLimitError,
+    TradeNotFoundError,
+    UnknownSymbolError,
+)
+from cryptolens.portfolio.figures import Direction, pnl_pct, r_multiple, trade_pnl
+from cryptolens.portfolio.models import Portfolio, Trade
+from cryptolens.portfolio.repository import PortfolioFigures, TradeFilters
+from cryptolens.portfolio.schemas import (
+    CancelIn,
+    CloseIn,
+    OpenIn,
+    PortfolioIn,
+    PortfolioOut,
+    PortfolioPatch,
+    TradeIn,
+    TradeOut,
+    TradePatch,
+)
+
+# How far ahead of the server's clock an entry or exit time may be (clock skew).
+AHEAD = timedelta(minutes=1)
+# A close at market uses the newest stored 1m candle only while it closed this recently.
+MARKET_PRICE_MAX_AGE = timedelta(minutes=5)
+MINUTE_MS = 60_000
+MAX_TRADES_LISTED = 1000
+
+PNL_QUANTUM = Decimal("1e-8")
+RATIO_QUANTUM = Decimal("1e-4")
+# Wide enough for a price (1e9, 12 decimals) times a quantity (1e15, 12 decimals).
+_PRECISION = 80
+
+
+@dataclass(frozen=True)
+class Owner:
+    """The caller as the portfolio routes see them: who, and what their tier allows."""
+
+    db: AsyncSession
+    access: UserAccess
+    now: datetime
+
+    @property
+    def user_id(self) -> int:
+        return self.access.user_id
+
+
+# PnL and R. Provisional: the lead swaps these for P1's figures.trade_pnl / r_multiple.
+
+
+def _trade_figures(trade: Trade) -> tuple[Decimal, Decimal | None, Decimal | None]:
+    """(pnl, pnl_pct, r_multiple) of a closed trade, by the spec's rules (figures.py)."""
+    assert trade.exit_price is not None and trade.quantity is not None
+    direction = cast(Direction, trade.direction)
+    pnl = trade_pnl(direction, trade.entry_price, trade.exit_price, trade.quantity, trade.fees)
+    return (
+        pnl,
+        pnl_pct(pnl, trade.entry_price, trade.quantity),
+        r_multiple(pnl, trade.entry_price, trade.initial_stop_loss, trade.quantity),
+    )
+
+
+# Views
+
+
+def _portfolio_out(portfolio: Portfolio, figures: PortfolioFigures) -> PortfolioOut:
+    with localcontext() as context:
+        context.prec = _PRECISION
+        total = sum(figures.closed_pnl, Decimal(0))
+        pct = (total / portfolio.initial_balance * 100).quantize(
+            RATIO_QUANTUM, rounding=ROUND_HALF_EVEN
+        )
+        return PortfolioOut(
+            id=portfolio.id,
+            name=portfolio.name,
+            description=portfolio.description,
+            currency=portfolio.currency,
+            initial_balance=portfolio.initial_balance,
+            balance=portfolio.initial_balance + total,
+            total_pnl=total,
+            total_pnl_pct=pct,
+            pending_trades=figures.pending,
+            open_trades=figures.open,
+            created_at=portfolio.created_at,
+        )
+
+
+def _trade_out(trade: Trade, symbols: dict[int, str]) -> TradeOut:
+    return TradeOut(
+        id=trade.id,
+        portfolio_id=trade.portfolio_id,
+        symbol=symbols.get(trade.symbol_id, ""),
+        direction=trade.direction,
+        status=trade.status,
+        entry_price=trade.entry_price,
+        quantity=trade.quantity,
+        entry_time=trade.entry_time,
+        stop_loss=trade.stop_loss,
+        initial_stop_loss=trade.initial_stop_loss,
+        take_profit=trade.take_profit,
+        fees=trade.fees,
+        exit_price=trade.exit_price,
+        exit_time=trade.exit_time,
+        timeframe=trade.timeframe,
+        pattern_type=trade.pattern_type,
+        signal_id=trade.signal_id,
+        setup_notes=trade.setup_notes,
+        exit_notes=trade.exit_notes,
+        lessons=trade.lessons,
+        pnl=trade.pnl,
+        pnl_pct=trade.pnl_pct,
+        r_multiple=trade.r_multiple,
+        created_at=trade.created_at,
+    )
+
+
+async def one_trade_out(db: AsyncSession, trade: Trade) -> TradeOut:
+    return _trade_out(trade, await market.symbol_names(db))
+
+
+# Limits
+
+
+def _over_limit(access: UserAccess, reason: str, allowed: bool) -> None:
+    if allowed:
+        return
+    tier = lowest_tier_where(
+        lambda limits: limits.portfolios is None and limits.trades_per_day is None
+    )
+    raise TierLimitError((tier or Tier.PREMIUM).value, f"{access.tier.value} allows {reason}")
+
+
+async def check_portfolio_limit(owner: Owner) -> None:
+    limit = owner.access.limits.portfolios
+    if limit is None:
+        return
+    count = await repository.count_portfolios(owner.db, owner.user_id)
+    noun = "portfolio" if limit == 1 else "portfolios"
+    _over_limit(owner.access, f"{limit} {noun}", count < limit)
+
+
+async def check_trade_limit(owner: Owner) -> None:
+    limit = owner.access.limits.trades_per_day
+    if limit is None:
+        return
+    day_start = owner.now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    count = await repository.count_trades_created_since(owner.db, owner.user_id, day_start)
+    _over_limit(owner.access, f"{limit} trades a day", count < limit)
+
+
+# Portfolios
+
+
+async def _owned_portfolio(owner: Owner, portfolio_id: int) -> Portfolio:
+    portfolio = await repository.owned_portfolio(owner.db, owner.user_id, portfolio_id)
+    if portfolio is None:  # another user's is "not found" too
+        raise PortfolioNotFoundError()
+    return portfolio
+
+
+async def _view(owner: Owner, portfolio: Portfolio) -> PortfolioOut:
+    figures = await repository.figures_of(owner.db, [portfolio.id])
+    return _portfolio_out(portfolio, figures[portfolio.id])
+
+
+async def list_portfolios(owner: Owner) -> list[PortfolioOut]:
+    portfolios = await repository.portfolios_of(owner.db, owner.user_id)
+    figures = await repository.figures_of(owner.db, [p.id for p in portfolios])
+    return [_portfolio_out(p, figures[p.id]) for p in portfolios]
+
+
+async def get_portfolio(owner: Owner, portfolio_id: int) -> PortfolioOut:
+    return await _view(owner, await _owned_portfolio(owner, portfolio_id))
+
+
+async def create_portfolio(owner: Owner, wanted: PortfolioIn) -> PortfolioOut:
+    await check_portfolio_limit(owner)
+    portfolio = Portfolio(
+        user_id=owner.user_id,
+        name=wanted.name,
+        description=wanted.description,
+        currency=wanted.currency,
+        initial_balance=wanted.initial_balance,
+        created_at=owner.now,
+    )
+    await repository.add(owner.db, portfolio)
+    return await _view(owner, portfolio)
+
+
+async def update_portfolio(owner: Owner, portfolio_id: int, patch: PortfolioPatch) -> PortfolioOut:
+    portfolio = await _owned_portfolio(owner, portfolio_id)
+    for field in patch.model_fields_set:
+        value = getattr(patch, field)
+        if value is None:
+            raise ValidationFailedError(f"body.{field}: may not be null")
+        setattr(portfolio, field, value)
+    await owner.db.flush()
+    return await _view(owner, portfolio)
+
+
+async def delete_portfolio(owner: Owner, portfolio_id: int) -> None:
+    portfolio = await _owned_portfolio(owner, portfolio_id)
+    await repository.soft_delete_portfolio(owner.db, portfolio, owner.now)
+
+
+# Trades: the rules every trade obeys after any change
+
+
+def _invalid(field: str, problem: str) -> ValidationFailedError:
+    return ValidationFailedError(f"body.{field}: {problem}")
+
+
+def _check_levels(trade: Trade) -> None:
+    long = trade.direction == "long"
+    side = "below" if long else "above"
+    other = "above" if long else "below"
+    if trade.stop_loss is not None and (
+        (trade.stop_loss >= trade.entry_price) if long else (trade.stop_loss <= trade.entry_price)
+    ):
+        raise _invalid("stop_loss", f"a {trade.direction} trade's stop must be {side} the entry")
+    if trade.take_profit is not None and (
+        (trade.take_profit <= trade.entry_price)
+        if long
+        else (trade.take_profit >= trade.entry_price)
+    ):
+        raise _invalid(
+            "take_profit", f"a {trade.direction} trade's target must be {other} the entry"
+        )
+
+
+def check_trade(trade: Trade, now: datetime) -> None:
+    latest = now + AHEAD
+    if trade.status in ("open", "closed") and trade.quantity is None:
+        raise _invalid("quantity", "required once the trade is open")
+    if trade.status in ("open", "closed") and trade.entry_time is None:
+        raise _invalid("entry_time", "required once the trade is open")
+    if trade.entry_time is not None and trade.entry_time > latest:
+        raise _invalid("entry_time", "at most 1 minute ahead")
+    _check_levels(trade)
+    if trade.status == "closed":
+        assert trade.exit_time is not None and trade.entry_time is not None
+        if trade.exit_time > latest:
+            raise _invalid("exit_time", "at most 1 minute ahead")
+        if trade.exit_time < trade.entry_time:
+            raise _invalid("exit_time", "before the entry time")
+
+
+def _settle(trade: Trade) -> None:
+    """The derived figures of a closed trade, recomputed from its fields."""
+    if trade.status == "closed":
+        trade.pnl, trade.pnl_pct, trade.r_multiple = _trade_figures(trade)
+
+
+async def stored_symbol_id(db: AsyncSession, name: str) -> int:
+    try:
+        symbol = await market.find_symbol(db, name)
+    except NotFoundError:  # the market's symbol_not_found: here a field of the body
+        raise UnknownSymbolError(f"body.symbol: {name[:41]} is not a stored symbol") from None
+    return symbol.id
+
+
+async def _owned_trade(owner: Owner, trade_id: int) -> Trade:
+    trade = await repository.owned_trade(owner.db, owner.user_id, trade_id, for_update=True)
+    if trade is None:
+        raise TradeNotFoundError()
+    return trade
+
+
+async def create_trade(owner: Owner, portfolio_id: int, wanted: TradeIn) -> TradeOut:
+    # Locked: a pro user's one portfolio serialises their concurrent creations.
+    portfolio = await repository.owned_portfolio(
+        owner.db, owner.user_id, portfolio_id, for_update=True
+    )
+    if portfolio is None:
+        raise PortfolioNotFoundError()
+    await check_trade_limit(owner)
+    opened = wanted.status == "open"
+    trade = Trade(
+        portfolio_id=portfolio.id,
+        user_id=owner.user_id,
+        symbol_id=await stored_symbol_id(owner.db, wanted.symbol),
+        direction=wanted.direction,
+        status=wanted.status,
+        entry_price=wanted.entry_price,
+        quantity=wanted.quantity,
+        entry_time=wanted.entry_time or (owner.now if opened else None),
+        stop_loss=wanted.stop_loss,
+        initial_stop_loss=wanted.stop_loss if opened else None,
+        take_profit=wanted.take_profit,
+        fees=wanted.fees,
+        timeframe=wanted.timeframe,
+        pattern_type=wanted.pattern_type,
+        setup_notes=wanted.setup_notes,
+        lessons=wanted.lessons,
+        created_at=owner.now,
+    )
+    check_trade(trade, owner.now)
+    await repository.add(owner.db, trade)
+    return await one_trade_out(owner.db, trade)
+
+
+async def list_trades(
+    owner: Owner, portfolio_id: int, filters: TradeFilters, symbol: str | None
+) -> list[TradeOut]:
+    await _owned_portfolio(owner, portfolio_id)
+    if symbol is not None:
+        names = await market.symbol_names(owner.db)
+        wanted = symbol.strip().upper().replace("-", "/")
+        ids = [symbol_id for symbol_id, name in names.items() if name == wanted]
+        if not ids:
+            return []
+        filters = replace(filters, symbol_id=ids[0])
+    trades = await repository.trades_of(
+        owner.db, owner.user_id, portfolio_id, filters, MAX_TRADES_LISTED
+    )
+    names = await market.symbol_names(owner.db)
+    return [_trade_out(trade, names) for trade in trades]
+
+
+async def get_trade(owner: Owner, trade_id: int) -> TradeOut:
+    trade = await repository.owned_trade(owner.db, owner.user_id, trade_id)
+    if trade is None:
+        raise TradeNotFoundError()
+    return await one_trade_out(owner.db, trade)
+
+
+_NOT_NULL = frozenset({"symbol", "direction", "entry_price", "fees"})
+_NOTES = frozenset({"setup_notes", "exit_notes", "lessons"})
+_EXIT = frozenset({"exit_price", "exit_time"})
+
+
+async def update_trade(owner: Owner, trade_id: int, patch: TradePatch) -> TradeOut:
+    trade = await _owned_trade(owner, trade_id)
+    fields = patch.model_fields_set
+    if trade.status == "cancelled" and fields - _NOTES:
+        raise InvalidTransitionError("a cancelled trade's notes only may change")
+    if trade.status != "closed" and fields & _EXIT:
+        raise InvalidTransitionError("exit_price and exit_time change on closed trades only")
+    for field in sorted(fields):
+        value = getattr(patch, field)
+        if value is None and (field in _NOT_NULL or (field in _EXIT)):
+            raise _invalid(field, "may not be null")
+        if field == "symbol":
+            trade.symbol_id = await stored_symbol_id(owner.db, value)
+        else:
+            setattr(trade, field, value)
+    # The first stop set on an open trade is its initial stop (unless the patch says which).
+    if (
+        "stop_loss" in fields
+        and "initial_stop_loss" not in fields
+        and trade.status in ("open", "closed")
+        and trade.initial_stop_loss is None
+    ):
+        trade.initial_stop_loss = trade.stop_loss
+    check_trade(trade, owner.now)
+    _settle(trade)
+    await owner.db.flush()
+    return await one_trade_out(owner.db, trade)
+
+
+async def delete_trade(owner: Owner, trade_id: int) -> None:
+    trade = await _owned_trade(owner, trade_id)
+    trade.deleted_at = owner.now
+    await owner.db.flush()
+
+
+def _require_status(trade: Trade, status: str, action: str) -> None:
+    if trade.status != status:
+        raise InvalidTransitionError(f"cannot {action} a {trade.status} trade")
+
+
+async def open_trade(owner: Owner, trade_id: int, wanted: OpenIn) -> TradeOut:
+    trade = await _owned_trade(owner, trade_id)
+    _require_status(trade, "pending", "open")
+    for field in ("entry_price", "quantity", "entry_time", "fees"):
+        value = getattr(wanted, field)
+        if value is not None:
+            setattr(trade, field, value)
+    trade.status = "open"
+    trade.entry_time = trade.entry_time or owner.now
+    if trade.initial_stop_loss is None:
+        trade.initial_stop_loss = trade.stop_loss
+    check_trade(trade, owner.now)
+    await owner.db.flush()
+    return await one_trade_out(owner.db, trade)
+
+
+async def _market_close(owner: Owner, symbol_id: int) -> Decimal:
+    """The close of the symbol's newest stored 1m candle, if that candle closed recently."""
+    series = await market.recent_candles(owner.db, symbol_id, "1m", 1)
+    if len(series) == 0:
+        raise PriceUnavailableError("no stored 1m candle for this symbol")
+    closed_at = datetime.fromtimestamp((int(series.open_time[-1]) + MINUTE_MS) / 1000, UTC)
+    if owner.now - closed_at > MARKET_PRICE_MAX_AGE:
+        raise PriceUnavailableError("the newest 1m candle closed over 5 minutes ago")
+    return Decimal(repr(float(series.close[-1])))
+
+
+async def close_trade(owner: Owner, trade_id: int, wanted: CloseIn) -> TradeOut:
+    if (wanted.exit_price is None) == (not wanted.at_market):
+        raise _invalid("exit_price", "give exactly one of exit_price and at_market: true")
+    trade = await _owned_trade(owner, trade_id)
+    _require_status(trade, "open", "close")
+    if wanted.at_market:
+        trade.exit_price = await _market_close(owner, trade.symbol_id)
+        trade.exit_time = owner.now
+    else:
+        trade.exit_price = wanted.exit_price
+        trade.exit_time = wanted.exit_time or owner.now
+    if wanted.fees is not None:
+        trade.fees = wanted.fees
+    if wanted.exit_notes is not None:
+        trade.exit_notes = wanted.exit_notes
+    trade.status = "closed"
+    check_trade(trade, owner.now)
+    _settle(trade)
+    await owner.db.flush()
+    return await one_trade_out(owner.db, trade)
+
+
+async def cancel_trade(owner: Owner, trade_id: int, wanted: CancelIn) -> TradeOut:
+    trade = await _owned_trade(owner, trade_id)
+    _require_status(trade, "pending", "cancel")
+    trade.status = "cancelled"
+    if wanted.exit_notes is not None:
+        trade.exit_notes = wanted.exit_notes
+    await owner.db.flush()
+    return await one_trade_out(owner.db, trade)
