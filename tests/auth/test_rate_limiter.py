@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from redis.asyncio import Redis
@@ -80,8 +79,7 @@ BREAKER = 0.5
 async def test_a_dead_or_hung_redis_falls_back_to_counting_in_the_process_at_once(
     tmp_path: Path, redis_url: str, redis_client: Redis, mode: Mode
 ) -> None:
-    target = urlsplit(redis_url)
-    with FaultProxy(target.hostname or "127.0.0.1", target.port or 6379) as proxy:
+    with FaultProxy.before(redis_url, 6379) as proxy:
         http = HttpSettings(
             frontend_dist=tmp_path / "no-frontend",
             redis_timeout_seconds=TIMEOUT,

@@ -15,7 +15,6 @@ import sys
 import time
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -79,8 +78,7 @@ async def redis() -> AsyncIterator[ArqRedis]:
 def proxy() -> Iterator[FaultProxy]:
     if not REDIS_URL:
         pytest.skip("CRYPTOLENS_TEST_REDIS_URL is not set")
-    target = urlsplit(REDIS_URL)
-    with FaultProxy(target.hostname or "127.0.0.1", target.port or 6379) as running:
+    with FaultProxy.before(REDIS_URL, 6379) as running:
         yield running
 
 

@@ -6,7 +6,6 @@ import asyncio
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from urllib.parse import urlsplit
 
 import pytest
 from redis.asyncio import Redis
@@ -107,8 +106,7 @@ async def test_redis_outage_degrades_to_a_miss() -> None:
 
 @pytest.fixture
 def redis_proxy(redis_url: str) -> Iterator[FaultProxy]:
-    target = urlsplit(redis_url)
-    with FaultProxy(target.hostname or "127.0.0.1", target.port or 6379) as proxy:
+    with FaultProxy.before(redis_url, 6379) as proxy:
         yield proxy
 
 

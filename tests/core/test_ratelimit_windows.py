@@ -10,7 +10,6 @@ import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
 from redis.asyncio import Redis
@@ -185,8 +184,7 @@ async def test_processes_share_the_counters_on_redis(
 async def test_redis_down_still_limits_in_the_process(
     tmp_path: Path, redis_url: str, redis_client: Redis, mode: Mode
 ) -> None:
-    target = urlsplit(redis_url)
-    with FaultProxy(target.hostname or "127.0.0.1", target.port or 6379) as proxy:
+    with FaultProxy.before(redis_url, 6379) as proxy:
         http = HttpSettings(
             frontend_dist=tmp_path / "no-frontend",
             redis_timeout_seconds=0.1,

@@ -21,6 +21,7 @@ import struct
 import threading
 from collections.abc import Iterator
 from typing import Literal
+from urllib.parse import urlsplit
 
 Mode = Literal["pass", "refuse", "blackhole"]
 CHUNK = 65536
@@ -60,6 +61,12 @@ class FaultProxy:
     @property
     def open_connections(self) -> int:
         return len(self._writers)
+
+    @classmethod
+    def before(cls, url: str, default_port: int) -> FaultProxy:
+        """A proxy in front of the server `url` names (redis://127.0.0.1:6379/3)."""
+        target = urlsplit(url)
+        return cls(target.hostname or "127.0.0.1", target.port or default_port)
 
     def url_for(self, url: str) -> str:
         """`url` (mysql+asyncmy://root@127.0.0.1:3306/db, redis://127.0.0.1:6379/3) with its

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import pytest
 from arq.connections import ArqRedis
@@ -25,8 +24,7 @@ pytestmark = pytest.mark.parametrize("db_engine", ["mysql"] if MYSQL_URL else []
 @pytest.fixture
 def redis_proxy() -> Iterator[FaultProxy]:
     assert REDIS_URL is not None
-    target = urlsplit(REDIS_URL)
-    with FaultProxy(target.hostname or "127.0.0.1", target.port or 6379) as proxy:
+    with FaultProxy.before(REDIS_URL, 6379) as proxy:
         yield proxy
 
 
