@@ -6,6 +6,7 @@ path's 2 minutes and under 3 days old, and purges sent rows past their 90 days."
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from dataclasses import dataclass, field
@@ -97,6 +98,18 @@ async def new_payer(factory: Factory, now: datetime) -> tuple[int, str]:
 async def outbox(factory: Factory) -> list[OutboxMail]:
     async with unit_of_work(factory) as db:
         return list(await db.scalars(select(OutboxMail).order_by(OutboxMail.id)))
+
+
+async def marked(factory: Factory, count: int, within_seconds: float = 10.0) -> list[OutboxMail]:
+    """The outbox once `count` rows have their outcome: the job marks a row after the SMTP
+    server took the mail, so a mail in the sink may briefly have an unmarked row."""
+    deadline = asyncio.get_running_loop().time() + within_seconds
+    while True:
+        rows = await outbox(factory)
+        done = [row for row in rows if row.outcome is not None]
+        if len(done) >= count or asyncio.get_running_loop().time() > deadline:
+            return rows
+        await asyncio.sleep(0.05)
 
 
 async def paid_at(factory: Factory, now: datetime) -> tuple[Payment, str]:
@@ -210,7 +223,7 @@ async def test_cancelling_stores_its_mail_with_the_cancel(
     data_of(await user.http.post("/api/v1/billing/cancel"))
     await mail_arrives(smtp_sink, user.email, 2)
     factory = app_resources(app).session_factory
-    rows = await outbox(factory)
+    rows = await marked(factory, count=2)
     assert [(row.payment_id, row.kind, row.outcome) for row in rows] == [
         (payment_id, "receipt", "sent"),
         (payment_id, "cancellation", "sent"),
