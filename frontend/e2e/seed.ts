@@ -74,9 +74,9 @@ export interface LiveSignalAnchor {
   type?: 'fvg' | 'order_block' | 'liquidity_sweep';
 }
 
-/** A new signal on an active pattern (one no signal anchors yet when there is one), stored and
- * published on the live stream the way the scan's signal step does (jobs/minute.py: the matrix
- * row forgotten and the statistics' generation renewed after the commit, then signals/tasks.py
+/** A new signal on an active pattern (one no signal anchors yet, else a stored twin of one: a
+ * pattern anchors one signal), stored and published on the live stream the way the scan's signal
+ * step does (jobs/minute.py: the matrix row forgotten and the statistics' generation renewed after the commit, then signals/tasks.py
  * `publish_changes`, the event carrying the object), for a backend started with Redis. Returns
  * its id, symbol, anchor timeframe and when its publishing began (epoch ms: the object is read,
  * then sent). */
@@ -89,7 +89,7 @@ import asyncio
 import json
 import time
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from cryptolens.core.cache import RedisCache
 from cryptolens.core.events import RedisEventBus
@@ -127,6 +127,24 @@ async def main():
             if TYPE is not None:
                 query = query.where(Pattern.type == TYPE)
             pattern, symbol = (await session.execute(query)).one()
+            taken = await session.scalar(select(Signal.id).where(Signal.anchor_pattern_id == pattern.id))
+            if taken is not None:
+                # One signal per pattern: every active pattern here is anchored (an earlier
+                # seeding took it), so anchor on its twin, a millisecond earlier.
+                pattern = Pattern(
+                    symbol_id=pattern.symbol_id, timeframe=pattern.timeframe, type=pattern.type,
+                    direction=pattern.direction, zone_low=pattern.zone_low, zone_high=pattern.zone_high,
+                    formed_at=await session.scalar(
+                        select(func.min(Pattern.formed_at) - 1).where(
+                            Pattern.symbol_id == pattern.symbol_id, Pattern.timeframe == pattern.timeframe,
+                            Pattern.type == pattern.type, Pattern.direction == pattern.direction,
+                        )
+                    ),
+                    confirmed_at=pattern.confirmed_at, expires_at=pattern.expires_at,
+                    strength=pattern.strength, status="active", fill_pct=0.0,
+                )
+                session.add(pattern)
+                await session.flush()
             long = pattern.direction == "bullish"
             entry = pattern.zone_high if long else pattern.zone_low
             risk = max(abs(pattern.zone_high - pattern.zone_low), entry * 0.002)

@@ -115,6 +115,24 @@ async def test_backtest_equals_live_minute_by_minute(
     )
     assert any(key[0] == "outcomes" for key in expected)
     assert _signal_metrics() - counted_before == expected
+    await _check_ended_patterns(session_factory, live, cycles)
+
+
+async def _check_ended_patterns(
+    factory: async_sessionmaker[AsyncSession], symbol_id: int, cycles: list[CycleResult]
+) -> None:
+    """A cycle names the patterns that stopped being active (the counts /stats caches depend
+    on), each once, apart from those whose fill or touch only moved."""
+    ended = [pattern_id for cycle in cycles for pattern_id in cycle.patterns_ended]
+    updated = {pattern_id for cycle in cycles for pattern_id in cycle.patterns_updated}
+    async with factory() as session:
+        stored = list(await session.scalars(select(Pattern).where(Pattern.symbol_id == symbol_id)))
+    finished = {p.id for p in stored if p.status != "active"}
+    assert len(ended) == len(set(ended))
+    assert set(ended) == finished & updated
+    fill_only = [c for c in cycles if c.patterns_updated and not c.patterns_ended]
+    assert fill_only, "the series moved no pattern's fill alone"
+    assert any(not c.changed_counts and c.changed_anything for c in fill_only)
 
 
 def _signal_metrics() -> Counter[tuple[str, str]]:

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from cryptolens.market.models import Candle
 from cryptolens.startup.exclusive import one_process_at_a_time
-from tests.processes import ApiProcess, start_api
+from tests.processes import ApiProcess, free_port, start_api
 
 READY = "CryptoLens is ready"
 
@@ -46,6 +46,36 @@ async def test_a_process_waits_while_another_holds_the_start_up_lock(
     try:
         await api.wait_live(within_seconds=240)
         assert "market.demo_loaded" in api.log_path.read_text()
+    finally:
+        api.stop()
+
+
+async def test_the_exchange_is_asked_before_the_turn_only_the_writes_wait(
+    db_engine: AsyncEngine,
+    tmp_path: Path,
+) -> None:
+    """A process starting on an empty database probes the exchange while another holds the
+    lock (processes started together do not wait out each other's probe timeout); the replay
+    market it falls back to is loaded only in its turn."""
+    url = db_engine.url.render_as_string(hide_password=False)
+    nothing_listens = f"http://127.0.0.1:{free_port()}"
+    exchange = {
+        "CRYPTOLENS_DATA_SOURCE": "exchange",
+        "CRYPTOLENS_EXCHANGE_API_URL": nothing_listens,
+    }
+    async with one_process_at_a_time(db_engine):
+        api = start_api(tmp_path, database_url=url, redis_url=None, env=exchange)
+        try:
+            await _logged(api, "startup.waiting_for_another_process")
+            await _logged(api, "market.replay_fallback")
+            assert "market.demo_loaded" not in api.log_path.read_text()
+        except BaseException:
+            api.stop()
+            raise
+    try:
+        await api.wait_live(within_seconds=240)
+        log = api.log_path.read_text()
+        assert log.index("market.replay_fallback") < log.index("market.demo_loaded"), log
     finally:
         api.stop()
 

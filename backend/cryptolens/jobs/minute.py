@@ -77,9 +77,10 @@ async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
         cycles = await run_pending_cycles(
             session, followed.id, to_ms(ctx.clock.now()), CycleSettings.of(settings)
         )
-    if any(_changed_anything(cycle) for cycle in cycles):
-        # First after the commit: the SPA refetches the matrix and /stats on the events below.
+    # First after the commit: the SPA refetches the matrix and /stats on the events below.
+    if any(cycle.changed_anything for cycle in cycles):
         await forget_matrix(ctx.cache, followed.id)
+    if any(cycle.changed_counts for cycle in cycles):
         await renew_stats_generation(ctx.cache)
     # After the commit above, so the fan-out sees the signal (and a rollback enqueues nothing).
     for cycle in cycles:
@@ -101,7 +102,7 @@ async def scan_symbol(ctx: JobContext, symbol: str) -> JobCounters:
 async def queue_webhook_events(ctx: JobContext, cycles: list[CycleResult]) -> None:
     """One fan-out job per event of the committed cycles (ids and names only); a catch-up's
     old events are dropped by the fan-out itself (webhooks.md, "Events")."""
-    if not any(_changed_anything(cycle) for cycle in cycles):
+    if not any(cycle.changed_anything for cycle in cycles):
         return
     wanted = await wanted_event_types(ctx).of_minute(ctx.session_factory, ctx.clock.now())
     for cycle in cycles:
@@ -128,12 +129,3 @@ async def queue_webhook_events(ctx: JobContext, cycles: list[CycleResult]) -> No
                 previous_status=previous_status,
                 status=status,
             )
-
-
-def _changed_anything(cycle: CycleResult) -> bool:
-    return bool(
-        cycle.patterns_created
-        or cycle.patterns_updated
-        or cycle.signals_created
-        or cycle.signals_changed
-    )

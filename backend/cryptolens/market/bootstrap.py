@@ -7,6 +7,8 @@ loads the demo, so a first `make run` offline still shows a live-looking market.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager, nullcontext
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -42,33 +44,54 @@ async def probe_exchange(
     return None
 
 
+# Enters the section where one process at a time writes (the start-up lock); the default, for
+# one process alone, is none.
+Exclusive = Callable[[], AbstractAsyncContextManager[None]]
+
+
+def _alone() -> AbstractAsyncContextManager[None]:
+    return nullcontext()
+
+
 async def bootstrap_market(
-    session_factory: async_sessionmaker[AsyncSession], settings: Settings
+    session_factory: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    exclusive: Exclusive = _alone,
 ) -> DataSource:
-    """Returns the data source in use, "exchange" or "replay"."""
+    """Returns the data source in use, "exchange" or "replay". The exchange is asked before
+    `exclusive` is entered: processes starting together probe at once, not one after another
+    (each probe may take its whole timeout); only the writes take turns."""
     market = settings.market
     if market.data_source == "replay":
-        await _ensure_demo(session_factory, settings)
+        async with exclusive():
+            await _ensure_demo(session_factory, settings)
         return "replay"
     async with unit_of_work(session_factory) as session:
-        has_exchange_candles = await repository.any_candles(session, exchange=market.exchange)
-    if has_exchange_candles:
-        return "exchange"
+        if await repository.any_candles(session, exchange=market.exchange):
+            return "exchange"
     unreachable = await probe_exchange(market)
-    if unreachable is None:
-        unreachable = await _follow_default_symbols(session_factory, market)
-    if unreachable is None:
-        log.info(
-            "market.data_source", extra={"data_source": "exchange", "exchange": market.exchange}
-        )
-        return "exchange"
+    if unreachable is not None:
+        _falling_back(market, unreachable)
+    async with exclusive():
+        if unreachable is None:
+            unreachable = await _follow_default_symbols(session_factory, market)
+            if unreachable is None:
+                log.info(
+                    "market.data_source",
+                    extra={"data_source": "exchange", "exchange": market.exchange},
+                )
+                return "exchange"
+            _falling_back(market, unreachable)
+        await _ensure_demo(session_factory, settings)
+    return "replay"
+
+
+def _falling_back(market: MarketSettings, reason: str) -> None:
     log.warning(
         "market.replay_fallback: exchange unreachable on an empty database, serving the "
         "replay market",
-        extra={"exchange": market.exchange, "reason": unreachable},
+        extra={"exchange": market.exchange, "reason": reason},
     )
-    await _ensure_demo(session_factory, settings)
-    return "replay"
 
 
 async def _ensure_demo(

@@ -62,6 +62,9 @@ class ScanResult:
 
     created: list[int] = field(default_factory=list)
     updated: list[int] = field(default_factory=list)
+    # Of `updated`, those no longer active (filled, invalidated, expired): the rest only moved
+    # their fill or touch, which no count depends on.
+    ended: list[int] = field(default_factory=list)
     active: list[StoredPattern] = field(default_factory=list)
 
     @property
@@ -99,7 +102,9 @@ async def scan_cycle(
     alive, updated = await _advance_stored(
         session, alive, cycle_minutes(minutes, previous_close), close
     )
-    result = ScanResult(updated=updated)
+    moved = set(updated)
+    ended = [p.id for p in alive if p.id in moved and p.status != "active"]
+    result = ScanResult(updated=updated, ended=ended)
 
     new_patterns: list[StoredPattern] = []
     for timeframe in settings.timeframes:

@@ -36,6 +36,8 @@ class CycleResult:
     close: int
     patterns_created: list[int] = field(default_factory=list)
     patterns_updated: list[int] = field(default_factory=list)
+    # Of patterns_updated, those that stopped being active (the counts change).
+    patterns_ended: list[int] = field(default_factory=list)
     signals_created: list[int] = field(default_factory=list)
     signals_changed: list[int] = field(default_factory=list)
     # Per changed signal, its status before and after this cycle (webhooks' signal.updated).
@@ -43,6 +45,26 @@ class CycleResult:
     # For the metrics: the direction of each new signal, the final status of each that ended.
     directions_created: list[str] = field(default_factory=list)
     outcomes: list[str] = field(default_factory=list)
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(
+            self.patterns_created
+            or self.patterns_updated
+            or self.signals_created
+            or self.signals_changed
+        )
+
+    @property
+    def changed_counts(self) -> bool:
+        """What /stats counts moved: active patterns, signals made, signal statuses (a
+        pattern's fill moving alone changes none of them)."""
+        return bool(
+            self.patterns_created
+            or self.patterns_ended
+            or self.signals_created
+            or self.signals_changed
+        )
 
 
 class MinuteHistory:
@@ -105,7 +127,7 @@ async def run_cycle(
             server_time=close,
         )
     scan = await patterns.scan_cycle(session, symbol_id, minutes, previous_close, settings.scan)
-    result = CycleResult(close, scan.created, scan.updated)
+    result = CycleResult(close, scan.created, scan.updated, patterns_ended=scan.ended)
     recent = await recent_signals(session, symbol_id, close, settings.signals)
     before = {signal.id: signal.status for signal in recent}
     changed = await advance_signals(session, minutes, recent)

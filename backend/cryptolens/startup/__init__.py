@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from contextlib import AbstractAsyncContextManager
 
 from sqlalchemy.exc import IntegrityError
 
@@ -26,20 +27,30 @@ log = logging.getLogger("cryptolens.startup")
 
 async def prepare_embedded_start(resources: AppResources) -> str | None:
     """Returns the console block to print once the app is ready (None in production, whose
-    console is a log, and in all but one process of a `serve --workers N` launch)."""
-    async with one_process_at_a_time(resources.engine):
-        block = await _prepare(resources)
-        # Claimed in turn, so the first process through, which made the demo accounts and
-        # holds their passwords, is the one that prints (core/launch.py).
-        return block if block is not None and claim_announcement() else None
+    console is a log, and in all but one process of a `serve --workers N` launch).
 
+    The writes take turns (startup/exclusive.py); asking the exchange does not, so processes
+    starting together do not wait for each other's probe."""
 
-async def _prepare(resources: AppResources) -> str | None:
+    def exclusive() -> AbstractAsyncContextManager[None]:
+        return one_process_at_a_time(resources.engine)
+
     settings = resources.settings
-    resources.jobs.ctx.data_source = await bootstrap_market(resources.session_factory, settings)
+    resources.jobs.ctx.data_source = await bootstrap_market(
+        resources.session_factory, settings, exclusive
+    )
     log.info("startup.data_source", extra={"data_source": resources.data_source})
     if settings.is_production:
         return None
+    async with exclusive():
+        block = await _start_block(resources)
+        # Claimed in turn, so the first process through, which made the demo accounts and
+        # holds their passwords, is the one that prints (core/launch.py).
+        return block if claim_announcement() else None
+
+
+async def _start_block(resources: AppResources) -> str:
+    settings = resources.settings
     if not settings.is_sqlite:
         return start_block(settings.public_url)
     try:
