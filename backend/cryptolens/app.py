@@ -35,6 +35,8 @@ from cryptolens.job_requests.routes import router as job_requests_router
 from cryptolens.market.routes import router as market_router
 from cryptolens.notifications.routes import router as notifications_router
 from cryptolens.patterns.routes import router as patterns_router
+from cryptolens.portfolio.journal_routes import router as journal_router
+from cryptolens.portfolio.report_routes import router as portfolio_reports_router
 from cryptolens.portfolio.routes import router as portfolio_router
 from cryptolens.profile.routes import router as profile_router
 from cryptolens.resources import app_resources, build_resources, store_resources
@@ -167,6 +169,8 @@ def create_app(
     app.include_router(notifications_router)
     app.include_router(job_requests_router)
     app.include_router(portfolio_router)
+    app.include_router(portfolio_reports_router)
+    app.include_router(journal_router)
     app.include_router(webhooks_router)
     app.include_router(api_keys_router)
     app.include_router(admin_router)

@@ -42,10 +42,17 @@ async def test_a_signal_becomes_a_pending_trade_in_a_default_portfolio(
         "signal_id": signal_id,
     }
     assert {key: trade[key] for key in expected} == expected
-    assert trade["setup_notes"] == (
-        f"Signal {signal_id}: SHORT BTC/USDT, confluence 3 (4h, 15m, 1m), anchor fvg 4h, "
-        "entry 64000, stop 64500, targets 63500 / 63000 / 62500"
-    )
+    # The signal in words is the trade's first journal entry; the setup notes stay the trader's.
+    assert trade["setup_notes"] is None
+    entry = made["entry"]
+    assert {key: entry[key] for key in ("trade_id", "entry_type", "mood", "content")} == {
+        "trade_id": trade["id"],
+        "entry_type": "pre_trade",
+        "mood": None,
+        "content": f"Signal {signal_id}: SHORT BTC/USDT, confluence 3 (4h, 15m, 1m), "
+        "anchor fvg 4h, entry 64000, stop 64500, targets 63500 / 63000 / 62500",
+    }
+    assert data_of(await pro.http.get(f"{API}/trades/{trade['id']}/journal")) == [entry]
     again = await pro.http.post(f"{API}/signals/{signal_id}/journal", json={})
     assert again.status_code == 409 and code_of(again) == "already_journaled"
     # Deleted, it may be journalled again; and it counted toward the day's five.

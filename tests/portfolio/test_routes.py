@@ -27,6 +27,7 @@ _BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "quantity": "1",
     },
     ("POST", f"{API}/trades/{{trade_id}}/close"): {"exit_price": "110"},
+    ("POST", f"{API}/trades/{{trade_id}}/journal"): {"content": "mine now"},
     ("PATCH", f"{API}/portfolios/{{portfolio_id}}"): {"name": "Mine now"},
     ("PATCH", f"{API}/trades/{{trade_id}}"): {"setup_notes": "mine now"},
 }

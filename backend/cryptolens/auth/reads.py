@@ -1,12 +1,13 @@
 """Read-only answers of the accounts domain for other domains (the admin stats, the
-metrics): counts of users."""
+metrics): counts of users; and the user's row as a lock for one user's limits."""
 
 from __future__ import annotations
 
-from sqlalchemy import Subquery
+from sqlalchemy import Subquery, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.auth import stats_repository
+from cryptolens.auth.models import User
 from cryptolens.auth.stats_repository import UserGroupCount as UserGroupCount
 
 
@@ -19,3 +20,10 @@ async def user_counts(db: AsyncSession, paid_tiers: Subquery) -> list[UserGroupC
 async def active_verified_users(db: AsyncSession) -> int:
     """Users who are active and have verified their email."""
     return await stats_repository.count_active_verified(db)
+
+
+async def hold_user_row(db: AsyncSession, user_id: int) -> None:
+    """Lock the user's row until this unit of work ends (SELECT ... FOR UPDATE; on SQLite the
+    database's write lock): another domain's check-then-insert of one user's limit (trades a
+    day, tags) runs one request at a time, so two at once cannot both pass the last slot."""
+    await db.execute(select(User.id).where(User.id == user_id).with_for_update())

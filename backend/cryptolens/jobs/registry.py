@@ -18,6 +18,7 @@ from cryptolens.job_requests import tasks as job_requests
 from cryptolens.jobs import billing_mails, minute, requested
 from cryptolens.market import tasks as market
 from cryptolens.notifications import tasks as notifications
+from cryptolens.portfolio import purge as portfolio
 from cryptolens.settings import JobSettings
 from cryptolens.signals import tasks as signals
 from cryptolens.system import tasks as system
@@ -69,6 +70,7 @@ JOBS: dict[str, JobDefinition] = {
         JobDefinition("webhook_resume", "high", webhooks.webhook_resume),
         JobDefinition("webhook_cleanup", "low", webhooks.webhook_cleanup),
         JobDefinition("job_requests_cleanup", "low", job_requests.job_requests_cleanup),
+        JobDefinition("portfolio_purge", "low", portfolio.portfolio_purge),
     )
 }
 

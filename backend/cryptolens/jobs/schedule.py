@@ -89,4 +89,5 @@ CRON_SCHEDULE: tuple[CronEntry, ...] = (
     CronEntry("db_health", minute=0, hour=3),
     CronEntry("webhook_cleanup", minute=40, hour=3),
     CronEntry("job_requests_cleanup", minute=50, hour=3),
+    CronEntry("portfolio_purge", minute=30, hour=3),
 )

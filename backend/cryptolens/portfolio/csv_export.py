@@ -141,9 +141,19 @@ class _Line:
         return self._buffer.getvalue()
 
 
-def csv_rows(rows: Iterable[TradeCsvRow]) -> Iterator[str]:
-    """The file as text lines: the BOM and the header first, then one line per trade."""
+def csv_header() -> str:
+    """The file's first line: the BOM and the column names."""
+    return BOM + _Line()(CSV_COLUMNS)
+
+
+def csv_body(rows: Iterable[TradeCsvRow]) -> Iterator[str]:
+    """One line per trade (a stream writes the header once, then its batches through this)."""
     line = _Line()
-    yield BOM + line(CSV_COLUMNS)
     for row in rows:
         yield line(_cells(row))
+
+
+def csv_rows(rows: Iterable[TradeCsvRow]) -> Iterator[str]:
+    """The file as text lines: the BOM and the header first, then one line per trade."""
+    yield csv_header()
+    yield from csv_body(rows)

@@ -46,3 +46,24 @@ class TierLimitError(TierRequiredError):
 
 class AlreadyJournaledError(ConflictError):
     code = "already_journaled"
+
+
+class TagNotFoundError(NotFoundError):
+    def __init__(self) -> None:
+        super().__init__("Tag not found")
+
+
+class UnknownTagError(ValidationFailedError):
+    """A trade's tag id that is not one of the caller's tags (another user's or none)."""
+
+    code = "unknown_tag"
+
+
+class TagExistsError(ConflictError):
+    code = "tag_exists"
+
+
+class TagLimitError(ConflictError):
+    """200 tags a user: no tier lifts it."""
+
+    code = "limit_reached"

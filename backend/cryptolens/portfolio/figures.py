@@ -78,6 +78,19 @@ def r_multiple(
         return _divide(pnl, abs(entry_price - initial_stop_loss) * quantity, _ratio)
 
 
+def money_sum(amounts: Iterable[Decimal]) -> Decimal:
+    """A sum of amounts (the closed trades' pnl), exact: in the wide context."""
+    with localcontext(_WIDE):
+        return sum(amounts, Decimal(0))
+
+
+def percent_of(amount: Decimal, base: Decimal) -> Decimal:
+    """amount / base * 100 rounded half-even to 4 decimals, for a base known to be positive
+    (a portfolio's initial balance: at least 0.01), e.g. total_pnl_pct."""
+    with localcontext(_WIDE):
+        return _ratio(amount * _HUNDRED / base)
+
+
 @dataclass(frozen=True, kw_only=True)
 class ClosedTrade:
     """What the figures need of one closed trade; times are UTC."""

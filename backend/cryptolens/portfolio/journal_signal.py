@@ -1,5 +1,6 @@
-"""POST /signals/{id}/journal: a pending trade from a signal in one transaction, into the
-chosen portfolio, else the oldest, else a new "Default portfolio" when the tier allows one.
+"""POST /signals/{id}/journal: a pending trade from a signal and its `pre_trade` journal entry
+(the signal in words) in one transaction, into the chosen portfolio, else the oldest, else a new
+"Default portfolio" when the tier allows one.
 
 The signal is read through the signals domain's own read (same visibility, same 404), so the
 journal can never show a pro user a signal their tier hides."""
@@ -8,8 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cryptolens.portfolio import repository
+from cryptolens.portfolio import journal, repository
 from cryptolens.portfolio.errors import AlreadyJournaledError, PortfolioNotFoundError
+from cryptolens.portfolio.journal_schemas import JournalEntryIn
 from cryptolens.portfolio.models import Portfolio, Trade
 from cryptolens.portfolio.schemas import JournalSignalIn, JournalSignalOut, plain_decimal
 from cryptolens.portfolio.service import (
@@ -97,10 +99,14 @@ async def journal_signal(owner: Owner, signal_id: int, wanted: JournalSignalIn) 
         timeframe=signal.anchor_timeframe,
         pattern_type=signal.anchor_type,
         signal_id=signal.id,
-        # Until journal entries exist (next part of issue 19), the pre-trade text is kept here.
-        setup_notes=pre_trade_text(signal),
         created_at=owner.now,
     )
     check_trade(trade, owner.now)
     await repository.add(owner.db, trade)
-    return JournalSignalOut(portfolio_id=portfolio.id, trade=await one_trade_out(owner.db, trade))
+    # The setup notes stay the trader's own; the signal's summary is the journal's first entry.
+    entry = await journal.add_to_trade(
+        owner, trade, JournalEntryIn(entry_type="pre_trade", content=pre_trade_text(signal))
+    )
+    return JournalSignalOut(
+        portfolio_id=portfolio.id, trade=await one_trade_out(owner.db, trade), entry=entry
+    )

@@ -5,6 +5,8 @@
 - trades: one planned, open, closed or cancelled trade of a portfolio. `user_id` is repeated
   from the portfolio so owner-scoped reads and the daily creation count need no join.
 Both are soft-deleted (`deleted_at`): deleted trades still count toward the day's limit.
+- portfolio_tags, trade_tags: a user's own tags and which trades carry them.
+- journal_entries: notes on a trade, kept with it (hard-deleted with the trade).
 """
 
 from __future__ import annotations
@@ -13,7 +15,16 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy import (
+    BigInteger,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator, TypeEngine
@@ -106,3 +117,50 @@ class Trade(Base):
     r_multiple: Mapped[Decimal | None] = mapped_column(Amount(WIDE), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class Tag(Base):
+    """A user's own label for trades (never shared). `name_key` is the name case-folded, so
+    uniqueness ignores case on both backends whatever the column collation."""
+
+    __tablename__ = "portfolio_tags"
+    __table_args__ = (UniqueConstraint("user_id", "name_key"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(50))
+    name_key: Mapped[str] = mapped_column(String(50))
+    color: Mapped[str] = mapped_column(String(7), default="#6366f1")
+    description: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TradeTag(Base):
+    """A tag on a trade; goes with either (deleting a tag removes it from the trades)."""
+
+    __tablename__ = "trade_tags"
+    __table_args__ = (Index("ix_trade_tags_tag_id", "tag_id"),)
+
+    trade_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("trades.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("portfolio_tags.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class JournalEntry(Base):
+    """A note on a trade: pre_trade, during, post_trade or lesson, with an optional mood.
+    Plain text, never rendered as HTML. `user_id` repeated for owner-scoped reads."""
+
+    __tablename__ = "journal_entries"
+    __table_args__ = (Index("ix_journal_entries_trade_id", "trade_id"),)
+
+    id: Mapped[int] = mapped_column(IdType, primary_key=True)
+    trade_id: Mapped[int] = mapped_column(IdType, ForeignKey("trades.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
+    entry_type: Mapped[str] = mapped_column(String(10), default="during")
+    mood: Mapped[str | None] = mapped_column(String(10), default=None)
+    content: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

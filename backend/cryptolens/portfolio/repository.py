@@ -3,15 +3,17 @@ missing. Deleted portfolios and trades leave every read; a trade of a deleted po
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import ColumnElement, Select, and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from cryptolens.portfolio.models import Portfolio, Trade
+from cryptolens.core.errors import ValidationFailedError
+from cryptolens.core.paging import Page, PageRequest, SortKey, keyset_page
+from cryptolens.portfolio.models import Portfolio, Tag, Trade, TradeTag
 
 
 def _live_portfolios(user_id: int) -> Select[Portfolio]:
@@ -41,11 +43,14 @@ async def count_portfolios(db: AsyncSession, user_id: int) -> int:
 
 
 async def count_trades_created_since(db: AsyncSession, user_id: int, since: datetime) -> int:
-    """Deleted trades (and those of deleted portfolios) included: the limit counts creations."""
+    """Deleted trades (and those of deleted portfolios) included: the limit counts creations.
+    A locking read: it sees the latest committed trades even when the transaction's snapshot
+    is older (MariaDB's repeatable read), so a count taken under the user's lock is current."""
     count = await db.scalar(
         select(func.count())
         .select_from(Trade)
         .where(Trade.user_id == user_id, Trade.created_at >= since)
+        .with_for_update(read=True)
     )
     return int(count or 0)
 
@@ -90,14 +95,51 @@ class TradeFilters:
     symbol_id: int | None = None
     direction: str | None = None
     signal_id: int | None = None
+    tag_id: int | None = None
     since: datetime | None = None  # entry_time at or after
     until: datetime | None = None  # entry_time before
 
 
-async def trades_of(
-    db: AsyncSession, user_id: int, portfolio_id: int, filters: TradeFilters, limit: int
-) -> list[Trade]:
-    """Newest first (by entry_time; plans without one first, then by id)."""
+# The trade list's order, newest first: plans without an entry time, then entry_time, then id,
+# all descending. A sort key is (1 if undated else 0, entry_time in microseconds from year 1,
+# id): whole numbers, as a cursor carries them, exact to the stored microsecond.
+_TIME_ZERO = datetime(1, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def trade_sort_key(trade: Trade) -> SortKey:
+    if trade.entry_time is None:
+        return (1, 0, trade.id)
+    return (0, (trade.entry_time - _TIME_ZERO) // _MICROSECOND, trade.id)
+
+
+_LAST_MICROS = (datetime.max.replace(tzinfo=UTC) - _TIME_ZERO) // _MICROSECOND
+
+
+def _past(after: SortKey) -> ColumnElement[bool]:
+    """The trades listed after the one whose sort key is `after`."""
+    undated, micros, trade_id = after
+    if undated not in (0, 1) or micros > _LAST_MICROS:
+        raise ValidationFailedError("cursor: not a cursor this API returned")
+    if undated:
+        return or_(
+            and_(Trade.entry_time.is_(None), Trade.id < trade_id), Trade.entry_time.is_not(None)
+        )
+    moment = _TIME_ZERO + micros * _MICROSECOND
+    return and_(
+        Trade.entry_time.is_not(None),
+        or_(Trade.entry_time < moment, and_(Trade.entry_time == moment, Trade.id < trade_id)),
+    )
+
+
+async def trades_page(
+    db: AsyncSession,
+    user_id: int,
+    portfolio_id: int,
+    filters: TradeFilters,
+    request: PageRequest,
+) -> Page[Trade]:
+    """One page of the portfolio's live trades, newest first (trade_sort_key)."""
     statement = _live_trades(user_id).where(Trade.portfolio_id == portfolio_id)
     if filters.status is not None:
         statement = statement.where(Trade.status == filters.status)
@@ -107,14 +149,20 @@ async def trades_of(
         statement = statement.where(Trade.direction == filters.direction)
     if filters.signal_id is not None:
         statement = statement.where(Trade.signal_id == filters.signal_id)
+    if filters.tag_id is not None:
+        tagged = select(TradeTag.trade_id).where(TradeTag.tag_id == filters.tag_id)
+        statement = statement.where(Trade.id.in_(tagged))
     if filters.since is not None:
         statement = statement.where(Trade.entry_time >= filters.since)
     if filters.until is not None:
         statement = statement.where(Trade.entry_time < filters.until)
+    if request.after is not None:
+        statement = statement.where(_past(request.after))
     statement = statement.order_by(
         Trade.entry_time.is_(None).desc(), Trade.entry_time.desc(), Trade.id.desc()
-    ).limit(limit)
-    return list(await db.scalars(statement))
+    ).limit(request.fetch_limit)
+    rows = list(await db.scalars(statement))
+    return keyset_page(rows, request, trade_sort_key)
 
 
 @dataclass(frozen=True)
@@ -162,4 +210,74 @@ async def soft_delete_portfolio(db: AsyncSession, portfolio: Portfolio, now: dat
         .where(Trade.portfolio_id == portfolio.id, Trade.deleted_at.is_(None))
         .values(deleted_at=now)
     )
+    await db.flush()
+
+
+# Tags
+
+
+def _tags(user_id: int) -> Select[Tag]:
+    return select(Tag).where(Tag.user_id == user_id)
+
+
+async def tags_of(db: AsyncSession, user_id: int) -> list[Tag]:
+    return list(await db.scalars(_tags(user_id).order_by(Tag.name_key, Tag.id)))
+
+
+async def owned_tag(
+    db: AsyncSession, user_id: int, tag_id: int, *, for_update: bool = False
+) -> Tag | None:
+    statement = _tags(user_id).where(Tag.id == tag_id)
+    if for_update:
+        statement = statement.with_for_update()
+    return await db.scalar(statement)
+
+
+async def owned_tags(db: AsyncSession, user_id: int, tag_ids: Iterable[int]) -> list[Tag]:
+    """Those of `tag_ids` that are the user's tags (another user's read as missing), share-
+    locked: a tag being put on a trade cannot be deleted before this unit of work ends (its
+    trade_tags row would then break the foreign key)."""
+    wanted = list(tag_ids)
+    if not wanted:
+        return []
+    statement = _tags(user_id).where(Tag.id.in_(wanted)).with_for_update(read=True)
+    return list(await db.scalars(statement))
+
+
+async def tag_named(db: AsyncSession, user_id: int, name_key: str) -> Tag | None:
+    return await db.scalar(_tags(user_id).where(Tag.name_key == name_key))
+
+
+async def count_tags(db: AsyncSession, user_id: int) -> int:
+    count = await db.scalar(select(func.count()).select_from(Tag).where(Tag.user_id == user_id))
+    return int(count or 0)
+
+
+async def tags_on_trades(db: AsyncSession, trade_ids: Sequence[int]) -> dict[int, list[Tag]]:
+    """Per trade id, its tags by name."""
+    found: dict[int, list[Tag]] = {trade_id: [] for trade_id in trade_ids}
+    if not trade_ids:
+        return found
+    rows = await db.execute(
+        select(TradeTag.trade_id, Tag)
+        .join(Tag, Tag.id == TradeTag.tag_id)
+        .where(TradeTag.trade_id.in_(list(trade_ids)))
+        .order_by(Tag.name_key, Tag.id)
+    )
+    for trade_id, tag in rows:
+        found[trade_id].append(tag)
+    return found
+
+
+async def set_trade_tags(db: AsyncSession, trade_id: int, tag_ids: Sequence[int]) -> None:
+    """The trade's tags become exactly `tag_ids` (already checked to be the owner's)."""
+    await db.execute(delete(TradeTag).where(TradeTag.trade_id == trade_id))
+    db.add_all(TradeTag(trade_id=trade_id, tag_id=tag_id) for tag_id in tag_ids)
+    await db.flush()
+
+
+async def delete_tag(db: AsyncSession, tag: Tag) -> None:
+    """The tag, and with it its place on every trade (the foreign key would cascade too)."""
+    await db.execute(delete(TradeTag).where(TradeTag.tag_id == tag.id))
+    await db.delete(tag)
     await db.flush()

@@ -1,18 +1,18 @@
-"""`/api/v1/portfolios` and `/api/v1/trades`: a pro or premium user's portfolios and trades
-(free users: 403 `tier_required`; their data is kept). Session only, CSRF-checked writes.
-Another user's id answers 404 like a missing one."""
+"""`/api/v1/portfolios`, `/api/v1/trades` and `/api/v1/tags`: a pro or premium user's
+portfolios, trades and tags (free users: 403 `tier_required`; their data is kept). Session
+only, CSRF-checked writes. Another user's id answers 404 like a missing one (deps.py)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
-from cryptolens.access.deps import ProAccess
-from cryptolens.core.deps import ClockDep, SessionDep
 from cryptolens.core.envelope import Envelope, error_responses, ok
+from cryptolens.core.paging import PageParams, ok_page
 from cryptolens.core.params import EntityId
-from cryptolens.portfolio import journal_signal, service
+from cryptolens.portfolio import journal_signal, service, tags
+from cryptolens.portfolio.deps import OwnerDep, TheirPortfolio, TheirTag, TheirTrade
 from cryptolens.portfolio.repository import TradeFilters
 from cryptolens.portfolio.schemas import (
     CancelIn,
@@ -25,6 +25,9 @@ from cryptolens.portfolio.schemas import (
     PortfolioIn,
     PortfolioOut,
     PortfolioPatch,
+    TagIn,
+    TagOut,
+    TagPatch,
     TradeIn,
     TradeOut,
     TradePatch,
@@ -37,25 +40,15 @@ router = APIRouter(prefix="/api/v1", tags=["portfolios"])
 _DESCRIPTIONS = {
     401: "Not signed in",
     403: "CSRF header missing, an API key (session only), or a tier below pro or its limit",
-    404: "No such portfolio or trade of the caller's",
-    409: "invalid_transition",
-    422: "Invalid field (validation_error) or unknown_symbol",
+    404: "No such portfolio, trade, tag or signal of the caller's",
+    409: "invalid_transition, price_unavailable (close at market), already_journaled "
+    "(a signal), tag_exists or limit_reached (200 tags)",
+    422: "Invalid field (validation_error), unknown_symbol or unknown_tag",
 }
 
 
-def _errors(*statuses: int, conflict: str | None = None) -> dict[int | str, dict[str, object]]:
-    descriptions = {status: _DESCRIPTIONS[status] for status in statuses}
-    if conflict is not None:
-        descriptions[409] = conflict
-    return error_responses(descriptions)
-
-
-async def _owner(access: ProAccess, db: SessionDep, clock: ClockDep) -> service.Owner:
-    return service.Owner(db=db, access=access, now=clock.now())
-
-
-# A pro or premium session user (admins count as premium), with the unit of work and the time.
-OwnerDep = Annotated[service.Owner, Depends(_owner)]
+def _errors(*statuses: int) -> dict[int | str, dict[str, object]]:
+    return error_responses({status: _DESCRIPTIONS[status] for status in statuses})
 
 
 # Portfolios
@@ -91,8 +84,8 @@ async def create_portfolio(body: PortfolioIn, owner: OwnerDep) -> Envelope[Portf
     response_model=Envelope[PortfolioOut],
     responses=_errors(401, 403, 404),
 )
-async def get_portfolio(portfolio_id: EntityId, owner: OwnerDep) -> Envelope[PortfolioOut]:
-    return ok(await service.get_portfolio(owner, portfolio_id))
+async def get_portfolio(portfolio: TheirPortfolio) -> Envelope[PortfolioOut]:
+    return ok(await service.get_portfolio(portfolio))
 
 
 @router.patch(
@@ -103,9 +96,9 @@ async def get_portfolio(portfolio_id: EntityId, owner: OwnerDep) -> Envelope[Por
     responses=_errors(401, 403, 404, 422),
 )
 async def update_portfolio(
-    portfolio_id: EntityId, body: PortfolioPatch, owner: OwnerDep
+    portfolio: TheirPortfolio, body: PortfolioPatch
 ) -> Envelope[PortfolioOut]:
-    return ok(await service.update_portfolio(owner, portfolio_id, body))
+    return ok(await service.update_portfolio(portfolio, body))
 
 
 @router.delete(
@@ -115,8 +108,8 @@ async def update_portfolio(
     response_model=Envelope[DeletedOut],
     responses=_errors(401, 403, 404),
 )
-async def delete_portfolio(portfolio_id: EntityId, owner: OwnerDep) -> Envelope[DeletedOut]:
-    await service.delete_portfolio(owner, portfolio_id)
+async def delete_portfolio(portfolio: TheirPortfolio) -> Envelope[DeletedOut]:
+    await service.delete_portfolio(portfolio)
     return ok(DeletedOut(message="Portfolio deleted"))
 
 
@@ -131,33 +124,38 @@ async def delete_portfolio(portfolio_id: EntityId, owner: OwnerDep) -> Envelope[
     response_model=Envelope[TradeOut],
     responses=_errors(401, 403, 404, 422),
 )
-async def create_trade(
-    portfolio_id: EntityId, body: TradeIn, owner: OwnerDep
-) -> Envelope[TradeOut]:
-    return ok(await service.create_trade(owner, portfolio_id, body))
+async def create_trade(portfolio: TheirPortfolio, body: TradeIn) -> Envelope[TradeOut]:
+    return ok(await service.create_trade(portfolio, body))
 
 
 @router.get(
     "/portfolios/{portfolio_id}/trades",
     operation_id="portfolios-trades",
-    summary="The portfolio's trades, newest first (entry time), filtered",
+    summary="The portfolio's trades, newest first (plans without an entry time, then entry "
+    "time, then id), filtered, a page at a time",
     response_model=Envelope[list[TradeOut]],
     responses=_errors(401, 403, 404, 422),
 )
 async def list_trades(
-    portfolio_id: EntityId,
-    owner: OwnerDep,
+    portfolio: TheirPortfolio,
+    page: PageParams,
     status: Annotated[TradeStatus | None, Query()] = None,
     symbol: Annotated[str | None, Query(max_length=41, examples=["BTC/USDT"])] = None,
     direction: Annotated[Direction | None, Query()] = None,
+    tag: Annotated[int | None, Query(ge=1, le=2**63 - 1, description="A tag's id")] = None,
     signal_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
     since: Annotated[When | None, Query(description="entry_time at or after")] = None,
     until: Annotated[When | None, Query(description="entry_time before")] = None,
 ) -> Envelope[list[TradeOut]]:
     filters = TradeFilters(
-        status=status, direction=direction, signal_id=signal_id, since=since, until=until
+        status=status,
+        direction=direction,
+        signal_id=signal_id,
+        tag_id=tag,
+        since=since,
+        until=until,
     )
-    return ok(await service.list_trades(owner, portfolio_id, filters, symbol))
+    return ok_page(await service.list_trades(portfolio, filters, symbol, page))
 
 
 @router.get(
@@ -167,19 +165,19 @@ async def list_trades(
     response_model=Envelope[TradeOut],
     responses=_errors(401, 403, 404),
 )
-async def get_trade(trade_id: EntityId, owner: OwnerDep) -> Envelope[TradeOut]:
-    return ok(await service.get_trade(owner, trade_id))
+async def get_trade(trade: TheirTrade) -> Envelope[TradeOut]:
+    return ok(await service.get_trade(trade))
 
 
 @router.patch(
     "/trades/{trade_id}",
     operation_id="portfolios-update-trade",
-    summary="Correct a trade (not its status); a closed trade's pnl is recomputed",
+    summary="Correct a trade or set its tags (not its status); a closed trade's pnl is recomputed",
     response_model=Envelope[TradeOut],
     responses=_errors(401, 403, 404, 409, 422),
 )
-async def update_trade(trade_id: EntityId, body: TradePatch, owner: OwnerDep) -> Envelope[TradeOut]:
-    return ok(await service.update_trade(owner, trade_id, body))
+async def update_trade(trade: TheirTrade, body: TradePatch) -> Envelope[TradeOut]:
+    return ok(await service.update_trade(trade, body))
 
 
 @router.delete(
@@ -189,8 +187,8 @@ async def update_trade(trade_id: EntityId, body: TradePatch, owner: OwnerDep) ->
     response_model=Envelope[DeletedOut],
     responses=_errors(401, 403, 404),
 )
-async def delete_trade(trade_id: EntityId, owner: OwnerDep) -> Envelope[DeletedOut]:
-    await service.delete_trade(owner, trade_id)
+async def delete_trade(trade: TheirTrade) -> Envelope[DeletedOut]:
+    await service.delete_trade(trade)
     return ok(DeletedOut(message="Trade deleted"))
 
 
@@ -201,8 +199,8 @@ async def delete_trade(trade_id: EntityId, owner: OwnerDep) -> Envelope[DeletedO
     response_model=Envelope[TradeOut],
     responses=_errors(401, 403, 404, 409, 422),
 )
-async def open_trade(trade_id: EntityId, body: OpenIn, owner: OwnerDep) -> Envelope[TradeOut]:
-    return ok(await service.open_trade(owner, trade_id, body))
+async def open_trade(trade: TheirTrade, body: OpenIn) -> Envelope[TradeOut]:
+    return ok(await service.open_trade(trade, body))
 
 
 @router.post(
@@ -210,10 +208,10 @@ async def open_trade(trade_id: EntityId, body: OpenIn, owner: OwnerDep) -> Envel
     operation_id="portfolios-close-trade",
     summary="open -> closed at a price or at market (the newest stored 1m close)",
     response_model=Envelope[TradeOut],
-    responses=_errors(401, 403, 404, 409, 422, conflict="invalid_transition or price_unavailable"),
+    responses=_errors(401, 403, 404, 409, 422),
 )
-async def close_trade(trade_id: EntityId, body: CloseIn, owner: OwnerDep) -> Envelope[TradeOut]:
-    return ok(await service.close_trade(owner, trade_id, body))
+async def close_trade(trade: TheirTrade, body: CloseIn) -> Envelope[TradeOut]:
+    return ok(await service.close_trade(trade, body))
 
 
 @router.post(
@@ -223,8 +221,8 @@ async def close_trade(trade_id: EntityId, body: CloseIn, owner: OwnerDep) -> Env
     response_model=Envelope[TradeOut],
     responses=_errors(401, 403, 404, 409, 422),
 )
-async def cancel_trade(trade_id: EntityId, body: CancelIn, owner: OwnerDep) -> Envelope[TradeOut]:
-    return ok(await service.cancel_trade(owner, trade_id, body))
+async def cancel_trade(trade: TheirTrade, body: CancelIn) -> Envelope[TradeOut]:
+    return ok(await service.cancel_trade(trade, body))
 
 
 # A trade from a signal
@@ -236,9 +234,58 @@ async def cancel_trade(trade_id: EntityId, body: CancelIn, owner: OwnerDep) -> E
     operation_id="portfolios-journal-signal",
     summary="A pending trade from a signal (entry, stop, take_profit_2), in one call",
     response_model=Envelope[JournalSignalOut],
-    responses=_errors(401, 403, 404, 409, 422, conflict="already_journaled"),
+    responses=_errors(401, 403, 404, 409, 422),
 )
 async def journal(
     signal_id: EntityId, body: JournalSignalIn, owner: OwnerDep
 ) -> Envelope[JournalSignalOut]:
     return ok(await journal_signal.journal_signal(owner, signal_id, body))
+
+
+# Tags
+
+
+@router.get(
+    "/tags",
+    operation_id="portfolios-tags",
+    summary="The caller's tags, by name (at most 200)",
+    response_model=Envelope[list[TagOut]],
+    responses=_errors(401, 403),
+)
+async def list_tags(owner: OwnerDep) -> Envelope[list[TagOut]]:
+    return ok(await tags.list_tags(owner))
+
+
+@router.post(
+    "/tags",
+    status_code=201,
+    operation_id="portfolios-create-tag",
+    summary="A new tag: name unique ignoring case, color #RRGGBB (200 a user)",
+    response_model=Envelope[TagOut],
+    responses=_errors(401, 403, 409, 422),
+)
+async def create_tag(body: TagIn, owner: OwnerDep) -> Envelope[TagOut]:
+    return ok(await tags.create_tag(owner, body))
+
+
+@router.patch(
+    "/tags/{tag_id}",
+    operation_id="portfolios-update-tag",
+    summary="Rename, recolour or describe a tag",
+    response_model=Envelope[TagOut],
+    responses=_errors(401, 403, 404, 409, 422),
+)
+async def update_tag(tag: TheirTag, body: TagPatch) -> Envelope[TagOut]:
+    return ok(await tags.update_tag(tag, body))
+
+
+@router.delete(
+    "/tags/{tag_id}",
+    operation_id="portfolios-delete-tag",
+    summary="Delete a tag; it leaves every trade that had it",
+    response_model=Envelope[DeletedOut],
+    responses=_errors(401, 403, 404),
+)
+async def delete_tag(tag: TheirTag) -> Envelope[DeletedOut]:
+    await tags.delete_tag(tag)
+    return ok(DeletedOut(message="Tag deleted"))

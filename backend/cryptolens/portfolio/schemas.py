@@ -3,10 +3,12 @@ decimal strings in JSON (`"101.25"`), at most 12 decimals, read and computed as 
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -17,6 +19,7 @@ from pydantic import (
 )
 
 from cryptolens.core.iso_times import IsoInstant
+from cryptolens.portfolio.journal_schemas import JournalEntryOut
 
 Direction = Literal["long", "short"]
 TradeStatus = Literal["pending", "open", "closed", "cancelled"]
@@ -66,6 +69,46 @@ SymbolName = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=3, max_length=41, to_upper=True)
 ]
 When = Annotated[AwareDatetime, Field(examples=["2026-01-02T03:04:05Z"])]
+EntityIdIn = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+MAX_TAGS_PER_TRADE = 10
+TAG_NAME_MAX = 50
+DEFAULT_TAG_COLOR = "#6366f1"
+
+
+def tag_name_key(name: str) -> str:
+    """What makes two tag names the same one: the name case-folded (`Scalp` = `SCALP`)."""
+    return name.casefold()
+
+
+def _tag_name(name: str) -> str:
+    # `;` joins tag names in the CSV export; control characters would break a line of it.
+    if ";" in name:
+        raise ValueError("may not contain ;")
+    if any(unicodedata.category(char) == "Cc" for char in name):
+        raise ValueError("may not contain control characters")
+    # The stored key is the case-folded name, which can be longer (`ß` folds to `ss`).
+    if len(tag_name_key(name)) > TAG_NAME_MAX:
+        raise ValueError(f"at most {TAG_NAME_MAX} characters once case is ignored")
+    return name
+
+
+TagName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=TAG_NAME_MAX),
+    AfterValidator(_tag_name),
+    Field(examples=["breakout"]),
+]
+TagColor = Annotated[
+    str,
+    StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$", to_lower=True),
+    Field(examples=[DEFAULT_TAG_COLOR]),
+]
+TagDescription = Annotated[str, StringConstraints(max_length=200)]
+TagIds = Annotated[
+    list[EntityIdIn],
+    Field(max_length=MAX_TAGS_PER_TRADE, description="Up to 10 of the caller's tag ids"),
+]
 
 
 # Portfolios
@@ -128,12 +171,13 @@ class TradeIn(BaseModel):
     pattern_type: PatternType | None = None
     setup_notes: Notes | None = None
     lessons: Notes | None = None
+    tags: TagIds = Field(default_factory=list)
 
 
 class TradePatch(BaseModel):
     """Only the fields sent change; `null` clears an optional one. Status, signal and the
     derived figures are not editable; exit fields on closed trades only; on cancelled ones
-    notes only."""
+    notes and tags only. `tags` replaces the trade's tags (`[]`: none)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -153,6 +197,7 @@ class TradePatch(BaseModel):
     setup_notes: Notes | None = None
     exit_notes: Notes | None = None
     lessons: Notes | None = None
+    tags: TagIds | None = None
 
 
 class OpenIn(BaseModel):
@@ -182,6 +227,14 @@ class CancelIn(BaseModel):
     exit_notes: Notes | None = None
 
 
+class TradeTagOut(BaseModel):
+    """A tag on a trade, enough to draw it without reading the tags."""
+
+    id: int
+    name: str
+    color: str
+
+
 class TradeOut(BaseModel):
     id: int
     portfolio_id: int
@@ -206,6 +259,7 @@ class TradeOut(BaseModel):
     pnl: DecimalOut | None = Field(description="Closed trades: rounded half-even to 8 decimals")
     pnl_pct: DecimalOut | None
     r_multiple: DecimalOut | None = Field(description="pnl / (|entry - initial stop| * quantity)")
+    tags: list[TradeTagOut] = Field(description="The trade's tags, by name")
     created_at: IsoInstant
 
 
@@ -224,3 +278,33 @@ class JournalSignalIn(BaseModel):
 class JournalSignalOut(BaseModel):
     portfolio_id: int
     trade: TradeOut = Field(description="pending, with the signal's entry, stop and take_profit_2")
+    entry: JournalEntryOut = Field(description="The trade's pre_trade entry: the signal in words")
+
+
+# Tags
+
+
+class TagIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: TagName = Field(description="1-50 characters, no `;`; unique per user ignoring case")
+    color: TagColor = DEFAULT_TAG_COLOR
+    description: TagDescription = ""
+
+
+class TagPatch(BaseModel):
+    """Only the fields sent change."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: TagName | None = None
+    color: TagColor | None = None
+    description: TagDescription | None = None
+
+
+class TagOut(BaseModel):
+    id: int
+    name: str
+    color: str
+    description: str
+    created_at: IsoInstant

@@ -1,24 +1,28 @@
 """Portfolios and trades of the signed-in owner: the reads with their derived balance, the
 trade lifecycle (pending -> open -> closed, pending -> cancelled) and the tier limits.
 
-Every lookup is owner-scoped (another user's id is a 404 like a missing one); every change
-re-checks the trade rules of portfolio.md on the result, so no sequence of edits can leave a
-trade the create route would refuse."""
+Routes name the portfolio or trade a request is about (PortfolioRef, TradeRef); the calls
+here look it up owner-scoped (another user's id is a 404 like a missing one), under the lock
+the change needs. Every change re-checks the trade rules of portfolio.md on the result, so no
+sequence of edits can leave a trade the create route would refuse."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import Decimal
 from typing import cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.access.tiers import Tier, lowest_tier_where
 from cryptolens.access.user_access import UserAccess
+from cryptolens.auth import reads as accounts
 from cryptolens.core.errors import NotFoundError, ValidationFailedError
+from cryptolens.core.paging import Page, PageQuery, PageRequest
 from cryptolens.market import service as market
-from cryptolens.portfolio import repository
+from cryptolens.portfolio import figures, repository
 from cryptolens.portfolio.errors import (
     InvalidTransitionError,
     PortfolioNotFoundError,
@@ -26,9 +30,10 @@ from cryptolens.portfolio.errors import (
     TierLimitError,
     TradeNotFoundError,
     UnknownSymbolError,
+    UnknownTagError,
 )
-from cryptolens.portfolio.figures import Direction, pnl_pct, r_multiple, trade_pnl
-from cryptolens.portfolio.models import Portfolio, Trade
+from cryptolens.portfolio.figures import Direction
+from cryptolens.portfolio.models import Portfolio, Tag, Trade
 from cryptolens.portfolio.repository import PortfolioFigures, TradeFilters
 from cryptolens.portfolio.schemas import (
     CancelIn,
@@ -40,6 +45,7 @@ from cryptolens.portfolio.schemas import (
     TradeIn,
     TradeOut,
     TradePatch,
+    TradeTagOut,
 )
 
 # How far ahead of the server's clock an entry or exit time may be (clock skew).
@@ -47,12 +53,6 @@ AHEAD = timedelta(minutes=1)
 # A close at market uses the newest stored 1m candle only while it closed this recently.
 MARKET_PRICE_MAX_AGE = timedelta(minutes=5)
 MINUTE_MS = 60_000
-MAX_TRADES_LISTED = 1000
-
-PNL_QUANTUM = Decimal("1e-8")
-RATIO_QUANTUM = Decimal("1e-4")
-# Wide enough for a price (1e9, 12 decimals) times a quantity (1e15, 12 decimals).
-_PRECISION = 80
 
 
 @dataclass(frozen=True)
@@ -68,47 +68,81 @@ class Owner:
         return self.access.user_id
 
 
-# PnL and R. Provisional: the lead swaps these for P1's figures.trade_pnl / r_multiple.
+@dataclass(frozen=True)
+class PortfolioRef:
+    """One of the owner's portfolios as a request names it; `load_portfolio` looks it up."""
+
+    owner: Owner
+    portfolio_id: int
+
+
+@dataclass(frozen=True)
+class TradeRef:
+    """One of the owner's trades as a request names it; `load_trade` looks it up."""
+
+    owner: Owner
+    trade_id: int
+
+
+async def load_portfolio(ref: PortfolioRef, *, for_update: bool = False) -> Portfolio:
+    owner = ref.owner
+    portfolio = await repository.owned_portfolio(
+        owner.db, owner.user_id, ref.portfolio_id, for_update=for_update
+    )
+    if portfolio is None:  # another user's is "not found" too
+        raise PortfolioNotFoundError()
+    return portfolio
+
+
+async def load_trade(ref: TradeRef, *, for_update: bool = False) -> Trade:
+    """The live trade (of a live portfolio); `for_update` locks it for a change."""
+    owner = ref.owner
+    trade = await repository.owned_trade(
+        owner.db, owner.user_id, ref.trade_id, for_update=for_update
+    )
+    if trade is None:
+        raise TradeNotFoundError()
+    return trade
+
+
+# PnL and R
 
 
 def _trade_figures(trade: Trade) -> tuple[Decimal, Decimal | None, Decimal | None]:
     """(pnl, pnl_pct, r_multiple) of a closed trade, by the spec's rules (figures.py)."""
     assert trade.exit_price is not None and trade.quantity is not None
     direction = cast(Direction, trade.direction)
-    pnl = trade_pnl(direction, trade.entry_price, trade.exit_price, trade.quantity, trade.fees)
+    pnl = figures.trade_pnl(
+        direction, trade.entry_price, trade.exit_price, trade.quantity, trade.fees
+    )
     return (
         pnl,
-        pnl_pct(pnl, trade.entry_price, trade.quantity),
-        r_multiple(pnl, trade.entry_price, trade.initial_stop_loss, trade.quantity),
+        figures.pnl_pct(pnl, trade.entry_price, trade.quantity),
+        figures.r_multiple(pnl, trade.entry_price, trade.initial_stop_loss, trade.quantity),
     )
 
 
 # Views
 
 
-def _portfolio_out(portfolio: Portfolio, figures: PortfolioFigures) -> PortfolioOut:
-    with localcontext() as context:
-        context.prec = _PRECISION
-        total = sum(figures.closed_pnl, Decimal(0))
-        pct = (total / portfolio.initial_balance * 100).quantize(
-            RATIO_QUANTUM, rounding=ROUND_HALF_EVEN
-        )
-        return PortfolioOut(
-            id=portfolio.id,
-            name=portfolio.name,
-            description=portfolio.description,
-            currency=portfolio.currency,
-            initial_balance=portfolio.initial_balance,
-            balance=portfolio.initial_balance + total,
-            total_pnl=total,
-            total_pnl_pct=pct,
-            pending_trades=figures.pending,
-            open_trades=figures.open,
-            created_at=portfolio.created_at,
-        )
+def _portfolio_out(portfolio: Portfolio, sums: PortfolioFigures) -> PortfolioOut:
+    total = figures.money_sum(sums.closed_pnl)
+    return PortfolioOut(
+        id=portfolio.id,
+        name=portfolio.name,
+        description=portfolio.description,
+        currency=portfolio.currency,
+        initial_balance=portfolio.initial_balance,
+        balance=figures.money_sum((portfolio.initial_balance, total)),
+        total_pnl=total,
+        total_pnl_pct=figures.percent_of(total, portfolio.initial_balance),
+        pending_trades=sums.pending,
+        open_trades=sums.open,
+        created_at=portfolio.created_at,
+    )
 
 
-def _trade_out(trade: Trade, symbols: dict[int, str]) -> TradeOut:
+def _trade_out(trade: Trade, symbols: dict[int, str], tags: Sequence[Tag]) -> TradeOut:
     return TradeOut(
         id=trade.id,
         portfolio_id=trade.portfolio_id,
@@ -133,12 +167,19 @@ def _trade_out(trade: Trade, symbols: dict[int, str]) -> TradeOut:
         pnl=trade.pnl,
         pnl_pct=trade.pnl_pct,
         r_multiple=trade.r_multiple,
+        tags=[TradeTagOut(id=tag.id, name=tag.name, color=tag.color) for tag in tags],
         created_at=trade.created_at,
     )
 
 
+async def trade_outs(db: AsyncSession, trades: Sequence[Trade]) -> list[TradeOut]:
+    names = await market.symbol_names(db)
+    tags = await repository.tags_on_trades(db, [trade.id for trade in trades])
+    return [_trade_out(trade, names, tags[trade.id]) for trade in trades]
+
+
 async def one_trade_out(db: AsyncSession, trade: Trade) -> TradeOut:
-    return _trade_out(trade, await market.symbol_names(db))
+    return (await trade_outs(db, [trade]))[0]
 
 
 # Limits
@@ -157,6 +198,8 @@ async def check_portfolio_limit(owner: Owner) -> None:
     limit = owner.access.limits.portfolios
     if limit is None:
         return
+    # One creation of this user's at a time: two at once cannot both take the last slot.
+    await accounts.hold_user_row(owner.db, owner.user_id)
     count = await repository.count_portfolios(owner.db, owner.user_id)
     noun = "portfolio" if limit == 1 else "portfolios"
     _over_limit(owner.access, f"{limit} {noun}", count < limit)
@@ -167,6 +210,9 @@ async def check_trade_limit(owner: Owner) -> None:
     if limit is None:
         return
     day_start = owner.now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    # One creation of this user's at a time, in any portfolio (a downgraded user may have
+    # several); the count is a locking read, current whatever the transaction read before.
+    await accounts.hold_user_row(owner.db, owner.user_id)
     count = await repository.count_trades_created_since(owner.db, owner.user_id, day_start)
     _over_limit(owner.access, f"{limit} trades a day", count < limit)
 
@@ -174,26 +220,19 @@ async def check_trade_limit(owner: Owner) -> None:
 # Portfolios
 
 
-async def _owned_portfolio(owner: Owner, portfolio_id: int) -> Portfolio:
-    portfolio = await repository.owned_portfolio(owner.db, owner.user_id, portfolio_id)
-    if portfolio is None:  # another user's is "not found" too
-        raise PortfolioNotFoundError()
-    return portfolio
-
-
 async def _view(owner: Owner, portfolio: Portfolio) -> PortfolioOut:
-    figures = await repository.figures_of(owner.db, [portfolio.id])
-    return _portfolio_out(portfolio, figures[portfolio.id])
+    sums = await repository.figures_of(owner.db, [portfolio.id])
+    return _portfolio_out(portfolio, sums[portfolio.id])
 
 
 async def list_portfolios(owner: Owner) -> list[PortfolioOut]:
     portfolios = await repository.portfolios_of(owner.db, owner.user_id)
-    figures = await repository.figures_of(owner.db, [p.id for p in portfolios])
-    return [_portfolio_out(p, figures[p.id]) for p in portfolios]
+    sums = await repository.figures_of(owner.db, [p.id for p in portfolios])
+    return [_portfolio_out(p, sums[p.id]) for p in portfolios]
 
 
-async def get_portfolio(owner: Owner, portfolio_id: int) -> PortfolioOut:
-    return await _view(owner, await _owned_portfolio(owner, portfolio_id))
+async def get_portfolio(ref: PortfolioRef) -> PortfolioOut:
+    return await _view(ref.owner, await load_portfolio(ref))
 
 
 async def create_portfolio(owner: Owner, wanted: PortfolioIn) -> PortfolioOut:
@@ -210,20 +249,20 @@ async def create_portfolio(owner: Owner, wanted: PortfolioIn) -> PortfolioOut:
     return await _view(owner, portfolio)
 
 
-async def update_portfolio(owner: Owner, portfolio_id: int, patch: PortfolioPatch) -> PortfolioOut:
-    portfolio = await _owned_portfolio(owner, portfolio_id)
+async def update_portfolio(ref: PortfolioRef, patch: PortfolioPatch) -> PortfolioOut:
+    portfolio = await load_portfolio(ref, for_update=True)
     for field in patch.model_fields_set:
         value = getattr(patch, field)
         if value is None:
             raise ValidationFailedError(f"body.{field}: may not be null")
         setattr(portfolio, field, value)
-    await owner.db.flush()
-    return await _view(owner, portfolio)
+    await ref.owner.db.flush()
+    return await _view(ref.owner, portfolio)
 
 
-async def delete_portfolio(owner: Owner, portfolio_id: int) -> None:
-    portfolio = await _owned_portfolio(owner, portfolio_id)
-    await repository.soft_delete_portfolio(owner.db, portfolio, owner.now)
+async def delete_portfolio(ref: PortfolioRef) -> None:
+    portfolio = await load_portfolio(ref, for_update=True)
+    await repository.soft_delete_portfolio(ref.owner.db, portfolio, ref.owner.now)
 
 
 # Trades: the rules every trade obeys after any change
@@ -282,20 +321,19 @@ async def stored_symbol_id(db: AsyncSession, name: str) -> int:
     return symbol.id
 
 
-async def _owned_trade(owner: Owner, trade_id: int) -> Trade:
-    trade = await repository.owned_trade(owner.db, owner.user_id, trade_id, for_update=True)
-    if trade is None:
-        raise TradeNotFoundError()
-    return trade
+async def _their_tag_ids(owner: Owner, tag_ids: Sequence[int]) -> list[int]:
+    """The ids, once each, if every one is the owner's tag; else 422 `unknown_tag`."""
+    wanted = list(dict.fromkeys(tag_ids))
+    found = {tag.id for tag in await repository.owned_tags(owner.db, owner.user_id, wanted)}
+    unknown = [tag_id for tag_id in wanted if tag_id not in found]
+    if unknown:
+        raise UnknownTagError(f"body.tags: {unknown[0]} is not one of your tags")
+    return wanted
 
 
-async def create_trade(owner: Owner, portfolio_id: int, wanted: TradeIn) -> TradeOut:
-    # Locked: a pro user's one portfolio serialises their concurrent creations.
-    portfolio = await repository.owned_portfolio(
-        owner.db, owner.user_id, portfolio_id, for_update=True
-    )
-    if portfolio is None:
-        raise PortfolioNotFoundError()
+async def create_trade(ref: PortfolioRef, wanted: TradeIn) -> TradeOut:
+    owner = ref.owner
+    portfolio = await load_portfolio(ref)
     await check_trade_limit(owner)
     opened = wanted.status == "open"
     trade = Trade(
@@ -318,45 +356,47 @@ async def create_trade(owner: Owner, portfolio_id: int, wanted: TradeIn) -> Trad
         created_at=owner.now,
     )
     check_trade(trade, owner.now)
+    tag_ids = await _their_tag_ids(owner, wanted.tags)
     await repository.add(owner.db, trade)
+    await repository.set_trade_tags(owner.db, trade.id, tag_ids)
     return await one_trade_out(owner.db, trade)
 
 
 async def list_trades(
-    owner: Owner, portfolio_id: int, filters: TradeFilters, symbol: str | None
-) -> list[TradeOut]:
-    await _owned_portfolio(owner, portfolio_id)
+    ref: PortfolioRef, filters: TradeFilters, symbol: str | None, page: PageQuery
+) -> Page[TradeOut]:
+    owner = ref.owner
+    await load_portfolio(ref)
+    request = PageRequest.from_cursor(page.cursor, key_size=3, limit=page.limit)
     if symbol is not None:
         names = await market.symbol_names(owner.db)
         wanted = symbol.strip().upper().replace("-", "/")
         ids = [symbol_id for symbol_id, name in names.items() if name == wanted]
         if not ids:
-            return []
+            return Page([])
         filters = replace(filters, symbol_id=ids[0])
-    trades = await repository.trades_of(
-        owner.db, owner.user_id, portfolio_id, filters, MAX_TRADES_LISTED
+    trades = await repository.trades_page(
+        owner.db, owner.user_id, ref.portfolio_id, filters, request
     )
-    names = await market.symbol_names(owner.db)
-    return [_trade_out(trade, names) for trade in trades]
+    return Page(await trade_outs(owner.db, trades.items), trades.next_cursor)
 
 
-async def get_trade(owner: Owner, trade_id: int) -> TradeOut:
-    trade = await repository.owned_trade(owner.db, owner.user_id, trade_id)
-    if trade is None:
-        raise TradeNotFoundError()
-    return await one_trade_out(owner.db, trade)
+async def get_trade(ref: TradeRef) -> TradeOut:
+    return await one_trade_out(ref.owner.db, await load_trade(ref))
 
 
-_NOT_NULL = frozenset({"symbol", "direction", "entry_price", "fees"})
+_NOT_NULL = frozenset({"symbol", "direction", "entry_price", "fees", "tags"})
 _NOTES = frozenset({"setup_notes", "exit_notes", "lessons"})
+_CANCELLED_EDITABLE = _NOTES | {"tags"}
 _EXIT = frozenset({"exit_price", "exit_time"})
 
 
-async def update_trade(owner: Owner, trade_id: int, patch: TradePatch) -> TradeOut:
-    trade = await _owned_trade(owner, trade_id)
+async def update_trade(ref: TradeRef, patch: TradePatch) -> TradeOut:
+    owner = ref.owner
+    trade = await load_trade(ref, for_update=True)
     fields = patch.model_fields_set
-    if trade.status == "cancelled" and fields - _NOTES:
-        raise InvalidTransitionError("a cancelled trade's notes only may change")
+    if trade.status == "cancelled" and fields - _CANCELLED_EDITABLE:
+        raise InvalidTransitionError("a cancelled trade's notes and tags only may change")
     if trade.status != "closed" and fields & _EXIT:
         raise InvalidTransitionError("exit_price and exit_time change on closed trades only")
     for field in sorted(fields):
@@ -365,6 +405,9 @@ async def update_trade(owner: Owner, trade_id: int, patch: TradePatch) -> TradeO
             raise _invalid(field, "may not be null")
         if field == "symbol":
             trade.symbol_id = await stored_symbol_id(owner.db, value)
+        elif field == "tags":
+            tag_ids = await _their_tag_ids(owner, value)
+            await repository.set_trade_tags(owner.db, trade.id, tag_ids)
         else:
             setattr(trade, field, value)
     # The first stop set on an open trade is its initial stop (unless the patch says which).
@@ -381,10 +424,10 @@ async def update_trade(owner: Owner, trade_id: int, patch: TradePatch) -> TradeO
     return await one_trade_out(owner.db, trade)
 
 
-async def delete_trade(owner: Owner, trade_id: int) -> None:
-    trade = await _owned_trade(owner, trade_id)
-    trade.deleted_at = owner.now
-    await owner.db.flush()
+async def delete_trade(ref: TradeRef) -> None:
+    trade = await load_trade(ref, for_update=True)
+    trade.deleted_at = ref.owner.now
+    await ref.owner.db.flush()
 
 
 def _require_status(trade: Trade, status: str, action: str) -> None:
@@ -392,8 +435,9 @@ def _require_status(trade: Trade, status: str, action: str) -> None:
         raise InvalidTransitionError(f"cannot {action} a {trade.status} trade")
 
 
-async def open_trade(owner: Owner, trade_id: int, wanted: OpenIn) -> TradeOut:
-    trade = await _owned_trade(owner, trade_id)
+async def open_trade(ref: TradeRef, wanted: OpenIn) -> TradeOut:
+    owner = ref.owner
+    trade = await load_trade(ref, for_update=True)
     _require_status(trade, "pending", "open")
     for field in ("entry_price", "quantity", "entry_time", "fees"):
         value = getattr(wanted, field)
@@ -419,10 +463,11 @@ async def _market_close(owner: Owner, symbol_id: int) -> Decimal:
     return Decimal(repr(float(series.close[-1])))
 
 
-async def close_trade(owner: Owner, trade_id: int, wanted: CloseIn) -> TradeOut:
+async def close_trade(ref: TradeRef, wanted: CloseIn) -> TradeOut:
     if (wanted.exit_price is None) == (not wanted.at_market):
         raise _invalid("exit_price", "give exactly one of exit_price and at_market: true")
-    trade = await _owned_trade(owner, trade_id)
+    owner = ref.owner
+    trade = await load_trade(ref, for_update=True)
     _require_status(trade, "open", "close")
     if wanted.at_market:
         trade.exit_price = await _market_close(owner, trade.symbol_id)
@@ -441,8 +486,9 @@ async def close_trade(owner: Owner, trade_id: int, wanted: CloseIn) -> TradeOut:
     return await one_trade_out(owner.db, trade)
 
 
-async def cancel_trade(owner: Owner, trade_id: int, wanted: CancelIn) -> TradeOut:
-    trade = await _owned_trade(owner, trade_id)
+async def cancel_trade(ref: TradeRef, wanted: CancelIn) -> TradeOut:
+    owner = ref.owner
+    trade = await load_trade(ref, for_update=True)
     _require_status(trade, "pending", "cancel")
     trade.status = "cancelled"
     if wanted.exit_notes is not None:

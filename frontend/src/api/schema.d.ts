@@ -1406,6 +1406,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/journal/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a journal entry
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        delete: operations["portfolios-delete-journal-entry"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an entry's type, mood or text
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        patch: operations["portfolios-update-journal-entry"];
+        trace?: never;
+    };
     "/api/v1/matrix": {
         parameters: {
             query?: never;
@@ -1622,6 +1646,72 @@ export interface paths {
         patch: operations["portfolios-update"];
         trace?: never;
     };
+    "/api/v1/portfolios/{portfolio_id}/equity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The equity curve: the start, then the balance after each closed trade
+         * @description A first point (the earlier of the portfolio's creation and the earliest entry of a closed trade, at the initial balance), then one per closed trade in exit_time, id order. Balances are cumulative from the start whatever the window [since, until). Paged like candles: `limit` points (500, at most 2,000) and `meta.next_cursor` for the next ones.
+         *
+         *     **Access:** session, pro tier.
+         */
+        get: operations["portfolios-equity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolios/{portfolio_id}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The trades as a CSV file (RFC 4180, UTF-8 with BOM), streamed
+         * @description Filters status, symbol and [since, until) on entry_time; rows by entry_time, then id (plans without an entry time last). At most 100,000 rows (else 422 `export_too_large`), 10 files an hour per user. Errors are JSON envelopes.
+         *
+         *     **Access:** session, pro tier. **Rate limit:** 10/hour (see the RateLimit headers).
+         */
+        get: operations["portfolios-export-csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portfolios/{portfolio_id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics over the closed trades: rates, averages, expectancy, drawdown, groups
+         * @description Over the closed trades whose exit_time is in [since, until) and that match symbol, direction and tag; the pending, open and cancelled counts follow the filters other than the time window. Breakeven trades (pnl 0) are in no rate or average; a zero denominator gives null. max_drawdown is on the equity curve of the counted trades from the initial balance.
+         *
+         *     **Access:** session, pro tier.
+         */
+        get: operations["portfolios-stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portfolios/{portfolio_id}/trades": {
         parameters: {
             query?: never;
@@ -1630,7 +1720,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The portfolio's trades, newest first (entry time), filtered
+         * The portfolio's trades, newest first (plans without an entry time, then entry time, then id), filtered, a page at a time
          * @description **Access:** session, pro tier.
          */
         get: operations["portfolios-trades"];
@@ -1834,6 +1924,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's tags, by name (at most 200)
+         * @description **Access:** session, pro tier.
+         */
+        get: operations["portfolios-tags"];
+        put?: never;
+        /**
+         * A new tag: name unique ignoring case, color #RRGGBB (200 a user)
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["portfolios-create-tag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/{tag_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a tag; it leaves every trade that had it
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        delete: operations["portfolios-delete-tag"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename, recolour or describe a tag
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        patch: operations["portfolios-update-tag"];
+        trace?: never;
+    };
     "/api/v1/trades/{trade_id}": {
         parameters: {
             query?: never;
@@ -1856,7 +1994,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Correct a trade (not its status); a closed trade's pnl is recomputed
+         * Correct a trade or set its tags (not its status); a closed trade's pnl is recomputed
          * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
          */
         patch: operations["portfolios-update-trade"];
@@ -1896,6 +2034,30 @@ export interface paths {
          * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
          */
         post: operations["portfolios-close-trade"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trades/{trade_id}/journal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The trade's journal entries, oldest first
+         * @description **Access:** session, pro tier.
+         */
+        get: operations["portfolios-journal"];
+        put?: never;
+        /**
+         * Add a note to a trade (up to 100 a trade)
+         * @description **Access:** session, pro tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["portfolios-add-journal-entry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3588,6 +3750,15 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[JournalEntryOut] */
+        Envelope_JournalEntryOut_: {
+            data: components["schemas"]["JournalEntryOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[JournalSignalOut] */
         Envelope_JournalSignalOut_: {
             data: components["schemas"]["JournalSignalOut"] | null;
@@ -3677,6 +3848,16 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[list[EquityPointOut]] */
+        Envelope_list_EquityPointOut__: {
+            /** Data */
+            data: components["schemas"]["EquityPointOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[list[ErrorGroupOut]] */
         Envelope_list_ErrorGroupOut__: {
             /** Data */
@@ -3701,6 +3882,16 @@ export interface components {
         Envelope_list_JobRunOut__: {
             /** Data */
             data: components["schemas"]["JobRunOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[JournalEntryOut]] */
+        Envelope_list_JournalEntryOut__: {
+            /** Data */
+            data: components["schemas"]["JournalEntryOut"][] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -3801,6 +3992,16 @@ export interface components {
         Envelope_list_SymbolOut__: {
             /** Data */
             data: components["schemas"]["SymbolOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[TagOut]] */
+        Envelope_list_TagOut__: {
+            /** Data */
+            data: components["schemas"]["TagOut"][] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -3928,6 +4129,15 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[PortfolioStatsOut] */
+        Envelope_PortfolioStatsOut_: {
+            data: components["schemas"]["PortfolioStatsOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[PreferencesOut] */
         Envelope_PreferencesOut_: {
             data: components["schemas"]["PreferencesOut"] | null;
@@ -3958,6 +4168,15 @@ export interface components {
         /** Envelope[SymbolChangeOut] */
         Envelope_SymbolChangeOut_: {
             data: components["schemas"]["SymbolChangeOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[TagOut] */
+        Envelope_TagOut_: {
+            data: components["schemas"]["TagOut"] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -4099,6 +4318,31 @@ export interface components {
             meta: components["schemas"]["Meta"];
             /** Success */
             success: boolean;
+        };
+        /** EquityPointOut */
+        EquityPointOut: {
+            /**
+             * Balance
+             * @description initial_balance + every earlier closed trade's pnl
+             * @example 101.25
+             */
+            balance: string;
+            /**
+             * Pnl
+             * @description The trade's pnl; null on the first point
+             */
+            pnl: string | null;
+            /**
+             * Time
+             * Format: date-time
+             * @description The first point's start, else the trade's exit_time (ISO-8601 date-time, UTC)
+             */
+            time: string;
+            /**
+             * Trade Id
+             * @description null on the first point
+             */
+            trade_id: number | null;
         };
         /** ErrorDailyCountOut */
         ErrorDailyCountOut: {
@@ -4571,6 +4815,38 @@ export interface components {
              */
             plan: "pro" | "premium";
         };
+        /**
+         * GroupStatsOut
+         * @description One symbol, setup or direction.
+         */
+        GroupStatsOut: {
+            /** Breakeven */
+            breakeven: number;
+            /**
+             * Expectancy R
+             * @description Mean R of the trades having one
+             */
+            expectancy_r: string | null;
+            /** Losses */
+            losses: number;
+            /**
+             * Total Pnl
+             * @example 101.25
+             */
+            total_pnl: string;
+            /**
+             * Trades
+             * @description Closed trades in the group
+             */
+            trades: number;
+            /**
+             * Win Rate
+             * @description wins / (wins + losses), 4 decimals
+             */
+            win_rate: string | null;
+            /** Wins */
+            wins: number;
+        };
         /** HealthOut */
         HealthOut: {
             /**
@@ -4790,6 +5066,66 @@ export interface components {
              */
             status: "running" | "ok" | "failed" | "retrying" | "skipped";
         };
+        /** JournalEntryIn */
+        JournalEntryIn: {
+            /**
+             * Content
+             * @description Plain text, kept verbatim
+             * @example Waited for the retest.
+             */
+            content: string;
+            /**
+             * Entry Type
+             * @default during
+             * @enum {string}
+             */
+            entry_type: "pre_trade" | "during" | "post_trade" | "lesson";
+            /** Mood */
+            mood?: ("confident" | "neutral" | "fearful" | "greedy" | "fomo" | "revenge") | null;
+        };
+        /** JournalEntryOut */
+        JournalEntryOut: {
+            /**
+             * Content
+             * @description Plain text as written: show it as text, never as HTML
+             */
+            content: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /**
+             * Entry Type
+             * @enum {string}
+             */
+            entry_type: "pre_trade" | "during" | "post_trade" | "lesson";
+            /** Id */
+            id: number;
+            /** Mood */
+            mood: ("confident" | "neutral" | "fearful" | "greedy" | "fomo" | "revenge") | null;
+            /** Trade Id */
+            trade_id: number;
+            /**
+             * Updated At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            updated_at: string;
+        };
+        /**
+         * JournalEntryPatch
+         * @description Only the fields sent change; `mood: null` clears the mood.
+         */
+        JournalEntryPatch: {
+            /** Content */
+            content?: string | null;
+            /** Entry Type */
+            entry_type?: ("pre_trade" | "during" | "post_trade" | "lesson") | null;
+            /** Mood */
+            mood?: ("confident" | "neutral" | "fearful" | "greedy" | "fomo" | "revenge") | null;
+        };
         /** JournalSignalIn */
         JournalSignalIn: {
             /**
@@ -4802,6 +5138,8 @@ export interface components {
         };
         /** JournalSignalOut */
         JournalSignalOut: {
+            /** @description The trade's pre_trade entry: the signal in words */
+            entry: components["schemas"]["JournalEntryOut"];
             /** Portfolio Id */
             portfolio_id: number;
             /** @description pending, with the signal's entry, stop and take_profit_2 */
@@ -5384,6 +5722,107 @@ export interface components {
             initial_balance?: (number | string) | null;
             /** Name */
             name?: string | null;
+        };
+        /** PortfolioStatsOut */
+        PortfolioStatsOut: {
+            /**
+             * Avg Loss
+             * @description gross_loss / losses
+             */
+            avg_loss: string | null;
+            /**
+             * Avg Win
+             * @description gross_profit / wins
+             */
+            avg_win: string | null;
+            /**
+             * Breakeven
+             * @description Closed with pnl = 0: in no rate or average
+             */
+            breakeven: number;
+            /** By Direction */
+            by_direction: {
+                [key: string]: components["schemas"]["GroupStatsOut"];
+            };
+            /**
+             * By Setup
+             * @description Keyed `{pattern_type} {timeframe}`, or `manual` if either is empty
+             */
+            by_setup: {
+                [key: string]: components["schemas"]["GroupStatsOut"];
+            };
+            /** By Symbol */
+            by_symbol: {
+                [key: string]: components["schemas"]["GroupStatsOut"];
+            };
+            /** Cancelled */
+            cancelled: number;
+            /** Closed */
+            closed: number;
+            /**
+             * Expectancy
+             * @description total_pnl / closed
+             */
+            expectancy: string | null;
+            /**
+             * Expectancy R
+             * @description Mean R of the r_count trades having one
+             */
+            expectancy_r: string | null;
+            /**
+             * Gross Loss
+             * @description |sum of the losing pnl|
+             * @example 101.25
+             */
+            gross_loss: string;
+            /**
+             * Gross Profit
+             * @description Sum of the winning pnl
+             * @example 101.25
+             */
+            gross_profit: string;
+            /**
+             * Losses
+             * @description Closed with pnl < 0
+             */
+            losses: number;
+            /**
+             * Max Drawdown
+             * @description Largest fall from a running peak of the curve (from the initial balance)
+             * @example 101.25
+             */
+            max_drawdown: string;
+            /**
+             * Max Drawdown Pct
+             * @description That fall in % of its peak
+             */
+            max_drawdown_pct: string | null;
+            /** Open */
+            open: number;
+            /** Pending */
+            pending: number;
+            /**
+             * Profit Factor
+             * @description gross_profit / gross_loss
+             */
+            profit_factor: string | null;
+            /** R Count */
+            r_count: number;
+            /**
+             * Total Pnl
+             * @example 101.25
+             */
+            total_pnl: string;
+            /**
+             * Win Rate
+             * @description wins / (wins + losses)
+             */
+            win_rate: string | null;
+            /**
+             * Wins
+             * @description Closed with pnl > 0
+             */
+            wins: number;
         };
         /**
          * PreferencesIn
@@ -6237,6 +6676,55 @@ export interface components {
             /** Is Active */
             is_active: boolean;
         };
+        /** TagIn */
+        TagIn: {
+            /**
+             * Color
+             * @default #6366f1
+             * @example #6366f1
+             */
+            color: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /**
+             * Name
+             * @description 1-50 characters, no `;`; unique per user ignoring case
+             * @example breakout
+             */
+            name: string;
+        };
+        /** TagOut */
+        TagOut: {
+            /** Color */
+            color: string;
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
+        };
+        /**
+         * TagPatch
+         * @description Only the fields sent change.
+         */
+        TagPatch: {
+            /** Color */
+            color?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Name */
+            name?: string | null;
+        };
         /** TemplateIn */
         TemplateIn: {
             /**
@@ -6497,6 +6985,11 @@ export interface components {
              * @example BTC/USDT
              */
             symbol: string;
+            /**
+             * Tags
+             * @description Up to 10 of the caller's tag ids
+             */
+            tags?: number[];
             /** Take Profit */
             take_profit?: (number | string) | null;
             /** Timeframe */
@@ -6576,6 +7069,11 @@ export interface components {
             stop_loss: string | null;
             /** Symbol */
             symbol: string;
+            /**
+             * Tags
+             * @description The trade's tags, by name
+             */
+            tags: components["schemas"]["TradeTagOut"][];
             /** Take Profit */
             take_profit: string | null;
             /** Timeframe */
@@ -6585,7 +7083,7 @@ export interface components {
          * TradePatch
          * @description Only the fields sent change; `null` clears an optional one. Status, signal and the
          *     derived figures are not editable; exit fields on closed trades only; on cancelled ones
-         *     notes only.
+         *     notes and tags only. `tags` replaces the trade's tags (`[]`: none).
          */
         TradePatch: {
             /** Direction */
@@ -6622,10 +7120,24 @@ export interface components {
             stop_loss?: (number | string) | null;
             /** Symbol */
             symbol?: string | null;
+            /** Tags */
+            tags?: number[] | null;
             /** Take Profit */
             take_profit?: (number | string) | null;
             /** Timeframe */
             timeframe?: ("1m" | "5m" | "15m" | "1h" | "4h" | "1d") | null;
+        };
+        /**
+         * TradeTagOut
+         * @description A tag on a trade, enough to draw it without reading the tags.
+         */
+        TradeTagOut: {
+            /** Color */
+            color: string;
+            /** Id */
+            id: number;
+            /** Name */
+            name: string;
         };
         /** TwoFactorSetupOut */
         TwoFactorSetupOut: {
@@ -17702,6 +18214,251 @@ export interface operations {
             };
         };
     };
+    "portfolios-delete-journal-entry": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Delete a journal entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_DeletedOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such trade or journal entry of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-update-journal-entry": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "content": "Waited for the retest.",
+                 *       "entry_type": "pre_trade",
+                 *       "mood": "confident"
+                 *     }
+                 */
+                "application/json": components["schemas"]["JournalEntryPatch"];
+            };
+        };
+        responses: {
+            /** @description OK: Change an entry's type, mood or text */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "content": "BTC/USDT",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "entry_type": "pre_trade",
+                     *         "id": 42,
+                     *         "mood": "confident",
+                     *         "trade_id": 42,
+                     *         "updated_at": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_JournalEntryOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such trade or journal entry of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     "signals-matrix": {
         parameters: {
             query?: never;
@@ -19093,7 +19850,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid field (validation_error) or unknown_symbol */
+            /** @description Invalid field (validation_error), unknown_symbol or unknown_tag */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19184,7 +19941,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such portfolio or trade of the caller's */
+            /** @description No such portfolio, trade, tag or signal of the caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19289,7 +20046,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such portfolio or trade of the caller's */
+            /** @description No such portfolio, trade, tag or signal of the caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19425,7 +20182,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such portfolio or trade of the caller's */
+            /** @description No such portfolio, trade, tag or signal of the caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19452,7 +20209,407 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid field (validation_error) or unknown_symbol */
+            /** @description Invalid field (validation_error), unknown_symbol or unknown_tag */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-equity": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+                /** @description points at or after */
+                since?: string | null;
+                /** @description points before */
+                until?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description A positive id */
+                portfolio_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The equity curve: the start, then the balance after each closed trade */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "balance": "101.25",
+                     *           "pnl": "101.25",
+                     *           "time": "2026-01-15T09:30:00.123Z",
+                     *           "trade_id": 42
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_EquityPointOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An API key (session only), or a tier below pro. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid parameter (validation_error) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-export-csv": {
+        parameters: {
+            query?: {
+                /** @description entry_time at or after */
+                since?: string | null;
+                status?: ("pending" | "open" | "closed" | "cancelled") | null;
+                symbol?: string | null;
+                /** @description entry_time before */
+                until?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description A positive id */
+                portfolio_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, `attachment; filename="portfolio-{id}-{YYYYMMDD}.csv"` */
+            200: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=9;t=3600
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=10;w=3600
+                     */
+                    "RateLimit-Policy"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An API key (session only), or a tier below pro. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid parameter (validation_error), or over 100,000 rows (`export_too_large`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Over 10 exports an hour (`rate_limited`, with Retry-After) */
+            429: {
+                headers: {
+                    /**
+                     * @description What is left: `"name";r=<remaining>;t=<seconds until reset>`
+                     * @example "route";r=9;t=3600
+                     */
+                    RateLimit?: string;
+                    /**
+                     * @description Each limit counted: `"name";q=<quota>;w=<window seconds>`
+                     * @example "route";q=10;w=3600
+                     */
+                    "RateLimit-Policy"?: string;
+                    /**
+                     * @description Seconds to wait before trying again
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-stats": {
+        parameters: {
+            query?: {
+                direction?: ("long" | "short") | null;
+                /** @description exit_time at or after */
+                since?: string | null;
+                symbol?: string | null;
+                /** @description a tag id */
+                tag?: number | null;
+                /** @description exit_time before */
+                until?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description A positive id */
+                portfolio_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Statistics over the closed trades: rates, averages, expectancy, drawdown, groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "avg_loss": "101.25",
+                     *         "avg_win": "101.25",
+                     *         "breakeven": 1,
+                     *         "by_direction": {
+                     *           "key": {
+                     *             "breakeven": 1,
+                     *             "expectancy_r": "101.25",
+                     *             "losses": 1,
+                     *             "total_pnl": "101.25",
+                     *             "trades": 1,
+                     *             "win_rate": "101.25",
+                     *             "wins": 1
+                     *           }
+                     *         },
+                     *         "by_setup": {
+                     *           "key": {
+                     *             "breakeven": 1,
+                     *             "expectancy_r": "101.25",
+                     *             "losses": 1,
+                     *             "total_pnl": "101.25",
+                     *             "trades": 1,
+                     *             "win_rate": "101.25",
+                     *             "wins": 1
+                     *           }
+                     *         },
+                     *         "by_symbol": {
+                     *           "key": {
+                     *             "breakeven": 1,
+                     *             "expectancy_r": "101.25",
+                     *             "losses": 1,
+                     *             "total_pnl": "101.25",
+                     *             "trades": 1,
+                     *             "win_rate": "101.25",
+                     *             "wins": 1
+                     *           }
+                     *         },
+                     *         "cancelled": 1,
+                     *         "closed": 1,
+                     *         "expectancy": "101.25",
+                     *         "expectancy_r": "101.25",
+                     *         "gross_loss": "101.25",
+                     *         "gross_profit": "101.25",
+                     *         "losses": 1,
+                     *         "max_drawdown": "101.25",
+                     *         "max_drawdown_pct": "101.25",
+                     *         "open": 1,
+                     *         "pending": 1,
+                     *         "profit_factor": "101.25",
+                     *         "r_count": 1,
+                     *         "total_pnl": "101.25",
+                     *         "win_rate": "101.25",
+                     *         "wins": 1
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_PortfolioStatsOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An API key (session only), or a tier below pro. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid parameter (validation_error) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19475,12 +20632,17 @@ export interface operations {
     "portfolios-trades": {
         parameters: {
             query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
                 direction?: ("long" | "short") | null;
+                limit?: number;
                 signal_id?: number | null;
                 /** @description entry_time at or after */
                 since?: string | null;
                 status?: ("pending" | "open" | "closed" | "cancelled") | null;
                 symbol?: string | null;
+                /** @description A tag's id */
+                tag?: number | null;
                 /** @description entry_time before */
                 until?: string | null;
             };
@@ -19493,7 +20655,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: The portfolio's trades, newest first (entry time), filtered */
+            /** @description OK: The portfolio's trades, newest first (plans without an entry time, then entry time, then id), filtered, a page at a time */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -19525,6 +20687,13 @@ export interface operations {
                      *           "status": "pending",
                      *           "stop_loss": "101.25",
                      *           "symbol": "BTC/USDT",
+                     *           "tags": [
+                     *             {
+                     *               "color": "BTC/USDT",
+                     *               "id": 42,
+                     *               "name": "Daily BTC"
+                     *             }
+                     *           ],
                      *           "take_profit": "101.25",
                      *           "timeframe": "1h"
                      *         }
@@ -19569,7 +20738,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such portfolio or trade of the caller's */
+            /** @description No such portfolio, trade, tag or signal of the caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19587,7 +20756,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid field (validation_error) or unknown_symbol */
+            /** @description Invalid field (validation_error), unknown_symbol or unknown_tag */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19638,6 +20807,9 @@ export interface operations {
                  *       "status": "open",
                  *       "stop_loss": "101.25",
                  *       "symbol": "BTC/USDT",
+                 *       "tags": [
+                 *         1
+                 *       ],
                  *       "take_profit": "101.25",
                  *       "timeframe": "1m"
                  *     }
@@ -19677,6 +20849,13 @@ export interface operations {
                      *         "status": "pending",
                      *         "stop_loss": "101.25",
                      *         "symbol": "BTC/USDT",
+                     *         "tags": [
+                     *           {
+                     *             "color": "BTC/USDT",
+                     *             "id": 42,
+                     *             "name": "Daily BTC"
+                     *           }
+                     *         ],
                      *         "take_profit": "101.25",
                      *         "timeframe": "1h"
                      *       },
@@ -19718,7 +20897,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such portfolio or trade of the caller's */
+            /** @description No such portfolio, trade, tag or signal of the caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -19745,7 +20924,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid field (validation_error) or unknown_symbol */
+            /** @description Invalid field (validation_error), unknown_symbol or unknown_tag */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20372,6 +21551,15 @@ export interface operations {
                     /**
                      * @example {
                      *       "data": {
+                     *         "entry": {
+                     *           "content": "BTC/USDT",
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "entry_type": "pre_trade",
+                     *           "id": 42,
+                     *           "mood": "confident",
+                     *           "trade_id": 42,
+                     *           "updated_at": "2026-01-15T09:30:00.123Z"
+                     *         },
                      *         "portfolio_id": 42,
                      *         "trade": {
                      *           "created_at": "2026-01-15T09:30:00.123Z",
@@ -20396,6 +21584,13 @@ export interface operations {
                      *           "status": "pending",
                      *           "stop_loss": "101.25",
                      *           "symbol": "BTC/USDT",
+                     *           "tags": [
+                     *             {
+                     *               "color": "BTC/USDT",
+                     *               "id": 42,
+                     *               "name": "Daily BTC"
+                     *             }
+                     *           ],
                      *           "take_profit": "101.25",
                      *           "timeframe": "1h"
                      *         }
@@ -20438,7 +21633,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such portfolio or trade of the caller's */
+            /** @description No such portfolio, trade, tag or signal of the caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20447,7 +21642,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description already_journaled */
+            /** @description invalid_transition, price_unavailable (close at market), already_journaled (a signal), tag_exists or limit_reached (200 tags) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20474,7 +21669,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid field (validation_error) or unknown_symbol */
+            /** @description Invalid field (validation_error), unknown_symbol or unknown_tag */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21221,6 +22416,479 @@ export interface operations {
             };
         };
     };
+    "portfolios-tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The caller's tags, by name (at most 200) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "color": "BTC/USDT",
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "description": "BTC/USDT",
+                     *           "id": 42,
+                     *           "name": "Daily BTC"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_TagOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-create-tag": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "color": "#6366f1",
+                 *       "description": "",
+                 *       "name": "breakout"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TagIn"];
+            };
+        };
+        responses: {
+            /** @description Created: A new tag: name unique ignoring case, color #RRGGBB (200 a user) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "color": "BTC/USDT",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "description": "BTC/USDT",
+                     *         "id": 42,
+                     *         "name": "Daily BTC"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_TagOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description invalid_transition, price_unavailable (close at market), already_journaled (a signal), tag_exists or limit_reached (200 tags) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error), unknown_symbol or unknown_tag */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-delete-tag": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                tag_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Delete a tag; it leaves every trade that had it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_DeletedOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio, trade, tag or signal of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-update-tag": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                tag_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "color": "#6366f1",
+                 *       "description": "BTC/USDT",
+                 *       "name": "breakout"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TagPatch"];
+            };
+        };
+        responses: {
+            /** @description OK: Rename, recolour or describe a tag */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "color": "BTC/USDT",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "description": "BTC/USDT",
+                     *         "id": 42,
+                     *         "name": "Daily BTC"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_TagOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro or its limit. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such portfolio, trade, tag or signal of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description invalid_transition, price_unavailable (close at market), already_journaled (a signal), tag_exists or limit_reached (200 tags) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error), unknown_symbol or unknown_tag */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     "portfolios-trade": {
         parameters: {
             query?: never;
@@ -21264,6 +22932,13 @@ export interface operations {
                      *         "status": "pending",
                      *         "stop_loss": "101.25",
                      *         "symbol": "BTC/USDT",
+                     *         "tags": [
+                     *           {
+                     *             "color": "BTC/USDT",
+                     *             "id": 42,
+                     *             "name": "Daily BTC"
+                     *           }
+                     *         ],
                      *         "take_profit": "101.25",
                      *         "timeframe": "1h"
                      *       },
@@ -21305,7 +22980,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such portfolio or trade of the caller's */
+            /** @description No such portfolio, trade, tag or signal of the caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21410,7 +23085,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such portfolio or trade of the caller's */
+            /** @description No such portfolio, trade, tag or signal of the caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21491,6 +23166,9 @@ export interface operations {
                  *       "setup_notes": "BTC/USDT",
                  *       "stop_loss": "101.25",
                  *       "symbol": "BTC/USDT",
+                 *       "tags": [
+                 *         1
+                 *       ],
                  *       "take_profit": "101.25",
                  *       "timeframe": "1m"
                  *     }
@@ -21499,7 +23177,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK: Correct a trade (not its status); a closed trade's pnl is recomputed */
+            /** @description OK: Correct a trade or set its tags (not its status); a closed trade's pnl is recomputed */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -21530,6 +23208,13 @@ export interface operations {
                      *         "status": "pending",
                      *         "stop_loss": "101.25",
                      *         "symbol": "BTC/USDT",
+                     *         "tags": [
+                     *           {
+                     *             "color": "BTC/USDT",
+                     *             "id": 42,
+                     *             "name": "Daily BTC"
+                     *           }
+                     *         ],
                      *         "take_profit": "101.25",
                      *         "timeframe": "1h"
                      *       },
@@ -21571,7 +23256,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such portfolio or trade of the caller's */
+            /** @description No such portfolio, trade, tag or signal of the caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21580,7 +23265,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description invalid_transition */
+            /** @description invalid_transition, price_unavailable (close at market), already_journaled (a signal), tag_exists or limit_reached (200 tags) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21607,7 +23292,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid field (validation_error) or unknown_symbol */
+            /** @description Invalid field (validation_error), unknown_symbol or unknown_tag */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21685,6 +23370,13 @@ export interface operations {
                      *         "status": "pending",
                      *         "stop_loss": "101.25",
                      *         "symbol": "BTC/USDT",
+                     *         "tags": [
+                     *           {
+                     *             "color": "BTC/USDT",
+                     *             "id": 42,
+                     *             "name": "Daily BTC"
+                     *           }
+                     *         ],
                      *         "take_profit": "101.25",
                      *         "timeframe": "1h"
                      *       },
@@ -21726,7 +23418,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such portfolio or trade of the caller's */
+            /** @description No such portfolio, trade, tag or signal of the caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21735,7 +23427,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description invalid_transition */
+            /** @description invalid_transition, price_unavailable (close at market), already_journaled (a signal), tag_exists or limit_reached (200 tags) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21762,7 +23454,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid field (validation_error) or unknown_symbol */
+            /** @description Invalid field (validation_error), unknown_symbol or unknown_tag */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21844,6 +23536,13 @@ export interface operations {
                      *         "status": "pending",
                      *         "stop_loss": "101.25",
                      *         "symbol": "BTC/USDT",
+                     *         "tags": [
+                     *           {
+                     *             "color": "BTC/USDT",
+                     *             "id": 42,
+                     *             "name": "Daily BTC"
+                     *           }
+                     *         ],
                      *         "take_profit": "101.25",
                      *         "timeframe": "1h"
                      *       },
@@ -21885,7 +23584,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such portfolio or trade of the caller's */
+            /** @description No such portfolio, trade, tag or signal of the caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -21894,7 +23593,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description invalid_transition or price_unavailable */
+            /** @description invalid_transition, price_unavailable (close at market), already_journaled (a signal), tag_exists or limit_reached (200 tags) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21921,7 +23620,258 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid field (validation_error) or unknown_symbol */
+            /** @description Invalid field (validation_error), unknown_symbol or unknown_tag */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-journal": {
+        parameters: {
+            query?: {
+                entry_type?: ("pre_trade" | "during" | "post_trade" | "lesson") | null;
+            };
+            header?: never;
+            path: {
+                /** @description A positive id */
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The trade's journal entries, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "content": "BTC/USDT",
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "entry_type": "pre_trade",
+                     *           "id": 42,
+                     *           "mood": "confident",
+                     *           "trade_id": 42,
+                     *           "updated_at": "2026-01-15T09:30:00.123Z"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_JournalEntryOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such trade or journal entry of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "portfolios-add-journal-entry": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                trade_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "content": "Waited for the retest.",
+                 *       "entry_type": "during",
+                 *       "mood": "confident"
+                 *     }
+                 */
+                "application/json": components["schemas"]["JournalEntryIn"];
+            };
+        };
+        responses: {
+            /** @description Created: Add a note to a trade (up to 100 a trade) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "content": "BTC/USDT",
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "entry_type": "pre_trade",
+                     *         "id": 42,
+                     *         "mood": "confident",
+                     *         "trade_id": 42,
+                     *         "updated_at": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_JournalEntryOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below pro. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such trade or journal entry of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description limit_reached: the trade has 100 entries */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -22002,6 +23952,13 @@ export interface operations {
                      *         "status": "pending",
                      *         "stop_loss": "101.25",
                      *         "symbol": "BTC/USDT",
+                     *         "tags": [
+                     *           {
+                     *             "color": "BTC/USDT",
+                     *             "id": 42,
+                     *             "name": "Daily BTC"
+                     *           }
+                     *         ],
                      *         "take_profit": "101.25",
                      *         "timeframe": "1h"
                      *       },
@@ -22043,7 +24000,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description No such portfolio or trade of the caller's */
+            /** @description No such portfolio, trade, tag or signal of the caller's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -22052,7 +24009,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description invalid_transition */
+            /** @description invalid_transition, price_unavailable (close at market), already_journaled (a signal), tag_exists or limit_reached (200 tags) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22079,7 +24036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Invalid field (validation_error) or unknown_symbol */
+            /** @description Invalid field (validation_error), unknown_symbol or unknown_tag */
             422: {
                 headers: {
                     [name: string]: unknown;
