@@ -26,6 +26,7 @@ from cryptolens.db import Base, create_engine, create_session_factory
 from cryptolens.models_registry import load_all_models
 from cryptolens.settings import HttpSettings, Settings
 from cryptolens.system import migrations
+from tests.fakes.fault_proxy import FaultProxy
 
 MYSQL_URL = os.environ.get("CRYPTOLENS_TEST_MYSQL_URL")
 REDIS_URL = os.environ.get("CRYPTOLENS_TEST_REDIS_URL")
@@ -166,11 +167,30 @@ def redis_url() -> Iterator[str]:
 
 @pytest.fixture
 async def redis_client(redis_url: str) -> AsyncIterator[Redis]:
+    """The real Redis (never through a proxy), its database flushed before and after."""
     client: Redis = Redis.from_url(redis_url)
     await client.flushdb()
     yield client
     await client.flushdb()
     await client.aclose()
+
+
+@pytest.fixture(scope="module")
+def redis_proxy() -> Iterator[FaultProxy]:
+    """A FaultProxy in front of the test Redis, for a module's processes (`url_for`)."""
+    if not REDIS_URL:
+        pytest.skip("CRYPTOLENS_TEST_REDIS_URL is not set")
+    with FaultProxy.before(REDIS_URL, 6379) as proxy:
+        yield proxy
+
+
+@pytest.fixture(scope="module")
+def database_proxy() -> Iterator[FaultProxy]:
+    """A FaultProxy in front of the test MariaDB, for a module's processes (`url_for`)."""
+    if not MYSQL_URL:
+        pytest.skip("CRYPTOLENS_TEST_MYSQL_URL is not set")
+    with FaultProxy.before(MYSQL_URL, 3306) as proxy:
+        yield proxy
 
 
 # Signed-in clients of a given tier, for every domain's API tests.

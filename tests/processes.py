@@ -4,17 +4,22 @@ sharing MariaDB and Redis, signals (SIGTERM, SIGKILL) and sockets of their own."
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from cryptolens.db import create_session_factory
+from tests.signals.conftest import head, read_anon_minutes, store_symbol
 
 API_STARTUP_SECONDS = 90
 
@@ -117,3 +122,28 @@ def start_api(
             command, env=variables, cwd=workdir, stdout=log, stderr=subprocess.STDOUT
         )
     return ApiProcess(process, f"http://127.0.0.1:{port}", log_path)
+
+
+@contextlib.asynccontextmanager
+async def module_api(
+    workdir: Path,
+    engine: AsyncEngine,
+    *,
+    database_url: str,
+    redis_url: str | None,
+    env: Mapping[str, str] | None = None,
+    stored_minutes: int = 120,
+) -> AsyncIterator[ApiProcess]:
+    """One live API process for a test module (starting one takes long on a busy machine),
+    typically reaching MariaDB or Redis through a FaultProxy (`proxy.url_for(...)`). ANON/BTC
+    is stored first (`stored_minutes` of it), so start-up loads no demo market; the process
+    is stopped after, its log's tail written to stderr."""
+    minutes = head(read_anon_minutes(), stored_minutes)
+    await store_symbol(create_session_factory(engine), "ANON/BTC", minutes)
+    process = start_api(workdir, database_url=database_url, redis_url=redis_url, env=env)
+    try:
+        await process.wait_live()
+        yield process
+    finally:
+        process.stop()
+        sys.stderr.write(f"--- API process log (tail) ---\n{process.log_tail()}\n")

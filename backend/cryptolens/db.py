@@ -112,6 +112,10 @@ def create_engine(url: str, settings: Settings, *, serving_requests: bool = Fals
         # statement): a black-holed server answers nothing and would be waited on for ever.
         connect_args["read_timeout"] = database.statement_timeout_seconds
         pool_args["pool_timeout"] = database.pool_timeout_seconds
+    else:
+        # asyncmy's connect_timeout bounds the TCP connect only: a black-holed server accepts
+        # it and never answers the handshake, and a worker or a command would wait for ever.
+        connect_args["async_creator_fn"] = _asyncmy_connect_within(database.connect_timeout_seconds)
     engine = create_async_engine(
         url,
         echo=database.echo,
@@ -125,6 +129,23 @@ def create_engine(url: str, settings: Settings, *, serving_requests: bool = Fals
     if serving_requests:
         _limit_statements_on_mariadb(engine, database)
     return engine
+
+
+def _asyncmy_connect_within(seconds: float) -> Callable[..., Awaitable[Any]]:
+    """asyncmy's connect, the handshake included, within `seconds`; past them it fails as a
+    refused server does (a driver OperationalError: the database is unavailable)."""
+    import asyncmy
+    from asyncmy.errors import OperationalError as DriverOperationalError
+
+    async def connect(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return await asyncio.wait_for(asyncmy.connect(*args, **kwargs), seconds)
+        except TimeoutError as timed_out:
+            raise DriverOperationalError(
+                2013, f"no answer to the MySQL handshake within {seconds:g} s"
+            ) from timed_out
+
+    return connect
 
 
 def _limit_statements_on_mariadb(engine: AsyncEngine, database: DatabaseSettings) -> None:

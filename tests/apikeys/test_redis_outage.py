@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 import time
-from collections.abc import AsyncIterator, Awaitable, Iterator
+from collections.abc import AsyncIterator, Awaitable
 from datetime import UTC, datetime
 from typing import cast
 
@@ -24,13 +23,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from cryptolens.auth.accounts import create_user
 from cryptolens.billing.service import grant_subscription
 from cryptolens.core.security import PasswordHasher
-from cryptolens.db import create_session_factory, unit_of_work
+from cryptolens.db import unit_of_work
 from tests.apikeys.conftest import KEYS, SIGNALS
 from tests.auth.helpers import fetch_csrf, login, strong_password
 from tests.conftest import MYSQL_URL, REDIS_URL
 from tests.fakes.fault_proxy import FaultProxy, Mode
-from tests.processes import ApiProcess, start_api
-from tests.signals.conftest import head, read_anon_minutes, store_symbol
+from tests.processes import ApiProcess, module_api
 
 # Production's shape: MariaDB and Redis, a separate API process.
 pytestmark = pytest.mark.parametrize("db_engine", ["mysql"] if MYSQL_URL else [], indirect=True)
@@ -42,42 +40,18 @@ BREAKER_SECONDS = 2.0  # http.redis_breaker_seconds's default: Redis is probed a
 USAGE_PREFIX = "cryptolens:cache:apikey-usage:"
 
 
-@pytest.fixture
-async def redis() -> AsyncIterator[Redis]:
-    """The real Redis (not through the proxy), to read the usage counters."""
-    if not REDIS_URL:
-        pytest.skip("CRYPTOLENS_TEST_REDIS_URL is not set")
-    client: Redis = Redis.from_url(REDIS_URL)
-    await client.flushdb()
-    yield client
-    await client.flushdb()
-    await client.aclose()
-
-
-@pytest.fixture(scope="module")
-def proxy() -> Iterator[FaultProxy]:
-    if not REDIS_URL:
-        pytest.skip("CRYPTOLENS_TEST_REDIS_URL is not set")
-    with FaultProxy.before(REDIS_URL, 6379) as running:
-        yield running
-
-
 @pytest.fixture(scope="module")
 async def api(
-    proxy: FaultProxy, db_engine: AsyncEngine, tmp_path_factory: pytest.TempPathFactory
+    redis_proxy: FaultProxy, db_engine: AsyncEngine, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[ApiProcess]:
     assert MYSQL_URL and REDIS_URL
-    # A stored symbol: start-up loads no demo market.
-    factory = create_session_factory(db_engine)
-    await store_symbol(factory, "ANON/BTC", head(read_anon_minutes(), 120))
-    workdir = tmp_path_factory.mktemp("apikey-redis-outage")
-    process = start_api(workdir, database_url=MYSQL_URL, redis_url=proxy.url_for(REDIS_URL))
-    try:
-        await process.wait_live()
+    async with module_api(
+        tmp_path_factory.mktemp("apikey-redis-outage"),
+        db_engine,
+        database_url=MYSQL_URL,
+        redis_url=redis_proxy.url_for(REDIS_URL),
+    ) as process:
         yield process
-    finally:
-        process.stop()
-        sys.stderr.write(f"--- API process log (tail) ---\n{process.log_tail()}\n")
 
 
 async def new_key(factory: async_sessionmaker[AsyncSession], base_url: str) -> tuple[str, int]:
@@ -127,9 +101,9 @@ async def wait_cache_up(client: httpx.AsyncClient, within_seconds: float = 15.0)
 @pytest.mark.parametrize("mode", ["refuse", "blackhole"])
 async def test_key_requests_are_served_and_limited_while_redis_is_down(
     mode: Mode,
-    proxy: FaultProxy,
+    redis_proxy: FaultProxy,
     api: ApiProcess,
-    redis: Redis,
+    redis_client: Redis,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
     key, key_id = await new_key(session_factory, api.base_url)
@@ -138,9 +112,9 @@ async def test_key_requests_are_served_and_limited_while_redis_is_down(
     ) as client:
         for _ in range(2):
             assert (await client.get(SIGNALS)).status_code == 200
-        assert await counted_requests(redis, key_id) == 2
+        assert await counted_requests(redis_client, key_id) == 2
 
-        with proxy.fault(mode):
+        with redis_proxy.fault(mode):
             outage_started = time.monotonic()
             during = [await timed_get(client) for _ in range(LIMIT_PER_MINUTE + 2)]
             outage_seconds = time.monotonic() - outage_started
@@ -154,7 +128,7 @@ async def test_key_requests_are_served_and_limited_while_redis_is_down(
         # Nothing counted meanwhile, except in a black hole: a write sent before its timeout
         # (the first, and one probe per breaker period after it) is held by the stalled link
         # and lands once it flows again, still once.
-        late = await counted_requests(redis, key_id) - 2
+        late = await counted_requests(redis_client, key_id) - 2
         probes = 1 + int(outage_seconds // BREAKER_SECONDS) if mode == "blackhole" else 0
         assert 0 <= late <= probes, (late, outage_seconds)
 
@@ -163,4 +137,4 @@ async def test_key_requests_are_served_and_limited_while_redis_is_down(
             assert (await client.get(SIGNALS)).status_code == 200
     # Back on Redis's counters: 2 before and 2 after, each counted once (with the late ones
     # still under the limit in Redis's window).
-    assert await counted_requests(redis, key_id) == 4 + late
+    assert await counted_requests(redis_client, key_id) == 4 + late

@@ -11,9 +11,8 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
-import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -28,7 +27,7 @@ from cryptolens.billing.models import OutboxMail, Payment
 from cryptolens.billing.providers.fake import fake_event
 from cryptolens.core.job_queue import REQUEST_ENQUEUE_WAIT_SECONDS
 from cryptolens.core.security import PasswordHasher
-from cryptolens.db import create_session_factory, unit_of_work
+from cryptolens.db import unit_of_work
 from cryptolens.jobs.enqueue import ArqEnqueuer
 from cryptolens.jobs.keys import JobKeys
 from cryptolens.jobs.runtime import create_arq_redis
@@ -44,8 +43,7 @@ from tests.jobs.worker_processes import (
     start_serving_worker,
     stop_worker,
 )
-from tests.processes import ApiProcess, start_api
-from tests.signals.conftest import head, read_anon_minutes, store_symbol
+from tests.processes import ApiProcess, module_api
 
 __all__ = ["exchange_with_anon"]
 
@@ -75,36 +73,21 @@ async def redis() -> AsyncIterator[ArqRedis]:
 
 
 @pytest.fixture(scope="module")
-def proxy() -> Iterator[FaultProxy]:
-    if not REDIS_URL:
-        pytest.skip("CRYPTOLENS_TEST_REDIS_URL is not set")
-    with FaultProxy.before(REDIS_URL, 6379) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
 async def api(
-    proxy: FaultProxy, db_engine: AsyncEngine, tmp_path_factory: pytest.TempPathFactory
+    redis_proxy: FaultProxy, db_engine: AsyncEngine, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[ApiProcess]:
     assert MYSQL_URL and REDIS_URL
-    # A stored symbol: start-up loads no demo market.
-    factory = create_session_factory(db_engine)
-    await store_symbol(factory, "ANON/BTC", head(read_anon_minutes(), 120))
-    process = start_api(
+    async with module_api(
         tmp_path_factory.mktemp("mail-queue-outage"),
+        db_engine,
         database_url=MYSQL_URL,
-        redis_url=proxy.url_for(REDIS_URL),
+        redis_url=redis_proxy.url_for(REDIS_URL),
         env={
             "CRYPTOLENS_BILLING_FAKE_SECRET": FAKE_PROVIDER_SECRET,
             "CRYPTOLENS_JOB_KEY_PREFIX": KEYS.prefix,
         },
-    )
-    try:
-        await process.wait_live()
+    ) as process:
         yield process
-    finally:
-        process.stop()
-        sys.stderr.write(f"--- API process log (tail) ---\n{process.log_tail()}\n")
 
 
 async def new_payer(factory: async_sessionmaker[AsyncSession]) -> tuple[int, str]:
@@ -161,7 +144,7 @@ async def finished_runs(factory: async_sessionmaker[AsyncSession], name: str, co
 @pytest.mark.parametrize("mode", ["refuse", "blackhole"])
 async def test_a_receipt_lost_by_a_queue_outage_is_sent_once_after_it(
     mode: Mode,
-    proxy: FaultProxy,
+    redis_proxy: FaultProxy,
     api: ApiProcess,
     redis: ArqRedis,
     session_factory: async_sessionmaker[AsyncSession],
@@ -170,7 +153,7 @@ async def test_a_receipt_lost_by_a_queue_outage_is_sent_once_after_it(
 ) -> None:
     user_id, email = await new_payer(session_factory)
     async with httpx.AsyncClient(base_url=api.base_url, timeout=60) as http:
-        with proxy.fault(mode):
+        with redis_proxy.fault(mode):
             payment_id, answer, took, request = await pay(http, session_factory, user_id)
             print(f"{mode}: webhook answered in {took * 1000:.0f} ms")
             assert answer.status_code == 200, answer.text

@@ -93,17 +93,19 @@ def start_worker(
     schedule: bool = False,
     settings: Mapping[str, str] | None = None,
     redis_url: str | None = None,
+    database_url: str | None = None,
 ) -> subprocess.Popen[bytes]:
     """`cryptolens worker` for `queues` under the test's `keys`; with `schedule`, it also runs
     those queues' cron. `settings` by field name (job_timeout_default_seconds) become
-    CRYPTOLENS_ variables. `redis_url`: another way to the test's Redis (a fault proxy)."""
+    CRYPTOLENS_ variables. `redis_url`, `database_url`: another way to the test's Redis or
+    MariaDB (a fault proxy)."""
     settings = settings or {}
     assert MYSQL_URL and REDIS_URL
     env = {
         **{f"CRYPTOLENS_{name.upper()}": value for name, value in settings.items()},
         **os.environ,
         "CRYPTOLENS_ENV": "development",
-        "CRYPTOLENS_DATABASE_URL": MYSQL_URL,
+        "CRYPTOLENS_DATABASE_URL": database_url or MYSQL_URL,
         "CRYPTOLENS_REDIS_URL": redis_url or REDIS_URL,
         "CRYPTOLENS_JOB_KEY_PREFIX": keys.prefix,
         "CRYPTOLENS_EXCHANGE_API_URL": exchange_url,
@@ -172,10 +174,17 @@ async def start_serving_worker(
     schedule: bool = False,
     settings: Mapping[str, str] | None = None,
     redis_url: str | None = None,
+    database_url: str | None = None,
 ) -> tuple[subprocess.Popen[bytes], StderrTail]:
     """A worker that has started polling its queues (arq logs its start)."""
     process = start_worker(
-        exchange_url, queues, keys=keys, schedule=schedule, settings=settings, redis_url=redis_url
+        exchange_url,
+        queues,
+        keys=keys,
+        schedule=schedule,
+        settings=settings,
+        redis_url=redis_url,
+        database_url=database_url,
     )
     tail = StderrTail(process)
     await tail.wait_for("Starting worker for", WORKER_STARTUP_SECONDS)

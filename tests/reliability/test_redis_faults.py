@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import httpx
@@ -25,11 +24,11 @@ from cryptolens.billing.service import grant_subscription
 from cryptolens.core.events import RedisEventBus
 from cryptolens.core.job_queue import REQUEST_ENQUEUE_WAIT_SECONDS
 from cryptolens.core.security import PasswordHasher
-from cryptolens.db import create_session_factory, unit_of_work
+from cryptolens.db import unit_of_work
 from tests.auth.helpers import fetch_csrf, login, strong_password
 from tests.conftest import MYSQL_URL, REDIS_URL
 from tests.fakes.fault_proxy import FaultProxy, Mode
-from tests.processes import ApiProcess, start_api
+from tests.processes import ApiProcess, module_api
 from tests.signals.conftest import head, read_anon_minutes, store_symbol
 
 # Production's shape: MariaDB and Redis, a separate API process.
@@ -44,26 +43,6 @@ CACHE_KEYS = "cryptolens:cache:*"
 STORED_MINUTES = 300
 
 
-@pytest.fixture
-async def redis() -> AsyncIterator[Redis]:
-    """The real Redis (not through the proxy), to watch the cache and publish events."""
-    if not REDIS_URL:
-        pytest.skip("CRYPTOLENS_TEST_REDIS_URL is not set")
-    client: Redis = Redis.from_url(REDIS_URL)
-    await client.flushdb()
-    yield client
-    await client.flushdb()
-    await client.aclose()
-
-
-@pytest.fixture(scope="module")
-def proxy() -> Iterator[FaultProxy]:
-    if not REDIS_URL:
-        pytest.skip("CRYPTOLENS_TEST_REDIS_URL is not set")
-    with FaultProxy.before(REDIS_URL, 6379) as running:
-        yield running
-
-
 async def store_anon(factory: async_sessionmaker[AsyncSession]) -> int:
     """A few hours of one replay symbol: reads have rows, and start-up loads no demo market."""
     minutes = head(read_anon_minutes(), STORED_MINUTES)
@@ -72,20 +51,18 @@ async def store_anon(factory: async_sessionmaker[AsyncSession]) -> int:
 
 @pytest.fixture(scope="module")
 async def api(
-    proxy: FaultProxy, db_engine: AsyncEngine, tmp_path_factory: pytest.TempPathFactory
+    redis_proxy: FaultProxy, db_engine: AsyncEngine, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[ApiProcess]:
-    """One API process for the file (starting one takes long on a busy machine); each test
-    leaves the proxy passing."""
+    """One API process for the file; each test leaves the proxy passing."""
     assert MYSQL_URL and REDIS_URL
-    await store_anon(create_session_factory(db_engine))
-    workdir = tmp_path_factory.mktemp("redis-faults-api")
-    process = start_api(workdir, database_url=MYSQL_URL, redis_url=proxy.url_for(REDIS_URL))
-    try:
-        await process.wait_live()
+    async with module_api(
+        tmp_path_factory.mktemp("redis-faults-api"),
+        db_engine,
+        database_url=MYSQL_URL,
+        redis_url=redis_proxy.url_for(REDIS_URL),
+        stored_minutes=STORED_MINUTES,
+    ) as process:
         yield process
-    finally:
-        process.stop()
-        sys.stderr.write(f"--- API process log (tail) ---\n{process.log_tail()}\n")
 
 
 @pytest.fixture
@@ -96,8 +73,8 @@ async def stored_symbol(session_factory: async_sessionmaker[AsyncSession]) -> in
 @pytest.fixture
 async def http(
     api: ApiProcess,
-    proxy: FaultProxy,
-    redis: Redis,
+    redis_proxy: FaultProxy,
+    redis_client: Redis,
     stored_symbol: int,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> AsyncIterator[httpx.AsyncClient]:
@@ -106,7 +83,7 @@ async def http(
     try:
         yield client
     finally:
-        proxy.set_mode("pass")
+        redis_proxy.set_mode("pass")
         await client.aclose()
 
 
@@ -164,15 +141,15 @@ def assert_served_fast(results: list[tuple[str, int, float, dict[str, object]]])
 
 
 async def assert_cache_used_again(
-    http: httpx.AsyncClient, redis: Redis, within_seconds: float = 10.0
+    http: httpx.AsyncClient, redis_client: Redis, within_seconds: float = 10.0
 ) -> float:
     """Reads store their results in Redis again: returns how long that took."""
     started = time.monotonic()
     while time.monotonic() - started < within_seconds:
-        await redis.delete(*(await redis.keys(CACHE_KEYS)) or ["-"])
+        await redis_client.delete(*(await redis_client.keys(CACHE_KEYS)) or ["-"])
         for path in ("/api/v1/stats", "/api/v1/matrix"):
             assert (await http.get(path)).status_code == 200
-        if len(await redis.keys(CACHE_KEYS)) >= 2:
+        if len(await redis_client.keys(CACHE_KEYS)) >= 2:
             health = (await http.get("/api/health")).json()["data"]
             assert health["cache"] == "ok", health
             return time.monotonic() - started
@@ -186,15 +163,15 @@ async def assert_cache_used_again(
 @pytest.mark.parametrize("mode", ["refuse", "blackhole"])
 async def test_reads_are_served_within_a_second_while_redis_is_down_or_hung(
     mode: Mode,
-    proxy: FaultProxy,
+    redis_proxy: FaultProxy,
     api: ApiProcess,
     http: httpx.AsyncClient,
-    redis: Redis,
+    redis_client: Redis,
     session_factory: async_sessionmaker[AsyncSession],
 ) -> None:
-    await assert_cache_used_again(http, redis)  # with Redis up, reads are cached in it
+    await assert_cache_used_again(http, redis_client)  # with Redis up, reads are cached in it
 
-    with proxy.fault(mode):
+    with redis_proxy.fault(mode):
         results = await mixed_reads(http)
         print(f"{mode}: slowest read {max(took for _, _, took, _ in results) * 1000:.0f} ms")
         assert_served_fast(results)
@@ -209,7 +186,7 @@ async def test_reads_are_served_within_a_second_while_redis_is_down_or_hung(
         finally:
             await client.aclose()
 
-    took = await assert_cache_used_again(http, redis)
+    took = await assert_cache_used_again(http, redis_client)
     print(f"{mode}: cache used again {took:.1f} s after Redis came back")
 
 
@@ -234,7 +211,7 @@ async def signed_in_later(
 
 
 async def test_connections_reset_mid_traffic_give_no_5xx(
-    proxy: FaultProxy, api: ApiProcess, http: httpx.AsyncClient, redis: Redis
+    redis_proxy: FaultProxy, api: ApiProcess, http: httpx.AsyncClient, redis_client: Redis
 ) -> None:
     stop = asyncio.Event()
 
@@ -242,7 +219,7 @@ async def test_connections_reset_mid_traffic_give_no_5xx(
         resets = 0
         while not stop.is_set():
             await asyncio.sleep(0.05)
-            await asyncio.to_thread(proxy.reset)
+            await asyncio.to_thread(redis_proxy.reset)
             resets += 1
         return resets
 
@@ -257,16 +234,20 @@ async def test_connections_reset_mid_traffic_give_no_5xx(
     # No hang (the 1 s bound is the outage tests'; a reset costs at most one timeout).
     stuck = [(path, round(took, 2)) for path, _, took, _ in results if took >= STUCK_SECONDS]
     assert not stuck, stuck
-    await assert_cache_used_again(http, redis)
+    await assert_cache_used_again(http, redis_client)
 
 
 @pytest.mark.parametrize("mode", ["refuse", "blackhole"])
 async def test_the_event_stream_outlives_a_redis_outage(
-    mode: Mode, proxy: FaultProxy, api: ApiProcess, http: httpx.AsyncClient, redis: Redis
+    mode: Mode,
+    redis_proxy: FaultProxy,
+    api: ApiProcess,
+    http: httpx.AsyncClient,
+    redis_client: Redis,
 ) -> None:
     """A stream opened while Redis is down stays open, then delivers once Redis is back."""
-    bus = RedisEventBus(redis)  # the worker's side, on the real Redis
-    proxy.set_mode(mode)
+    bus = RedisEventBus(redis_client)  # the worker's side, on the real Redis
+    redis_proxy.set_mode(mode)
     async with http.stream("GET", "/api/v1/stream") as response:
         assert response.status_code == 200
         reader = LineReader(response)
@@ -276,7 +257,7 @@ async def test_the_event_stream_outlives_a_redis_outage(
             # Three seconds of outage: the stream neither ends nor breaks.
             quiet = await reader.lines_for(3.0)
             assert set(quiet) <= {"", ": keep-alive"}, quiet
-            proxy.set_mode("pass")
+            redis_proxy.set_mode("pass")
             event_line = await delivered(bus, reader)
         finally:
             reader.close()
@@ -337,11 +318,11 @@ async def delivered(bus: RedisEventBus, reader: LineReader, within_seconds: floa
 
 @pytest.mark.parametrize("mode", ["refuse", "blackhole"])
 async def test_a_write_that_needs_the_queue_is_a_prompt_503_while_redis_is_down_or_hung(
-    mode: Mode, proxy: FaultProxy, http: httpx.AsyncClient
+    mode: Mode, redis_proxy: FaultProxy, http: httpx.AsyncClient
 ) -> None:
     """A hung Redis costs an enqueueing request REQUEST_ENQUEUE_WAIT_SECONDS, not the Redis
     client's read timeout (3 s): a 503 with Retry-After the client can act on."""
-    with proxy.fault(mode):
+    with redis_proxy.fault(mode):
         started = time.perf_counter()
         answer = await http.post("/api/v1/scan", json={"symbols": ["ANON/BTC"]})
         took = time.perf_counter() - started
