@@ -24,6 +24,9 @@ const BillingPage = lazy(() => import('./pages/billing/BillingPage'));
 const FakeCheckoutPage = lazy(() => import('./pages/billing/FakeCheckoutPage'));
 const ReturnPage = lazy(() => import('./pages/billing/ReturnPage'));
 const ReceiptPage = lazy(() => import('./pages/billing/ReceiptPage'));
+const PortfoliosPage = lazy(() => import('./pages/portfolio/PortfoliosPage'));
+const PortfolioPage = lazy(() => import('./pages/portfolio/PortfolioPage'));
+const TradePage = lazy(() => import('./pages/portfolio/TradePage'));
 
 export function App() {
   return (
@@ -61,6 +64,9 @@ export function App() {
           <Route path="/chart" element={<Navigate to="/chart/BTC-USDT" replace />} />
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/watchlist" element={<WatchlistPage />} />
+          <Route path="/portfolios" element={<PortfoliosPage />} />
+          <Route path="/portfolios/:id" element={<PortfolioPage />} />
+          <Route path="/trades/:id" element={<TradePage />} />
           <Route path="/developers/*" element={<DevelopersPage />} />
           <Route path="/billing" element={<BillingPage />} />
           <Route path="/billing/fake-checkout/:id" element={<FakeCheckoutPage />} />

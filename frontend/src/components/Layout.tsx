@@ -22,6 +22,7 @@ const NAV = [
   { to: '/performance', label: 'Performance', end: false },
   { to: '/chart/BTC-USDT', label: 'Chart', end: false },
   { to: '/watchlist', label: 'Watchlist', end: false },
+  { to: '/portfolios', label: 'Portfolios', end: false },
   { to: '/developers', label: 'Developers', end: false },
 ];
 

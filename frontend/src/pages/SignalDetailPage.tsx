@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { formatPct, formatR, symbolToUrl } from '../lib/format';
 import { avgRText, winRateText } from '../lib/outcomes';
 import { levelRows } from '../lib/signals';
+import { JournalSignalButton } from './portfolio/JournalSignalButton';
 
 function Levels({ signal }: { signal: SignalDetail }) {
   return (
@@ -123,6 +124,7 @@ export default function SignalDetailPage() {
         <Link className="btn" to={`/chart/${urlSymbol}?tf=${data.anchor_timeframe}&signal=${data.id}&pattern=${data.anchor_pattern_id}`}>
           Open chart
         </Link>
+        <JournalSignalButton signalId={data.id} />
       </div>
       <div className="grid-sidebar">
         <div>
