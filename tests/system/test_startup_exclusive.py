@@ -52,6 +52,7 @@ async def test_a_process_waits_while_another_holds_the_start_up_lock(
 
 async def test_the_exchange_is_asked_before_the_turn_only_the_writes_wait(
     db_engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],  # empties the tables afterwards
     tmp_path: Path,
 ) -> None:
     """A process starting on an empty database probes the exchange while another holds the
