@@ -16,6 +16,38 @@ import {
 } from './journalQueries';
 import { entryLabel, entryProblem, MAX_ENTRY } from './rules';
 
+/** An entry's text, with the problem found in it (both forms: adding and editing). */
+function NoteField({
+  id,
+  value,
+  problem,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  problem: string | null;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>Note</label>
+      <textarea
+        id={id}
+        rows={3}
+        maxLength={MAX_ENTRY}
+        value={value}
+        aria-invalid={problem ? true : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {problem ? (
+        <span className="field-problem" role="alert">
+          {problem}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 function EditEntry({ entry, onDone }: { entry: JournalEntry; onDone: () => void }) {
   const id = useId();
   const [mood, setMood] = useState<Mood | ''>(entry.mood ?? '');
@@ -31,21 +63,7 @@ function EditEntry({ entry, onDone }: { entry: JournalEntry; onDone: () => void 
   return (
     <form className="form" aria-label="Edit journal entry" onSubmit={submit} noValidate>
       <MoodSelect id={`${id}-mood`} value={mood} onChange={setMood} />
-      <div className="field">
-        <label htmlFor={`${id}-content`}>Note</label>
-        <textarea
-          id={`${id}-content`}
-          rows={3}
-          maxLength={MAX_ENTRY}
-          value={content}
-          onChange={(event) => setContent(event.target.value)}
-        />
-        {problem ? (
-          <span className="field-problem" role="alert">
-            {problem}
-          </span>
-        ) : null}
-      </div>
+      <NoteField id={`${id}-content`} value={content} problem={problem} onChange={setContent} />
       <ActionError error={update.error} />
       <div className="form-actions">
         <button type="submit" className="btn" disabled={update.isPending}>
@@ -136,22 +154,7 @@ function AddEntry({ tradeId, status }: { tradeId: number; status: string }) {
         </div>
         <MoodSelect id={`${id}-mood`} value={mood} onChange={setMood} />
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-content`}>Note</label>
-        <textarea
-          id={`${id}-content`}
-          rows={3}
-          maxLength={MAX_ENTRY}
-          value={content}
-          aria-invalid={problem ? true : undefined}
-          onChange={(event) => setContent(event.target.value)}
-        />
-        {problem ? (
-          <span className="field-problem" role="alert">
-            {problem}
-          </span>
-        ) : null}
-      </div>
+      <NoteField id={`${id}-content`} value={content} problem={problem} onChange={setContent} />
       <ActionError error={add.error} />
       <div className="form-actions">
         <button type="submit" className="btn" disabled={add.isPending}>
