@@ -12,9 +12,13 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from cryptolens.access.route_rules import authorization_table
 from cryptolens.core.clock import FrozenClock
+from cryptolens.db import unit_of_work, utcnow
+from cryptolens.market.models import Symbol
 from tests.clients import MakeUserClient, UserClient
 from tests.portfolio.conftest import API, code_of, data_of, new_portfolio, new_trade
 
@@ -277,3 +281,35 @@ async def test_the_balance_is_initial_plus_closed_pnl_after_any_sequence(
         for trade in trades:
             if trade["status"] == "closed":
                 assert Decimal(trade["pnl"]) == Decimal(trade["pnl"]).quantize(Decimal("1e-8"))
+
+
+async def test_a_symbol_filter_covers_every_stored_symbol_of_that_name(
+    make_user_client: MakeUserClient,
+    symbols: dict[str, int],
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    """BTC/USDT followed on the exchange, then served by the replay market (a fallback): the
+    journal's trades on either are BTC/USDT to the trader, in the list and the statistics."""
+    user = await make_user_client("premium")
+    portfolio = await new_portfolio(user.http)
+    on_exchange = await new_trade(user.http, portfolio["id"], symbol="BTC/USDT")
+    async with unit_of_work(session_factory) as session:
+        await session.execute(
+            update(Symbol).where(Symbol.id == symbols["BTC/USDT"]).values(is_active=False)
+        )
+        session.add(
+            Symbol(
+                symbol="BTC/USDT",
+                exchange="replay",
+                base="BTC",
+                quote="USDT",
+                is_active=True,
+                added_at=utcnow(),
+            )
+        )
+    on_replay = await new_trade(user.http, portfolio["id"], symbol="BTC/USDT")
+    url = f"{API}/portfolios/{portfolio['id']}"
+    listed = data_of(await user.http.get(f"{url}/trades", params={"symbol": "BTC-USDT"}))
+    assert [t["id"] for t in listed] == [on_replay["id"], on_exchange["id"]]
+    stats = data_of(await user.http.get(f"{url}/stats", params={"symbol": "BTC/USDT"}))
+    assert stats["open"] == 2

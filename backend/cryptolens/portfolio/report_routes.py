@@ -68,7 +68,7 @@ async def portfolio_stats(
     portfolio = await service.load_portfolio(ref)
     db = ref.owner.db
     filters = reports.ReportFilters(
-        symbol_ids=await reports.symbol_ids_named(db, symbol),
+        symbol_ids=None if symbol is None else await service.symbol_ids_named(db, symbol),
         direction=direction,
         tag_id=tag,
         since=since,
@@ -146,7 +146,7 @@ async def export_csv(
     portfolio = await service.load_portfolio(ref)
     db = ref.owner.db
     filters = reports.ReportFilters(
-        symbol_ids=await reports.symbol_ids_named(db, symbol),
+        symbol_ids=None if symbol is None else await service.symbol_ids_named(db, symbol),
         status=status,
         since=since,
         until=until,

@@ -57,15 +57,6 @@ class ReportFilters:
     until: datetime | None = None
 
 
-async def symbol_ids_named(db: AsyncSession, symbol: str | None) -> tuple[int, ...] | None:
-    """The stored symbol called `symbol` (`btc-usdt` reads as BTC/USDT), as a filter."""
-    if symbol is None:
-        return None
-    wanted = symbol.strip().upper().replace("-", "/")
-    names = await market.symbol_names(db)
-    return tuple(symbol_id for symbol_id, name in names.items() if name == wanted)
-
-
 def _live_trades_of(portfolio_id: int) -> list[ColumnElement[bool]]:
     return [Trade.portfolio_id == portfolio_id, Trade.deleted_at.is_(None)]
 

@@ -92,7 +92,8 @@ async def journaled_trade(db: AsyncSession, portfolio_id: int, signal_id: int) -
 @dataclass(frozen=True)
 class TradeFilters:
     status: str | None = None
-    symbol_id: int | None = None
+    # Every stored symbol of one name (it may be on the exchange and in replay).
+    symbol_ids: tuple[int, ...] | None = None
     direction: str | None = None
     signal_id: int | None = None
     tag_id: int | None = None
@@ -143,8 +144,8 @@ async def trades_page(
     statement = _live_trades(user_id).where(Trade.portfolio_id == portfolio_id)
     if filters.status is not None:
         statement = statement.where(Trade.status == filters.status)
-    if filters.symbol_id is not None:
-        statement = statement.where(Trade.symbol_id == filters.symbol_id)
+    if filters.symbol_ids is not None:
+        statement = statement.where(Trade.symbol_id.in_(filters.symbol_ids))
     if filters.direction is not None:
         statement = statement.where(Trade.direction == filters.direction)
     if filters.signal_id is not None:

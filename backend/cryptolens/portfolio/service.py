@@ -321,6 +321,14 @@ async def stored_symbol_id(db: AsyncSession, name: str) -> int:
     return symbol.id
 
 
+async def symbol_ids_named(db: AsyncSession, symbol: str) -> tuple[int, ...]:
+    """Every stored symbol called `symbol` (`btc-usdt` reads as BTC/USDT), as a filter:
+    none matches nothing."""
+    wanted = symbol.strip().upper().replace("-", "/")
+    names = await market.symbol_names(db)
+    return tuple(symbol_id for symbol_id, name in names.items() if name == wanted)
+
+
 async def _their_tag_ids(owner: Owner, tag_ids: Sequence[int]) -> list[int]:
     """The ids, once each, if every one is the owner's tag; else 422 `unknown_tag`."""
     wanted = list(dict.fromkeys(tag_ids))
@@ -369,12 +377,7 @@ async def list_trades(
     await load_portfolio(ref)
     request = PageRequest.from_cursor(page.cursor, key_size=3, limit=page.limit)
     if symbol is not None:
-        names = await market.symbol_names(owner.db)
-        wanted = symbol.strip().upper().replace("-", "/")
-        ids = [symbol_id for symbol_id, name in names.items() if name == wanted]
-        if not ids:
-            return Page([])
-        filters = replace(filters, symbol_id=ids[0])
+        filters = replace(filters, symbol_ids=await symbol_ids_named(owner.db, symbol))
     trades = await repository.trades_page(
         owner.db, owner.user_id, ref.portfolio_id, filters, request
     )
