@@ -107,6 +107,18 @@ def requests_of(trader: Trader, mark: str) -> list[tuple[str, str, dict[str, Any
     ]
 
 
+def reads_of(trader: Trader) -> list[tuple[str, str, dict[str, Any] | None]]:
+    """The portfolio's other reads: tags, its reports and the CSV export (whose errors stay
+    JSON envelopes)."""
+    portfolio = f"{API}/portfolios/{trader.portfolio_id}"
+    return [
+        ("GET", f"{API}/tags", None),
+        ("GET", f"{portfolio}/stats", None),
+        ("GET", f"{portfolio}/equity", None),
+        ("GET", f"{portfolio}/export.csv", None),
+    ]
+
+
 @dataclass(frozen=True)
 class Answer:
     call: str
@@ -159,6 +171,7 @@ async def test_portfolio_calls_are_prompt_503s_during_an_outage_and_work_after_i
     with database_proxy.fault(mode):
         # One after the other: a stuck pooled connection must not make the next call wait.
         during = [await timed(trader, *call) for call in requests_of(trader, OUTAGE_MARK)]
+        during += [await timed(trader, *call) for call in reads_of(trader)]
         # Asked again while it lasts (pooled connections are gone or stuck by now): the same.
         during += [await timed(trader, *call) for call in requests_of(trader, OUTAGE_MARK)]
     print(f"{mode}: " + ", ".join(f"{answer.seconds * 1000:.0f} ms" for answer in during))
