@@ -24,7 +24,7 @@ from cryptolens.market.candles import CandleSeries
 from cryptolens.market.models import Symbol
 from cryptolens.patterns.models import Pattern
 from cryptolens.settings import ScanSettings, Settings
-from cryptolens.signals.cycle import run_pending_cycles
+from cryptolens.signals.live_cycles import run_pending_cycles
 from cryptolens.signals.settings import CycleSettings
 from cryptolens.system import migrations
 from throwaway_mysql import DEFAULT_SERVER_URL, throwaway_database
@@ -86,8 +86,9 @@ async def scan_all(url: str, ids: list[int]) -> tuple[float, int]:
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
     engine = create_engine(url, settings)
     factory = create_session_factory(engine)
+    # No warm-up: the minute's live cycle alone, as for a symbol followed all along.
     signal_settings = CycleSettings(
-        signals=settings.signals.model_copy(update={"warm_up_minutes": 1}), scan=settings.scan
+        signals=settings.signals.model_copy(update={"warm_up_minutes": 0}), scan=settings.scan
     )
     started = time.perf_counter()
     for symbol_id in ids:

@@ -17,6 +17,9 @@ from cryptolens.admin.router import router as admin_router
 from cryptolens.admin.stats.gauges import business_gauges
 from cryptolens.apikeys.routes import router as api_keys_router
 from cryptolens.auth.routes import router as auth_router
+from cryptolens.backtests.parameter_routes import router as backtest_parameters_router
+from cryptolens.backtests.routes import router as backtests_router
+from cryptolens.backtests.study_routes import router as studies_router
 from cryptolens.billing.routes import router as billing_router
 from cryptolens.core.admission import install_admission
 from cryptolens.core.body_limit import install_body_limit
@@ -171,6 +174,9 @@ def create_app(
     app.include_router(portfolio_router)
     app.include_router(portfolio_reports_router)
     app.include_router(journal_router)
+    app.include_router(backtest_parameters_router)  # before /backtests/{id}
+    app.include_router(backtests_router)
+    app.include_router(studies_router)
     app.include_router(webhooks_router)
     app.include_router(api_keys_router)
     app.include_router(admin_router)

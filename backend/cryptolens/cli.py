@@ -22,6 +22,8 @@ COMMAND_MODULES = [
     "cryptolens.market.commands",
     "cryptolens.patterns.commands",
     "cryptolens.signals.commands",
+    "cryptolens.backtests.commands",
+    "cryptolens.backtests.study_commands",
     "cryptolens.jobs.commands",
 ]
 

@@ -18,6 +18,8 @@ MODEL_MODULES = [
     "cryptolens.apikeys.models",
     "cryptolens.webhooks.models",
     "cryptolens.portfolio.models",
+    "cryptolens.backtests.models",
+    "cryptolens.backtests.study_models",
 ]
 
 

@@ -193,7 +193,9 @@ class SignalSettings(SettingsGroup):
     )
     stats_windows_days: tuple[int, ...] = (30, 90)
     warm_up_minutes: Annotated[int, EnvName("SIGNAL_WARM_UP_MINUTES")] = Field(
-        default=240, description="Minutes of history a symbol's first live cycles replay"
+        default=20_160,
+        description="Minutes replayed before a symbol's first live cycle (14 days: the longest "
+        "pattern expiry)",
     )
 
     @property

@@ -232,6 +232,21 @@ describe('billing', () => {
     await shot(page, 'phone', true);
   }, 120_000);
 
+  it('offers an admin nothing to buy: the plan comes with the account', async () => {
+    const page = await adminContext.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${backend.baseUrl}/billing`);
+    await page.getByTestId('current-plan').getByText('Included with your account').waitFor();
+    for (const plan of ['pro', 'premium']) {
+      const card = page.getByTestId(`plan-${plan}`);
+      await card.waitFor();
+      await expect.poll(() => card.textContent()).toContain('Included with your account: nothing to buy.');
+      expect(await card.textContent()).not.toContain('Takes effect when your current paid period ends');
+      expect(await card.getByRole('button', { name: 'Pay by card' }).count()).toBe(0);
+    }
+    await page.close();
+  }, 60_000);
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -322,7 +322,8 @@ async def test_one_chosen_timeframe_is_fetched_on_its_own_from_its_newest_candle
 
     report = await fetch_market_data(session_factory, exchange_source, only_hours)
 
-    assert report.symbols[0].stored == {"1h": 5 * 24}  # all the exchange has, first one partial
+    # All the exchange has but its first hour, which began at the listing (12:34): partial.
+    assert report.symbols[0].stored == {"1h": 5 * 24 - 1}
     assert await stored_candles(session_factory, "BTC/USDT", "1m") == []
     assert (await symbol_row(session_factory, "BTC/USDT")).backfilled_at is None
 

@@ -21,6 +21,7 @@ from cryptolens.notifications.eligibility import (
     local_day_start,
     push_priority,
 )
+from cryptolens.signals.reads import setup_proof
 
 NOW = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -40,6 +41,7 @@ ALERT = SignalAlert(
     anchor_timeframe="4h",
     strength=2.1,
     setup_hit_rate=None,
+    setup_proof=setup_proof(None),  # no statistics: unproven
     created_at=NOW,
 )
 
@@ -72,10 +74,20 @@ def prefs(**changes: object) -> Preferences:
         ({"preferences": prefs(pattern_types=frozenset({"fvg"}))}, rules.PATTERN_FILTERED),
         ({"preferences": prefs(symbols=frozenset({"BTC/USDT"}))}, rules.SYMBOL_FILTERED),
         ({"muted_symbols": frozenset({"ETH/USDT"})}, rules.MUTED),
+        ({"preferences": prefs(only_proven_setups=True)}, rules.SETUP_UNPROVEN),
     ],
 )
 def test_each_filter_names_its_reason(changes: dict[str, Any], reason: str) -> None:
     assert decide(recipient(**changes), ALERT, NOW, 0).reason == reason
+
+
+def test_a_proven_setup_passes_the_proven_only_preference() -> None:
+    proven = replace(
+        ALERT, setup_proof=setup_proof([{"window_days": 90, "resolved": 30, "avg_r": 0.2}])
+    )
+    picky = recipient(preferences=prefs(only_proven_setups=True))
+    assert decide(picky, proven, NOW, 0).eligible
+    assert decide_at_send(picky, ALERT, NOW).reason == rules.SETUP_UNPROVEN
 
 
 def test_a_premium_user_with_defaults_gets_it_at_once() -> None:

@@ -19,9 +19,11 @@ from cryptolens.market.candles import CandleSeries
 from cryptolens.patterns.models import Pattern
 from cryptolens.settings import SignalSettings
 from cryptolens.signals.commands import backtest
-from cryptolens.signals.cycle import CycleResult, run_pending_cycles
+from cryptolens.signals.cycle import CycleResult
 from cryptolens.signals.lifecycle import FINAL_STATUSES
+from cryptolens.signals.live_cycles import run_pending_cycles
 from cryptolens.signals.models import Signal
+from cryptolens.signals.repository import last_cycle_at
 from cryptolens.signals.settings import CycleSettings
 from cryptolens.signals.setups import setup_statistics
 from cryptolens.signals.tasks import count_signal_metrics
@@ -161,8 +163,11 @@ async def test_live_catch_up_runs_every_missed_minute_once(
             int(closes[100]),
             CycleSettings(signals=SignalSettings(warm_up_minutes=30)),
         )
-    # A symbol's first cycles warm up over its newest minutes; older history is not replayed.
-    assert [r.close for r in first] == closes[71:101]
+    # The warm-up replays the 30 minutes before the first live cycle and stores them; only the
+    # first live cycle (T0) is a cycle result.
+    assert [r.close for r in first] == closes[100:101]
+    async with session_factory() as session:
+        assert await last_cycle_at(session, symbol_id) == closes[100]
     async with unit_of_work(session_factory) as session:
         missed = await run_pending_cycles(session, symbol_id, int(closes[-1]), CycleSettings())
         again = await run_pending_cycles(session, symbol_id, int(closes[-1]), CycleSettings())
@@ -262,9 +267,15 @@ def test_scan_command_runs_the_pending_cycles_once(
 
         asyncio.run(prepare())
         assert main(["scan"]) == 0
-        first = capsys.readouterr().out
-        assert first.startswith("ANON/BTC: 120 cycles, ")
-        assert " 0 patterns" not in first
+        first = capsys.readouterr().out.splitlines()
+        # The stored minutes of the 120 before the newest are the warm-up (the series has
+        # holes); the newest is the live cycle.
+        opens = head(anon_minutes, 600).open_time
+        warmed = int(((opens >= opens[-1] - 120 * MINUTE_MS) & (opens < opens[-1])).sum())
+        assert 100 < warmed < 120
+        assert first[0].startswith(f"ANON/BTC: warm-up replayed {warmed} cycles, ")
+        assert " 0 patterns" not in first[0]
+        assert first[1].startswith("ANON/BTC: 1 cycles, ")
         assert main(["scan", "--symbol", "ANON/BTC"]) == 0
         assert capsys.readouterr().out.startswith("ANON/BTC: 0 cycles, 0 patterns, 0 signals")
         assert main(["scan", "--symbol", "NOPE/BTC"]) == 1

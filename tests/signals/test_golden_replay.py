@@ -38,7 +38,7 @@ LEVEL_FIELDS = ("entry", "stop_loss", "take_profit_1", "take_profit_2", "take_pr
 STATS_FIELDS = ("count", "triggered", "wins", "decided", "win_rate", "resolved", "avg_r")
 
 
-def _pattern_key(pattern: Pattern) -> str:
+def pattern_key(pattern: Pattern) -> str:
     return f"{pattern.timeframe}:{pattern.type}:{pattern.direction}:{pattern.formed_at}"
 
 
@@ -62,9 +62,9 @@ async def _stored_signals(session: AsyncSession) -> list[dict[str, Any]]:
         signals.append(
             {
                 "signal": signal,
-                "anchor": _pattern_key(patterns[signal.anchor_pattern_id]),
+                "anchor": pattern_key(patterns[signal.anchor_pattern_id]),
                 "contributing": [
-                    _pattern_key(patterns[pattern_id])
+                    pattern_key(patterns[pattern_id])
                     for signal_id, pattern_id in links
                     if signal_id == signal.id
                 ],
@@ -73,7 +73,7 @@ async def _stored_signals(session: AsyncSession) -> list[dict[str, Any]]:
     return signals
 
 
-def _differences(stored: dict[str, Any], expected: dict[str, Any]) -> list[str]:
+def signal_differences(stored: dict[str, Any], expected: dict[str, Any]) -> list[str]:
     signal: Signal = stored["signal"]
     found = []
     for name in ("direction", "status", "confluence", *TIME_FIELDS):
@@ -126,7 +126,7 @@ async def test_golden_replay(
     assert len(expected) == (67 if full else 8)
     for stored_signal, golden_signal in zip(stored, expected, strict=True):
         if full:
-            assert _differences(stored_signal, golden_signal) == [], golden_signal["id"]
+            assert signal_differences(stored_signal, golden_signal) == [], golden_signal["id"]
         else:
             # A slice ends while some signals are still open: compare what is fixed.
             signal = stored_signal["signal"]

@@ -25,7 +25,8 @@ from cryptolens.db import unit_of_work
 from cryptolens.market import service as market
 from cryptolens.patterns.models import Pattern
 from cryptolens.settings import ScanSettings, SignalSettings
-from cryptolens.signals.cycle import run_cycle, run_pending_cycles
+from cryptolens.signals.cycle import run_cycle
+from cryptolens.signals.live_cycles import run_pending_cycles
 from cryptolens.signals.models import Signal, SignalPattern
 from cryptolens.signals.settings import CycleSettings
 from cryptolens.signals.workflows import plan_replay, replay_cycles

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from cryptolens.core.events import STREAM_KEY, RedisEventBus
 from cryptolens.db import unit_of_work
 from cryptolens.market.candles import CandleSeries
-from cryptolens.signals.cycle import run_pending_cycles
+from cryptolens.signals.live_cycles import run_pending_cycles
 from cryptolens.signals.settings import CycleSettings
 from cryptolens.signals.stream import KEEP_ALIVE_SECONDS, RECONNECT_MS
 from cryptolens.signals.tasks import publish_cycle_events

@@ -70,7 +70,12 @@ async def test_create_read_change_delete_with_the_secret_shown_once(
     secret = data.pop("secret")
     assert secret.startswith("whsec_") and len(secret) == 6 + 44
     assert data["events"] == ["signal.created", "signal.updated"]
-    assert data["filters"] == {"symbols": ["BTC/USDT"], "direction": "long", "min_confluence": 3}
+    assert data["filters"] == {
+        "symbols": ["BTC/USDT"],
+        "direction": "long",
+        "min_confluence": 3,
+        "only_proven_setups": False,
+    }
     assert (data["status"], data["payload_version"]) == ("active", 1)
     endpoint_id = data["id"]
 
@@ -152,6 +157,7 @@ async def test_another_users_endpoint_is_not_found(
         ({"filters": {"direction": "up"}}, "filters.direction"),
         ({"filters": {"min_confluence": 7}}, "filters.min_confluence"),
         ({"filters": {"min_confluence": 0}}, "filters.min_confluence"),
+        ({"filters": {"only_proven_setups": "yes"}}, "filters.only_proven_setups"),
         ({"secret": "whsec_mine"}, "secret"),
     ],
 )

@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -22,7 +24,7 @@ from cryptolens.core.metrics import JOB_PROCESSING_SECONDS, JOBS_TOTAL
 from cryptolens.db import unit_of_work
 from cryptolens.job_context import JobContext, JobCounters
 from cryptolens.jobs.locks import LockManager
-from cryptolens.jobs.registry import JobDefinition, args_key, get_job, timeout_seconds
+from cryptolens.jobs.registry import JobDefinition, args_key, get_job, job_timeout_seconds
 from cryptolens.jobs.retries import job_retry_policy, retry_delay
 from cryptolens.system import job_runs, runtime_settings
 from cryptolens.system.errors.capture import capture_job_failure
@@ -67,7 +69,7 @@ async def execute(ctx: JobContext, locks: LockManager, call: JobCall) -> Outcome
         reason = await _reason_to_skip_slot(ctx, call)
         if reason is not None:
             return await _skip(ctx, definition, call, reason)
-    limit = timeout_seconds(ctx.settings.jobs, definition.queue)
+    limit = job_timeout_seconds(ctx.settings.jobs, definition)
     lock_key = f"{call.name}:{call.summary}"
     # A short lock renewed while held (jobs/locks.py): a killed worker's job is free again
     # within one lifetime, and no later than arq hands the job itself out again (its limit
@@ -82,7 +84,31 @@ async def execute(ctx: JobContext, locks: LockManager, call: JobCall) -> Outcome
                     ctx, definition, call, "another run is in progress", retry_in_seconds=ttl
                 )
             return await _skip(ctx, definition, call, "another run is in progress")
-        return await _run(ctx, definition, call, limit, entered)
+        async with _shared_slot(locks, definition, ttl):
+            return await _run(ctx, definition, call, limit, entered)
+
+
+# How often a job waiting for a shared slot looks again.
+SLOT_POLL_SECONDS = 1.0
+
+
+@asynccontextmanager
+async def _shared_slot(
+    locks: LockManager, definition: JobDefinition, ttl: float
+) -> AsyncIterator[None]:
+    """One of the job's slot group's slots (registry.SlotGroup), waited for; each slot is a
+    lock like a job's own (renewed while held, freed within one lifetime if its worker dies)."""
+    group = definition.slots
+    if group is None:
+        yield
+        return
+    while True:
+        for index in range(group.size):
+            async with locks.hold(f"slot:{group.name}:{index}", ttl_seconds=ttl) as acquired:
+                if acquired:
+                    yield
+                    return
+        await asyncio.sleep(SLOT_POLL_SECONDS)
 
 
 async def _reason_to_skip_slot(ctx: JobContext, call: JobCall) -> str | None:

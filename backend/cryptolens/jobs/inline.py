@@ -23,7 +23,7 @@ from cryptolens.jobs.enqueue import Enqueued
 from cryptolens.jobs.execution import JobCall, Outcome, execute
 from cryptolens.jobs.locks import MemoryLocks
 from cryptolens.jobs.payload import check_arguments
-from cryptolens.jobs.registry import QUEUES, Queue, get_job, timeout_seconds
+from cryptolens.jobs.registry import QUEUES, Queue, get_job, job_timeout_seconds
 from cryptolens.jobs.schedule import CRON_SCHEDULE
 
 log = logging.getLogger("cryptolens.jobs.inline")
@@ -125,8 +125,9 @@ class InlineRunner:
 
     async def _run(self, call: JobCall, defer_seconds: float | None) -> Outcome:
         assert self.ctx is not None
-        queue = get_job(call.name).queue
-        limit = timeout_seconds(self.ctx.settings.jobs, queue)
+        definition = get_job(call.name)
+        queue = definition.queue
+        limit = job_timeout_seconds(self.ctx.settings.jobs, definition)
         if defer_seconds:
             await asyncio.sleep(defer_seconds)
         while True:

@@ -16,7 +16,8 @@ from cryptolens.market.sources.base import CandleSource
 from cryptolens.market.sources.factory import open_candle_source
 from cryptolens.market.workflows import FetchRequest, fetch_market_data
 from cryptolens.patterns import reads as patterns
-from cryptolens.signals.cycle import CycleResult, run_pending_cycles
+from cryptolens.signals.cycle import CycleResult
+from cryptolens.signals.live_cycles import run_pending_cycles
 from cryptolens.signals.reads import forget_matrix, renew_stats_generation
 from cryptolens.signals.settings import CycleSettings
 from cryptolens.signals.tasks import count_signal_metrics, publish_cycle_events

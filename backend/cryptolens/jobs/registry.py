@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from cryptolens.apikeys import tasks as apikeys
 from cryptolens.auth import tasks as auth
+from cryptolens.backtests import study_jobs
+from cryptolens.backtests import tasks as backtests
 from cryptolens.billing import tasks as billing
 from cryptolens.job_context import JobCounters
 from cryptolens.job_requests import tasks as job_requests
@@ -31,6 +33,16 @@ JobBody = Callable[..., Awaitable[JobCounters]]
 
 
 @dataclass(frozen=True)
+class SlotGroup:
+    name: str
+    size: int
+
+
+# Replays (user backtests, the admin's parameter study): at most two at once in the service.
+REPLAY_SLOTS = SlotGroup("replays", 2)
+
+
+@dataclass(frozen=True)
 class JobDefinition:
     name: str
     queue: Queue
@@ -39,6 +51,11 @@ class JobDefinition:
     # instead of being skipped: the holder may be a killed worker whose lock lives on for up
     # to its TTL, and the fan-outs resumed after a crash must not wait for the next resume.
     retry_when_busy: bool = False
+    # Its own time limit in place of its queue's (a long replay: backtests).
+    timeout_seconds: float | None = None
+    # A group of jobs sharing a few slots in the whole service (SlotGroup): a job of the group
+    # waits, before it starts, until one of them is free.
+    slots: SlotGroup | None = None
 
 
 JOBS: dict[str, JobDefinition] = {
@@ -71,6 +88,21 @@ JOBS: dict[str, JobDefinition] = {
         JobDefinition("webhook_cleanup", "low", webhooks.webhook_cleanup),
         JobDefinition("job_requests_cleanup", "low", job_requests.job_requests_cleanup),
         JobDefinition("portfolio_purge", "low", portfolio.portfolio_purge),
+        JobDefinition(
+            "run_backtest",
+            "low",
+            backtests.run_backtest,
+            timeout_seconds=backtests.JOB_TIMEOUT_SECONDS,
+            slots=REPLAY_SLOTS,
+        ),
+        JobDefinition("backtests_cleanup", "low", backtests.backtests_cleanup),
+        JobDefinition(
+            "run_study_replay",
+            "low",
+            study_jobs.run_study_replay,
+            timeout_seconds=study_jobs.JOB_TIMEOUT_SECONDS,
+            slots=REPLAY_SLOTS,
+        ),
     )
 }
 
@@ -102,6 +134,13 @@ def timeout_seconds(settings: JobSettings, queue: Queue) -> float:
         "low": settings.timeout_low_seconds,
     }
     return timeouts[queue]
+
+
+def job_timeout_seconds(settings: JobSettings, definition: JobDefinition) -> float:
+    """The time limit of one job: its own if it has one, else its queue's."""
+    if definition.timeout_seconds is not None:
+        return definition.timeout_seconds
+    return timeout_seconds(settings, definition.queue)
 
 
 def args_key(kwargs: dict[str, Any]) -> str:

@@ -90,4 +90,5 @@ CRON_SCHEDULE: tuple[CronEntry, ...] = (
     CronEntry("webhook_cleanup", minute=40, hour=3),
     CronEntry("job_requests_cleanup", minute=50, hour=3),
     CronEntry("portfolio_purge", minute=30, hour=3),
+    CronEntry("backtests_cleanup", minute=35, hour=3),
 )

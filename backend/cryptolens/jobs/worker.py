@@ -34,7 +34,15 @@ from cryptolens.jobs.execution import JobCall, execute
 from cryptolens.jobs.keys import JobKeys
 from cryptolens.jobs.locks import LockManager, RedisLocks
 from cryptolens.jobs.payload import dump_payload, load_payload
-from cryptolens.jobs.registry import JOBS, QUEUES, JobDefinition, Queue, get_job, timeout_seconds
+from cryptolens.jobs.registry import (
+    JOBS,
+    QUEUES,
+    JobDefinition,
+    Queue,
+    get_job,
+    job_timeout_seconds,
+    timeout_seconds,
+)
 from cryptolens.jobs.runtime import build_context, close_resources, create_arq_redis
 from cryptolens.jobs.schedule import CRON_SCHEDULE, SLOT_MICROSECOND, CronEntry
 from cryptolens.jobs.serving import RedisGaveUpError, RedisWatch, serve_queue
@@ -100,7 +108,7 @@ def arq_functions(settings: Settings, queue: Queue) -> list[Function]:
         func(
             _job_entry(definition),
             name=definition.name,
-            timeout=timeout_seconds(jobs, queue),
+            timeout=job_timeout_seconds(jobs, definition),
             max_tries=jobs.max_tries,
             keep_result=KEEP_RESULT_SECONDS,
         )

@@ -72,6 +72,9 @@ async def store_closed_candles(
     if until is not None:
         last_open = min(last_open, until - timeframe_ms(timeframe))
     result = TimeframeFetch(timeframe)
+    # Nothing stored before `start`: the fetch may begin before the market's listing, whose
+    # history then starts at the first candle the exchange answers (no known gap before it).
+    span = await repository.stored_span(session, symbol.id, timeframe)
     pages = download_closed_candles(
         source,
         symbol.symbol,
@@ -79,6 +82,7 @@ async def store_closed_candles(
         start=start,
         last_open_time=last_open,
         batch_size=batch_size,
+        history_before=span is not None and span[0] < start,
     )
     async for page in pages:
         result.pages += 1

@@ -23,6 +23,10 @@ from cryptolens.market.sources.replay import (
 from cryptolens.market.workflows import FetchReport, FetchRequest, fetch_market_data
 from cryptolens.settings import MarketSettings
 
+# The demo keeps two days of 1m candles more than the 14 a backtest warms up on, so a premium
+# user can backtest a day or two on a fresh installation.
+DEMO_MINUTE_DAYS = 16
+
 
 async def load_replay_market(
     session_factory: async_sessionmaker[AsyncSession],
@@ -67,7 +71,10 @@ async def load_demo_market(
             source,
             settings.default_symbols,
             timeframes=timeframes,
-            backfill_depth_days=settings.backfill_depth_days,
+            backfill_depth_days={
+                **settings.backfill_depth_days,
+                "1m": max(settings.backfill_depth_days["1m"], DEMO_MINUTE_DAYS),
+            },
             progress=progress,
         )
     finally:

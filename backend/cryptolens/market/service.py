@@ -34,6 +34,7 @@ from cryptolens.market.building import build_from_minutes
 
 # The value types and errors of this interface, named for other domains through here.
 from cryptolens.market.candles import CandleSeries as CandleSeries
+from cryptolens.market.candles import TimeArray as TimeArray
 from cryptolens.market.candles import concat_series as concat_series
 from cryptolens.market.coverage import refresh_coverage as refresh_coverage
 from cryptolens.market.defaults import (
@@ -45,7 +46,9 @@ from cryptolens.market.errors import SymbolNotFoundError as SymbolNotFoundError
 from cryptolens.market.errors import SymbolNotListedError
 from cryptolens.market.forming import forming_candle
 from cryptolens.market.freshness import Freshness, freshness_of
+from cryptolens.market.gaps import gap_minutes
 from cryptolens.market.models import Symbol as Symbol
+from cryptolens.market.replay_candles import ReplayCandles as ReplayCandles
 from cryptolens.market.schemas import CandleOut, CandlePage, FreshnessCounts, SymbolOut
 from cryptolens.market.sources.base import CandleSource, MarketListing
 from cryptolens.market.symbols import normalize_symbol, url_symbol
@@ -312,6 +315,33 @@ async def candles_until(
             session, symbol_id, timeframe, end=last_open_time, limit=count, newest_first=True
         )
     )
+
+
+async def candles_between(
+    session: AsyncSession, symbol_id: int, timeframe: str, start: int, end: int
+) -> CandleSeries:
+    """Every stored candle opening in [start, end) (ms), ascending, as arrays."""
+    return await repository.load_series(session, symbol_id, timeframe, start, end - 1)
+
+
+async def store_candles(
+    session: AsyncSession, symbol_id: int, timeframe: str, candles: CandleSeries
+) -> int:
+    """Stores the candles as they are (a replay's own store copies the history it reads)."""
+    return await repository.upsert_candles(session, symbol_id, timeframe, candles)
+
+
+async def known_gap_minutes(
+    session: AsyncSession, symbol_id: int, start: int, end: int
+) -> TimeArray:
+    """Open times of the 1m minutes in [start, end) the exchange reported empty."""
+    gaps = await repository.load_gaps(session, symbol_id, BASE_TIMEFRAME, start, end)
+    return gap_minutes(gaps, start, end)
+
+
+async def stored_minutes_span(session: AsyncSession, symbol_id: int) -> tuple[int, int] | None:
+    """The oldest and newest stored 1m open time, or None without any."""
+    return await repository.stored_span(session, symbol_id, BASE_TIMEFRAME)
 
 
 async def build_buckets(

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.db import from_ms
 from cryptolens.market import service as market
+from cryptolens.signals import reads as signal_reads
 from cryptolens.signals import service as signals
 
 
@@ -33,6 +34,7 @@ class SignalAlert:
     anchor_timeframe: str
     strength: float
     setup_hit_rate: float | None  # 0..1, None while the setup has no decided signal
+    setup_proof: signal_reads.SetupProof
     created_at: datetime
 
     @property
@@ -71,5 +73,6 @@ async def load_signal_alert(session: AsyncSession, signal_id: int) -> SignalAler
         anchor_timeframe=signal.anchor_timeframe,
         strength=signal.strength,
         setup_hit_rate=setup_hit_rate(signal.setup_stats),
+        setup_proof=signal_reads.setup_proof(signal.setup_stats),
         created_at=from_ms(signal.created_at),
     )

@@ -26,6 +26,7 @@ PATTERN_FILTERED = "pattern_type_filtered"
 DIRECTION_FILTERED = "direction_filtered"
 CONFLUENCE_TOO_LOW = "confluence_below_minimum"
 MUTED = "symbol_muted"
+SETUP_UNPROVEN = "setup_unproven"
 QUIET_HOURS = "quiet_hours"
 DAILY_LIMIT = "daily_limit"
 TIER_CAP = "tier_daily_cap"
@@ -44,6 +45,7 @@ class Preferences:
     quiet_start: int | None = None
     quiet_end: int | None = None
     daily_limit: int | None = None  # None: the tier's cap
+    only_proven_setups: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ def _filters(recipient: Recipient, alert: SignalAlert) -> str | None:
         return CONFLUENCE_TOO_LOW
     if alert.symbol in recipient.muted_symbols:
         return MUTED
+    if preferences.only_proven_setups and not alert.setup_proof.proven:
+        return SETUP_UNPROVEN
     return None
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    false,
     true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -51,6 +52,8 @@ class NotificationPreference(Base):
     quiet_end: Mapped[int | None] = mapped_column(Integer, default=None)
     # None: the tier's cap.
     daily_limit: Mapped[int | None] = mapped_column(Integer, default=None)
+    # Push only signals whose setup is proven (signals/proven.py).
+    only_proven_setups: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

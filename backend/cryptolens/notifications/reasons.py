@@ -19,6 +19,8 @@ REASON_TEXTS: dict[str, str] = {
     "direction_filtered": "You chose pushes for the other direction (long or short) only.",
     "confluence_below_minimum": "The signal's confluence is below the minimum you set.",
     "symbol_muted": "You muted this symbol.",
+    "setup_unproven": "You chose pushes for proven setups only, and this setup is not proven"
+    " (needs 30 resolved signals in 90 days averaging above 0 R).",
     "quiet_hours": "It arrived during your quiet hours.",
     "daily_limit": "Your own daily push limit was reached.",
     "tier_daily_cap": "Your plan's daily push limit was reached.",

@@ -36,6 +36,7 @@ def preferences_from_row(row: NotificationPreference | None) -> Preferences:
         quiet_start=row.quiet_start,
         quiet_end=row.quiet_end,
         daily_limit=row.daily_limit,
+        only_proven_setups=row.only_proven_setups,
     )
 
 

@@ -29,6 +29,12 @@ class PreferencesIn(BaseModel):
     daily_limit: int | None = Field(
         default=None, ge=1, description="At most the tier's cap; null: the cap"
     )
+    only_proven_setups: bool = Field(
+        default=False,
+        strict=True,
+        description="Push only signals whose setup has >= 30 resolved signals in 90 days"
+        " averaging above 0 R",
+    )
 
 
 class SavedPreferences(PreferencesIn):
@@ -48,6 +54,9 @@ class PreferencesOut(PreferencesIn):
     tier_daily_cap: int | None = Field(description="Pushes a day the tier allows; null: unlimited")
     tier_delay_minutes: int = Field(description="How late the tier's pushes are sent")
     muted_symbols: dict[str, IsoInstant] = Field(description="Symbols muted, until when")
+    proven_setups_now: int = Field(
+        description="Setups of the tier's symbols that pass the proven-setup rule now"
+    )
 
 
 class DeliveryOut(BaseModel):

@@ -28,6 +28,7 @@ from cryptolens.notifications.schemas import (
     SavedPreferences,
 )
 from cryptolens.settings import NotificationSettings
+from cryptolens.signals import reads as signal_reads
 
 log = logging.getLogger("cryptolens.notifications")
 
@@ -52,6 +53,7 @@ async def preferences_view(
         tier_daily_cap=limits.pushes_per_day,
         tier_delay_minutes=int(limits.push_delay.total_seconds() // 60),
         muted_symbols={mute.symbol: mute.muted_until for mute in mutes},
+        proven_setups_now=await signal_reads.proven_setups_now(db, access, now),
     )
 
 
@@ -94,6 +96,7 @@ async def update_preferences(
     row.quiet_start = wanted.quiet_hours_start
     row.quiet_end = wanted.quiet_hours_end
     row.daily_limit = wanted.daily_limit
+    row.only_proven_setups = wanted.only_proven_setups
     row.updated_at = now
     await repository.save_preferences(db, row)
     return await preferences_view(db, user, access, settings, now)

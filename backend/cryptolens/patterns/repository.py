@@ -73,18 +73,17 @@ async def alive_between(
 
 
 async def formed_between(
-    session: AsyncSession, symbol_id: int, timeframe: str, first: int, last: int
+    session: AsyncSession, symbol_id: int, timeframe: str | None, first: int, last: int
 ) -> list[StoredPattern]:
-    statement = (
-        _stored()
-        .where(
-            Pattern.symbol_id == symbol_id,
-            Pattern.timeframe == timeframe,
-            Pattern.formed_at >= first,
-            Pattern.formed_at <= last,
-        )
-        .order_by(Pattern.formed_at, Pattern.id)
+    """The symbol's patterns formed in [first, last], of one timeframe or (None) all."""
+    statement = _stored().where(
+        Pattern.symbol_id == symbol_id,
+        Pattern.formed_at >= first,
+        Pattern.formed_at <= last,
     )
+    if timeframe is not None:
+        statement = statement.where(Pattern.timeframe == timeframe)
+    statement = statement.order_by(Pattern.formed_at, Pattern.id)
     return await _read(session, statement)
 
 

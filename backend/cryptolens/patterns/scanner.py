@@ -13,23 +13,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from cryptolens.core.timeframes import MINUTE_MS, overlap_threshold, timeframe_ms
+from cryptolens.core.timeframes import MINUTE_MS, overlap_threshold
 from cryptolens.market import service as market
-from cryptolens.patterns import repository
+from cryptolens.patterns.cycle_store import PatternStore, new_candle_count
 from cryptolens.patterns.detectors import (
     DIRECTIONS,
     PATTERN_TYPES,
     ActiveZones,
-    CandleSeries,
     FormedPatterns,
     Lifecycles,
     PricePath,
     active_until,
     advance_lifecycles,
     first_candle_from,
-    form_patterns,
     keep_after_overlap,
 )
 from cryptolens.patterns.lifecycle_rows import (
@@ -42,18 +39,6 @@ from cryptolens.patterns.lifecycle_rows import (
 )
 from cryptolens.patterns.stored import StoredPattern
 from cryptolens.settings import ScanSettings
-
-# A pattern is stored only when completed at window index >= 70: enough history for the
-# 50-candle sweep reach and the 20-candle means, so its formation fields are those of
-# whole-history detection. The detectors look back fewer than 70 candles, so detecting on
-# the last 70 + new candles gives exactly what the configured window gives for the new ones.
-FIRST_STORED_INDEX = 70
-
-
-def candles_to_read(settings: ScanSettings, timeframe: str, new_candles: int) -> int:
-    """The timeframe's window, or less when only a few candles are new: detection over the
-    last FIRST_STORED_INDEX + new candles gives the same patterns for the new ones."""
-    return min(settings.window(timeframe), FIRST_STORED_INDEX + new_candles)
 
 
 @dataclass
@@ -77,14 +62,8 @@ def cycle_minutes(minutes: market.CandleSeries, previous_close: int) -> market.C
     return minutes.between(previous_close, int(minutes.open_time[-1]))
 
 
-def new_candle_count(timeframe: str, previous_close: int, close: int) -> int:
-    """How many candles of `timeframe` close in (previous_close, close] (UTC-aligned buckets)."""
-    step = timeframe_ms(timeframe)
-    return close // step - previous_close // step
-
-
 async def scan_cycle(
-    session: AsyncSession,
+    store: PatternStore,
     symbol_id: int,
     minutes: market.CandleSeries,
     previous_close: int,
@@ -98,9 +77,9 @@ async def scan_cycle(
     # one active at some instant the scan asks about (candidate closes and T, all after
     # previous_close). An active pattern expiring by previous_close was expired by the cycle
     # at that time, so none is missed.
-    alive = await repository.alive_between(session, symbol_id, previous_close, close)
+    alive = await store.alive_between(previous_close, close)
     alive, updated = await _advance_stored(
-        session, alive, cycle_minutes(minutes, previous_close), close
+        store, alive, cycle_minutes(minutes, previous_close), close
     )
     moved = set(updated)
     ended = [p.id for p in alive if p.id in moved and p.status != "active"]
@@ -108,25 +87,14 @@ async def scan_cycle(
 
     new_patterns: list[StoredPattern] = []
     for timeframe in settings.timeframes:
-        new_count = new_candle_count(timeframe, previous_close, close)
-        if new_count <= 0:
+        if new_candle_count(timeframe, previous_close, close) <= 0:
             continue
-        if timeframe == "1m":
-            window = minutes
-        else:
-            window = await market.candles_until(
-                session,
-                symbol_id,
-                timeframe,
-                close - timeframe_ms(timeframe),
-                candles_to_read(settings, timeframe, new_count),
-            )
-        candidates = _candidates(window, timeframe, previous_close, settings)
+        candidates = await store.candidates(timeframe, minutes, previous_close, close)
         if candidates is None or not len(candidates):
             continue
         stored = [p for p in alive if p.timeframe == timeframe]
         new_patterns += await _store_kept(
-            session, symbol_id, timeframe, candidates, stored, path, close
+            store, symbol_id, timeframe, candidates, stored, path, close
         )
     result.created = [p.id for p in new_patterns]
     result.active = [p for p in (*alive, *new_patterns) if p.is_active_at(close)]
@@ -138,7 +106,7 @@ def _price_path(minutes: market.CandleSeries) -> PricePath:
 
 
 async def _advance_stored(
-    session: AsyncSession,
+    store: PatternStore,
     alive: list[StoredPattern],
     closing: market.CandleSeries,
     close: int,
@@ -159,7 +127,7 @@ async def _advance_stored(
     if not moved:
         return alive, []
     changes = [{"pattern_id": active[i].id, **lifecycle_columns(after, i)} for i in moved]
-    await repository.save_lifecycles(session, changes)
+    await store.save_lifecycles(changes)
     now_alive = list(alive)
     for i, change in zip(moved, changes, strict=True):
         columns = {name: value for name, value in change.items() if name != "pattern_id"}
@@ -167,29 +135,8 @@ async def _advance_stored(
     return now_alive, [active[i].id for i in moved]
 
 
-def _candidates(
-    window: market.CandleSeries, timeframe: str, previous_close: int, settings: ScanSettings
-) -> FormedPatterns | None:
-    """Patterns completed by the window's candles that closed in this cycle, deep enough in
-    the window to be stored; before suppression."""
-    if len(window) <= FIRST_STORED_INDEX:
-        return None
-    formed = form_patterns(
-        _detector_series(window), timeframe, settings.min_zone_pct, settings.ob_impulse_multiplier
-    )
-    return formed.take(
-        (formed.candle_index >= FIRST_STORED_INDEX) & (formed.confirmed_at > previous_close)
-    )
-
-
-def _detector_series(candles: market.CandleSeries) -> CandleSeries:
-    return CandleSeries.from_arrays(
-        candles.open_time, candles.open, candles.high, candles.low, candles.close, candles.volume
-    )
-
-
 async def _store_kept(
-    session: AsyncSession,
+    store: PatternStore,
     symbol_id: int,
     timeframe: str,
     candidates: FormedPatterns,
@@ -230,16 +177,7 @@ async def _store_kept(
     ]
     if not rows:
         return []
-    await repository.insert_new(session, rows)
-    formed = [int(str(row["formed_at"])) for row in rows]
-    inserted = {(row["type"], row["direction"], row["formed_at"]) for row in rows}
-    return [
-        p
-        for p in await repository.formed_between(
-            session, symbol_id, timeframe, min(formed), max(formed)
-        )
-        if (p.type, p.direction, p.formed_at) in inserted
-    ]
+    return await store.insert_new(timeframe, rows)
 
 
 def _as_zones(stored: Sequence[StoredPattern]) -> ActiveZones:

@@ -14,21 +14,32 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from cryptolens.market import service as market
 from cryptolens.patterns import repository
 from cryptolens.patterns.csv_input import CandleFileError, read_candles_csv
+from cryptolens.patterns.cycle_store import (
+    FIRST_STORED_INDEX,
+    MemoryPatternStore,
+    PatternStore,
+    PrecomputedCandidates,
+    SqlPatternStore,
+    new_candle_count,
+)
 from cryptolens.patterns.detectors import CandleSeries
 from cryptolens.patterns.detectors.indicators import average_true_range_at
-from cryptolens.patterns.scanner import (
-    FIRST_STORED_INDEX,
-    ScanResult,
-    new_candle_count,
-    scan_cycle,
-)
+from cryptolens.patterns.scanner import ScanResult, scan_cycle
 from cryptolens.patterns.stored import TYPE_ORDER, StoredPattern
+
+# Rows per insert statement when storing a replay's patterns.
+STORE_BATCH = 500
+STORED_FIELDS = tuple(name for name in StoredPattern.__dataclass_fields__ if name != "id")
 
 __all__ = [
     "FIRST_STORED_INDEX",
     "TYPE_ORDER",
     "CandleFileError",
+    "MemoryPatternStore",
+    "PatternStore",
+    "PrecomputedCandidates",
     "ScanResult",
+    "SqlPatternStore",
     "StoredPattern",
     "active_at",
     "atr_of_last",
@@ -62,6 +73,32 @@ async def active_at(session: AsyncSession, symbol_id: int, instant: int) -> list
 
 async def final_events(session: AsyncSession, pattern_ids: Sequence[int]) -> dict[int, int | None]:
     return await repository.final_events(session, pattern_ids)
+
+
+async def store_replayed(
+    session: AsyncSession, symbol_id: int, replayed: Sequence[StoredPattern]
+) -> dict[int, int]:
+    """Stores a replay's patterns (as they are at its end) for the symbol; returns replay id ->
+    stored id. One already stored under the same key keeps its row and id."""
+    if not replayed:
+        return {}
+    rows = [
+        {"symbol_id": symbol_id, **{name: getattr(p, name) for name in STORED_FIELDS}}
+        for p in replayed
+    ]
+    for first in range(0, len(rows), STORE_BATCH):
+        await repository.insert_new(session, rows[first : first + STORE_BATCH])
+    stored = {
+        (p.timeframe, p.type, p.direction, p.formed_at): p.id
+        for p in await repository.formed_between(
+            session,
+            symbol_id,
+            None,
+            min(p.formed_at for p in replayed),
+            max(p.formed_at for p in replayed),
+        )
+    }
+    return {p.id: stored[(p.timeframe, p.type, p.direction, p.formed_at)] for p in replayed}
 
 
 async def patterns_by_ids(session: AsyncSession, pattern_ids: Sequence[int]) -> list[StoredPattern]:

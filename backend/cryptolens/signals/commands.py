@@ -21,9 +21,10 @@ from cryptolens.db import create_engine, create_session_factory, to_ms, unit_of_
 from cryptolens.market import service as market
 from cryptolens.patterns import service as patterns
 from cryptolens.settings import Settings, get_settings
-from cryptolens.signals.cycle import run_pending_cycles
+from cryptolens.signals.live_cycles import run_pending_cycles
 from cryptolens.signals.settings import CycleSettings
 from cryptolens.signals.setups import SetupStatistics, setup_statistics
+from cryptolens.signals.warm_up import warm_up_if_new
 from cryptolens.signals.workflows import ReplayReport, plan_replay, replay_cycles
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -177,7 +178,13 @@ async def _scan(settings: Settings, names: list[str] | None) -> int:
             if wanted is not None and symbol.symbol not in wanted:
                 continue
             async with unit_of_work(factory) as session:
+                warmed = await warm_up_if_new(session, symbol.id, now, cycle_settings)
                 cycles = await run_pending_cycles(session, symbol.id, now, cycle_settings)
+            if warmed.cycles:
+                print(
+                    f"{symbol.symbol}: warm-up replayed {warmed.cycles} cycles, "
+                    f"{warmed.patterns} patterns, {warmed.signals} signals"
+                )
             created = sum(len(cycle.patterns_created) for cycle in cycles)
             signals = sum(len(cycle.signals_created) for cycle in cycles)
             print(f"{symbol.symbol}: {len(cycles)} cycles, {created} patterns, {signals} signals")

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from cryptolens.core.timeframes import MINUTE_MS
-from cryptolens.market import service as market
 from cryptolens.patterns import service as patterns
 from cryptolens.signals import repository
+from cryptolens.signals.cycle_store import CycleStore, MinuteHistory, SqlCycleStore
 from cryptolens.signals.lifecycle import FINAL_STATUSES
 from cryptolens.signals.service import advance_signals, recent_signals, signal_step
 from cryptolens.signals.settings import CycleSettings
@@ -67,27 +66,6 @@ class CycleResult:
         )
 
 
-class MinuteHistory:
-    """The symbol's stored 1m candles, read once by a replay: its cycles take their window
-    from here instead of reading it again each minute (the same candles either way)."""
-
-    def __init__(self, minutes: market.CandleSeries) -> None:
-        self.minutes = minutes
-
-    def window(self, last_open_time: int, count: int) -> market.CandleSeries:
-        end = int(np.searchsorted(self.minutes.open_time, last_open_time, side="right"))
-        start = max(0, end - count)
-        held = self.minutes
-        return market.CandleSeries(
-            held.open_time[start:end],
-            held.open[start:end],
-            held.high[start:end],
-            held.low[start:end],
-            held.close[start:end],
-            held.volume[start:end],
-        )
-
-
 async def run_cycle(
     session: AsyncSession,
     symbol_id: int,
@@ -96,15 +74,18 @@ async def run_cycle(
     *,
     history: MinuteHistory | None = None,
 ) -> CycleResult | None:
-    """The cycle of the 1m candle of `symbol_id` closing at `close` (ms); None when no such
-    candle is stored (no cycle for a minute the exchange has no candle for). `history`: the
-    1m candles when the caller already holds them (a replay); otherwise they are read."""
-    if history is None:
-        minutes = await market.candles_until(
-            session, symbol_id, BASE_TIMEFRAME, close - MINUTE_MS, CYCLE_WINDOW
-        )
-    else:
-        minutes = history.window(close - MINUTE_MS, CYCLE_WINDOW)
+    """The live tables' cycle of the 1m candle of `symbol_id` closing at `close` (ms); None
+    when no such candle is stored. `history`: the 1m candles when the caller holds them."""
+    store = SqlCycleStore(session, symbol_id, settings.scan, history)
+    return await run_store_cycle(store, close, settings)
+
+
+async def run_store_cycle(
+    store: CycleStore, close: int, settings: CycleSettings
+) -> CycleResult | None:
+    """The cycle of the 1m candle closing at `close` (ms) in `store`; None when no such
+    candle is stored (no cycle for a minute the exchange has no candle for)."""
+    minutes = await store.minute_window(close - MINUTE_MS, CYCLE_WINDOW)
     if not len(minutes) or int(minutes.open_time[-1]) != close - MINUTE_MS:
         return None
     previous_close = (
@@ -118,23 +99,18 @@ async def run_cycle(
         and patterns.new_candle_count(timeframe, previous_close, close) > 0
     ]
     if built:
-        await market.build_buckets(
-            session,
-            symbol_id,
-            built,
-            first_minute=previous_close,
-            last_minute=close - MINUTE_MS,
-            server_time=close,
-        )
-    scan = await patterns.scan_cycle(session, symbol_id, minutes, previous_close, settings.scan)
+        await store.build_buckets(built, previous_close, close - MINUTE_MS, close)
+    scan = await patterns.scan_cycle(
+        store.patterns, store.symbol_id, minutes, previous_close, settings.scan
+    )
     result = CycleResult(close, scan.created, scan.updated, patterns_ended=scan.ended)
-    recent = await recent_signals(session, symbol_id, close, settings.signals)
+    recent = await recent_signals(store, close, settings.signals)
     before = {signal.id: signal.status for signal in recent}
-    changed = await advance_signals(session, minutes, recent)
+    changed = await advance_signals(store, minutes, recent, seen_before=previous_close)
     result.status_changes = {signal.id: (before[signal.id], signal.status) for signal in changed}
     result.signals_changed = [signal.id for signal in changed]
     result.outcomes = [signal.status for signal in changed if signal.status in FINAL_STATUSES]
-    created = await signal_step(session, symbol_id, close, scan.active, recent, settings)
+    created = await signal_step(store, close, scan.active, recent, settings)
     if created is not None:
         result.signals_created.append(created.id)
         result.directions_created.append(created.direction)
@@ -145,49 +121,3 @@ async def mark_cycles_done(session: AsyncSession, symbol_id: int, last_close: in
     """Records that every cycle up to `last_close` ran (where the live catch-up resumes);
     callers mark once per batch of cycles, not per cycle."""
     await repository.mark_cycle(session, symbol_id, last_close)
-
-
-async def run_pending_cycles(
-    session: AsyncSession,
-    symbol_id: int,
-    now: int,
-    settings: CycleSettings,
-    *,
-    max_cycles: int = 1_440,
-) -> list[CycleResult]:
-    """The live entry point: one cycle per stored 1m candle closed by `now` that has had none
-    yet, oldest first (normally just the newest minute)."""
-    results = []
-    closes = await pending_cycle_closes(
-        session, symbol_id, now, max_cycles=max_cycles, warm_up=settings.signals.warm_up_minutes
-    )
-    for close in closes:
-        result = await run_cycle(session, symbol_id, close, settings)
-        if result is not None:
-            results.append(result)
-    if results:
-        await mark_cycles_done(session, symbol_id, results[-1].close)
-    return results
-
-
-async def pending_cycle_closes(
-    session: AsyncSession,
-    symbol_id: int,
-    now: int,
-    *,
-    max_cycles: int = 1_440,
-    warm_up: int = 1,
-) -> list[int]:
-    """Close times of the stored 1m candles closed by `now` that have had no cycle yet, oldest
-    first, at most `max_cycles` (the newest). A symbol without any cycle starts with its
-    newest `warm_up` candles: enough recent history replayed that a new installation shows
-    live patterns within minutes, not the whole backfill (that is `cryptolens backtest`)."""
-    last = await repository.last_cycle_at(session, symbol_id)
-    if last is None:
-        newest = await market.candles_until(
-            session, symbol_id, BASE_TIMEFRAME, now - MINUTE_MS, max(1, warm_up)
-        )
-        return [int(t) + MINUTE_MS for t in newest.open_time.tolist()]
-    minutes = await market.candles_from(session, symbol_id, BASE_TIMEFRAME, last)
-    closes = [int(t) + MINUTE_MS for t in minutes.open_time.tolist() if int(t) + MINUTE_MS <= now]
-    return closes[-max_cycles:]

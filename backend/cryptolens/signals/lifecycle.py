@@ -86,16 +86,22 @@ def advance_signal(
     minutes: MinuteCandles,
     now: int,
     anchor_final_at: int | None = None,
+    *,
+    seen_before: int | None = None,
 ) -> SignalProgress:
     """The state after the candles of `minutes` not yet seen, and the time-based endings due
     at `now` (the close of the newest candle). `anchor_final_at` is the open time of the 1m
-    candle that filled or invalidated the anchor, if any."""
+    candle that filled or invalidated the anchor, if any. `seen_before`: candles opening
+    before it were already applied (a cycle passes its previous close, so each candle is
+    walked once; without it the walk starts at the last event, with the same result)."""
     if not progress.is_open:
         return progress
     long = plan.direction == LONG
     start = plan.created_at
     if progress.last_event_at is not None:
         start = max(start, progress.last_event_at + 1)
+    if seen_before is not None:
+        start = max(start, seen_before)
     first = int(np.searchsorted(minutes.time, start, side="left"))
     state = progress
     for index in range(first, len(minutes.time)):

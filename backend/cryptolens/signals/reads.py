@@ -23,6 +23,17 @@ from cryptolens.market.schemas import symbol_names_context
 from cryptolens.patterns import reads as patterns
 from cryptolens.signals import repository, stats_repository
 from cryptolens.signals.models import Signal
+from cryptolens.signals.proven import PROVEN_WINDOW_DAYS, judge_setup
+from cryptolens.signals.proven import SetupProof as SetupProof
+from cryptolens.signals.proven import setup_proof as setup_proof
+
+# A replay in its own store reads the live tables and writes none (backtests, studies).
+from cryptolens.signals.replay import WARM_UP_MS as WARM_UP_MS
+from cryptolens.signals.replay import InsufficientHistoryError as InsufficientHistoryError
+from cryptolens.signals.replay import ReplayOutcome as ReplayOutcome
+from cryptolens.signals.replay import ReplayProgress as ReplayProgress
+from cryptolens.signals.replay import ReplayStoppedError as ReplayStoppedError
+from cryptolens.signals.replay import replay_range as replay_range
 from cryptolens.signals.repository import SignalFilters
 from cryptolens.signals.schemas import (
     GlobalStatsOut,
@@ -35,6 +46,7 @@ from cryptolens.signals.schemas import (
     StatsScopeOut,
     StatusEvent,
 )
+from cryptolens.signals.settings import CycleSettings as CycleSettings
 from cryptolens.signals.setups import setup_statistics
 
 MATRIX_TTL_SECONDS = 60
@@ -301,6 +313,23 @@ async def setup_lines(
     lines = await setup_statistics(session, to_ms(now), windows_days, visible_symbol_ids=visible)
     context = symbol_names_context(names)
     return [SetupLineOut.model_validate(line, context=context) for line in lines]
+
+
+async def proven_setups_now(session: AsyncSession, access: UserAccess, now: datetime) -> int:
+    """How many setups (anchor type x timeframe x symbol, of the caller's symbols and pattern
+    types) pass the proven-setup rule on their live 90-day statistics."""
+    names = await market.symbol_names(session)
+    visible = _visible_symbol_ids(access, names)
+    lines = await setup_statistics(
+        session, to_ms(now), (PROVEN_WINDOW_DAYS,), visible_symbol_ids=visible
+    )
+    return sum(
+        judge_setup(line.windows[0].resolved, line.windows[0].avg_r).proven
+        for line in lines
+        if line.symbol_id is not None
+        and line.anchor_type is not None
+        and access.allows_pattern_type(line.anchor_type)
+    )
 
 
 @dataclass(frozen=True)

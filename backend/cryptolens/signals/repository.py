@@ -76,7 +76,8 @@ async def open_or_recent(
     return list(await session.scalars(statement))
 
 
-def _record(row: Any) -> SignalRecord:
+def record_of(row: Any) -> SignalRecord:
+    """A signal row (or a Signal) as the statistics see it."""
     ended = row.stopped_at if row.stopped_at is not None else row.tp3_at
     ended = ended if ended is not None else row.closed_at
     return SignalRecord(row.created_at, row.triggered_at, row.tp1_at, ended, row.outcome_r)
@@ -111,7 +112,7 @@ async def setup_records(
         statement = statement.where(Signal.anchor_type == anchor_type)
     if anchor_timeframe is not None:
         statement = statement.where(Signal.anchor_timeframe == anchor_timeframe)
-    return [_record(row) for row in await session.execute(statement)]
+    return [record_of(row) for row in await session.execute(statement)]
 
 
 async def setup_records_by_key(
@@ -122,7 +123,7 @@ async def setup_records_by_key(
         Signal.symbol_id, Signal.anchor_type, Signal.anchor_timeframe, *_RECORD_COLUMNS
     ).where(Signal.created_at > created_after, Signal.created_at <= created_until)
     return [
-        (row.symbol_id, row.anchor_type, row.anchor_timeframe, _record(row))
+        (row.symbol_id, row.anchor_type, row.anchor_timeframe, record_of(row))
         for row in await session.execute(statement)
     ]
 

@@ -4,6 +4,7 @@ open signals on 1m candles. Takes an AsyncSession and plain values; never commit
 from __future__ import annotations
 
 from collections.abc import Sequence
+from weakref import WeakKeyDictionary
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -13,6 +14,7 @@ from cryptolens.patterns import service as patterns
 from cryptolens.settings import SignalSettings
 from cryptolens.signals import repository
 from cryptolens.signals.confluence import Confluence, find_confluence
+from cryptolens.signals.cycle_store import CycleStore
 from cryptolens.signals.levels import Levels, signal_levels
 from cryptolens.signals.lifecycle import (
     OPEN_STATUSES,
@@ -30,19 +32,14 @@ from cryptolens.signals.statistics import stats_for_windows
 ATR_CANDLES = 15  # ATR-14 of the last candle needs the close before its 14 true ranges
 
 
-async def recent_signals(
-    session: AsyncSession, symbol_id: int, close: int, settings: SignalSettings
-) -> list[Signal]:
+async def recent_signals(store: CycleStore, close: int, settings: SignalSettings) -> list[Signal]:
     """What a cycle at `close` needs of the symbol's signals: the open ones and those the
     cooldown may still block."""
-    return await repository.open_or_recent(
-        session, symbol_id, created_after=close - settings.cooldown_ms - 1, created_until=close
-    )
+    return await store.open_or_recent(close - settings.cooldown_ms - 1, close)
 
 
 async def signal_step(
-    session: AsyncSession,
-    symbol_id: int,
+    store: CycleStore,
     close: int,
     active: Sequence[patterns.StoredPattern],
     recent: Sequence[Signal],
@@ -65,38 +62,34 @@ async def signal_step(
         for s in recent
     ):
         return None
-    if await repository.anchors_used(session, found.anchor.id):
+    if await store.anchor_used(found.anchor.id):
         return None
-    levels = await _levels(session, symbol_id, close, found, settings)
-    frozen_stats = await _frozen_stats(session, symbol_id, close, found, settings)
-    signal = await repository.add(
-        session,
-        _new_signal(symbol_id, close, found, levels, frozen_stats, settings),
+    levels = await _levels(store, close, found, settings)
+    frozen_stats = await _frozen_stats(store, close, found, settings)
+    return await store.add_signal(
+        _new_signal(store.symbol_id, close, found, levels, frozen_stats, settings),
         [p.id for p in found.contributing],
     )
-    return signal
 
 
 async def _levels(
-    session: AsyncSession,
-    symbol_id: int,
+    store: CycleStore,
     close: int,
     found: Confluence,
     settings: SignalSettings,
 ) -> tuple[Levels, float | None]:
     anchor = found.anchor
-    recent = await market.candles_until(
-        session, symbol_id, anchor.timeframe, close - timeframe_ms(anchor.timeframe), ATR_CANDLES
+    recent = await store.candles_until(
+        anchor.timeframe, close - timeframe_ms(anchor.timeframe), ATR_CANDLES
     )
     atr = patterns.atr_of_last(recent)
-    symbol = await market.get_symbol(session, symbol_id)
     levels = signal_levels(
         direction=found.direction,
         anchor_type=anchor.type,
         zone_low=anchor.zone_low,
         zone_high=anchor.zone_high,
         atr=atr,
-        tick_size=None if symbol is None else symbol.tick_size,
+        tick_size=await store.tick_size(),
         min_risk_pct=settings.min_risk_pct,
         default_rr=settings.default_rr,
     )
@@ -104,20 +97,17 @@ async def _levels(
 
 
 async def _frozen_stats(
-    session: AsyncSession,
-    symbol_id: int,
+    store: CycleStore,
     close: int,
     found: Confluence,
     settings: SignalSettings,
 ) -> list[dict[str, object]]:
     """The setup's statistics as known at `close`, before this signal exists."""
-    records = await repository.setup_records(
-        session,
-        created_after=close - max(settings.stats_windows_days) * DAY_MS,
-        created_until=close,
-        symbol_id=symbol_id,
-        anchor_type=found.anchor.type,
-        anchor_timeframe=found.anchor.timeframe,
+    records = await store.setup_records(
+        close - max(settings.stats_windows_days) * DAY_MS,
+        close,
+        found.anchor.type,
+        found.anchor.timeframe,
     )
     return [s.as_dict() for s in stats_for_windows(records, close, settings.stats_windows_days)]
 
@@ -155,11 +145,26 @@ def _new_signal(
         status=PENDING,
         created_at=close,
         setup_stats=frozen_stats,
+        # Set, not left unset: each cycle reads them back (unset attributes are slow to read
+        # on a row no session has loaded, as a replay's are).
+        **{name: None for name in PROGRESS_COLUMNS if name != "status"},
     )
+
+
+# A signal's plan never changes once created: a replay's cycles, which keep the same objects
+# for days of minutes, read it once per signal instead of once per minute.
+_PLANS: WeakKeyDictionary[Signal, SignalPlan] = WeakKeyDictionary()
 
 
 def plan_of(signal: Signal) -> SignalPlan:
     """How an open signal is followed: entirely by what was stored when it was created."""
+    plan = _PLANS.get(signal)
+    if plan is None:
+        plan = _PLANS[signal] = _plan(signal)
+    return plan
+
+
+def _plan(signal: Signal) -> SignalPlan:
     return SignalPlan(
         direction=signal.direction,
         entry=signal.entry,
@@ -180,9 +185,11 @@ def progress_of(signal: Signal) -> SignalProgress:
 
 
 async def advance_signals(
-    session: AsyncSession,
+    store: CycleStore,
     minutes: market.CandleSeries,
     recent: Sequence[Signal],
+    *,
+    seen_before: int | None = None,
 ) -> list[Signal]:
     """Moves the open signals of `recent` (from recent_signals) along `minutes` (the newest
     1m candles up to the one closing at T); returns those whose status changed."""
@@ -191,7 +198,7 @@ async def advance_signals(
     if not open_signals:
         return []
     pending_anchors = [s.anchor_pattern_id for s in open_signals if s.status == PENDING]
-    anchor_final = await patterns.final_events(session, pending_anchors)
+    anchor_final = await store.patterns.final_events(pending_anchors)
     candles = MinuteCandles(minutes.open_time, minutes.high, minutes.low, minutes.close)
     changes = []
     for signal in open_signals:
@@ -202,16 +209,16 @@ async def advance_signals(
             candles,
             close,
             anchor_final.get(signal.anchor_pattern_id),
+            seen_before=seen_before,
         )
         if after != before:
             changes.append((signal, after))
-    # Through the loaded objects: the identity map keeps serving them to later cycles of
-    # this session, so they must carry the new state.
     for signal, after in changes:
         for name in PROGRESS_COLUMNS:
             setattr(signal, name, getattr(after, name))
-    await session.flush()
-    return [signal for signal, _ in changes]
+    changed = [signal for signal, _ in changes]
+    await store.signals_changed(changed)
+    return changed
 
 
 async def signal_by_id(session: AsyncSession, signal_id: int) -> Signal | None:

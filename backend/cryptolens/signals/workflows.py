@@ -14,10 +14,10 @@ from cryptolens.market import service as market
 from cryptolens.signals.cycle import (
     BASE_TIMEFRAME,
     CYCLE_WINDOW,
-    MinuteHistory,
     mark_cycles_done,
     run_cycle,
 )
+from cryptolens.signals.cycle_store import MinuteHistory
 from cryptolens.signals.settings import CycleSettings
 
 # Cycles per transaction: few enough to keep a transaction short, many enough to amortise

@@ -54,6 +54,7 @@ TAGS: list[dict[str, str]] = [
     },
     {"name": "jobs", "description": "Scans and fetches on demand, and their job status."},
     {"name": "portfolios", "description": "Pro and premium: portfolios and the trade journal."},
+    {"name": "backtests", "description": "Premium: replays of a symbol with your own parameters."},
     {"name": "webhooks", "description": "Outbound webhooks: endpoints, secrets, deliveries."},
     {"name": "api-keys", "description": "Premium API keys: scopes, IP rules, usage."},
     {"name": "notifications", "description": "Push preferences, NTFY topic, history, mute links."},

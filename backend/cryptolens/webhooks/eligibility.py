@@ -22,6 +22,9 @@ def subscribes(endpoint: WebhookEndpoint, event_type: str, subject: Subject) -> 
         return False
     if endpoint.direction not in ("both", subject.direction):
         return False
+    # Judged on the setup statistics frozen with the signal, so an update follows its created.
+    if endpoint.only_proven_setups and subject.setup_proven is False:
+        return False
     # Updates are filtered on their signal, like its created event.
     return subject.confluence is None or subject.confluence >= endpoint.min_confluence
 

@@ -49,11 +49,13 @@ def test_body(endpoint_id: int, at: datetime) -> str:
 @dataclass(frozen=True)
 class Subject:
     """What the filters look at: the symbol, the direction as long/short, and for signals
-    the confluence (None for a pattern: min_confluence does not apply)."""
+    the confluence and whether the setup is proven (None for a pattern: min_confluence and
+    only_proven_setups do not apply)."""
 
     symbol: str
     direction: str
     confluence: int | None
+    setup_proven: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,12 @@ async def load_event(
             data: dict[str, Any] = {"signal": signal}
             if event_type == "signal.updated":
                 data["previous_status"] = previous_status
-            subject = Subject(signal["symbol"], signal["direction"], int(signal["confluence"]))
+            subject = Subject(
+                signal["symbol"],
+                signal["direction"],
+                int(signal["confluence"]),
+                signals.setup_proof(signal["setup_stats"]).proven,
+            )
             # The status the change reached (the signal may have moved on since).
             key = event_key(event_type, object_id, status or signal["status"])
             return Event(event_type, key, data, subject)

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.dialects import mysql
 from sqlalchemy.orm import Mapped, mapped_column
@@ -48,6 +49,8 @@ class WebhookEndpoint(Base):
     symbols: Mapped[list[str]] = mapped_column(JSON)  # empty: every symbol
     direction: Mapped[str] = mapped_column(String(5), default="both")
     min_confluence: Mapped[int] = mapped_column(Integer, default=1)
+    # Signal events only for setups that pass the proven-setup rule (signals/proven.py).
+    only_proven_setups: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[str] = mapped_column(String(13), default="active")
     disabled_reason: Mapped[str | None] = mapped_column(String(300), default=None)
     disabled_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -31,6 +31,12 @@ class WebhookFiltersIn(BaseModel):
         default="both", description="A bullish pattern is long, a bearish one short"
     )
     min_confluence: int = Field(default=1, ge=1, le=6, description="Signals only")
+    only_proven_setups: bool = Field(
+        default=False,
+        strict=True,
+        description="Signals only: only setups with >= 30 resolved signals in 90 days"
+        " averaging above 0 R",
+    )
 
     @field_validator("symbols")
     @classmethod
@@ -84,6 +90,7 @@ class WebhookFiltersOut(BaseModel):
     symbols: list[str]
     direction: Direction
     min_confluence: int
+    only_proven_setups: bool
 
 
 class WebhookEndpointOut(BaseModel):

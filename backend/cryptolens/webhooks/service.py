@@ -87,6 +87,7 @@ def endpoint_out(endpoint: WebhookEndpoint) -> WebhookEndpointOut:
             symbols=list(endpoint.symbols),
             direction=endpoint.direction,
             min_confluence=endpoint.min_confluence,
+            only_proven_setups=endpoint.only_proven_setups,
         ),
         status=endpoint.status,
         disabled_reason=endpoint.disabled_reason,
@@ -158,6 +159,7 @@ async def create_endpoint(
         symbols=list(wanted.filters.symbols),
         direction=wanted.filters.direction,
         min_confluence=wanted.filters.min_confluence,
+        only_proven_setups=wanted.filters.only_proven_setups,
         status="active",
         payload_version=PAYLOAD_VERSION,
         secret=kit.box.encrypt(secret),
@@ -184,6 +186,7 @@ async def update_endpoint(
         endpoint.symbols = list(wanted.filters.symbols)
         endpoint.direction = wanted.filters.direction
         endpoint.min_confluence = wanted.filters.min_confluence
+        endpoint.only_proven_setups = wanted.filters.only_proven_setups
     if wanted.enabled is True and endpoint.status != "active":
         # Missed events are not replayed; the logged ones can be redelivered.
         endpoint.status, endpoint.disabled_reason, endpoint.disabled_at = "active", None, None

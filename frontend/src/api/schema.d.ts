@@ -490,6 +490,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/studies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The parameter studies, newest first
+         * @description **Access:** admin session.
+         */
+        get: operations["admin-studies"];
+        put?: never;
+        /**
+         * Queue a walk-forward parameter study
+         * @description 1-5 stored symbols; start and end whole UTC minutes (ms), the stored 1m candles covering 14 days before start; grid: tunable names to 1-10 values each, at most 100 combinations; 1-12 windows and symbols x windows x combinations at most 2,000. One study at a time. Changes nothing live.
+         *
+         *     **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["admin-studies-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/studies/{study_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A study: inputs, status, progress, aggregates and the warning
+         * @description **Access:** admin session.
+         */
+        get: operations["admin-studies-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a study (a running one stops)
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
+        delete: operations["admin-studies-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/studies/{study_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop a queued or running study (its replay stops within seconds)
+         * @description **Access:** admin session. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["admin-studies-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/studies/{study_id}/windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A study's rows per symbol and window
+         * @description **Access:** admin session.
+         */
+        get: operations["admin-studies-windows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/subscriptions": {
         parameters: {
             query?: never;
@@ -1192,6 +1282,142 @@ export interface paths {
          * @description **Access:** public. With the session cookie, send `X-CSRF-Token`. **Rate limit:** 20/hour (see the RateLimit headers).
          */
         post: operations["auth-verify-email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's backtests, newest first
+         * @description **Access:** session, premium tier.
+         */
+        get: operations["backtests-list"];
+        put?: never;
+        /**
+         * Queue a backtest: a replay of [start, end) of a stored symbol
+         * @description A stored symbol; start and end whole UTC minutes (ms), 1 to 90 days apart, end at most the last closed minute; the stored 1m candles must cover 14 days before start. Parameters left out take their live value; every value used is recorded. One queued or running backtest per user, 20 created per UTC day. Answers the backtest (`queued`) and its job id; follow it with GET /backtests/{id}.
+         *
+         *     **Access:** session, premium tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["backtests-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{backtest_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One backtest: values used, status, progress, results and results per setup
+         * @description **Access:** session, premium tier.
+         */
+        get: operations["backtests-get"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a queued or running backtest, or delete a finished one
+         * @description **Access:** session, premium tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        delete: operations["backtests-delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{backtest_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a queued or running backtest (its replay stops within 5 s)
+         * @description **Access:** session, premium tier. With the session cookie, send `X-CSRF-Token`.
+         */
+        post: operations["backtests-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{backtest_id}/equity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The equity curve in R: (start, 0), then one point per resolved signal
+         * @description Points at each resolved signal's final status time (stopped, tp3 or closed; ties by id) with the cumulative outcome_r and the signal's id; empty until completed. Paged like candles: `limit` points (500, at most 2,000) and `meta.next_cursor`.
+         *
+         *     **Access:** session, premium tier.
+         */
+        get: operations["backtests-equity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/{backtest_id}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A backtest's result signals, newest created first
+         * @description Each as GET /signals/{id} shows a live signal, without setup_stats and the anchor pattern; `id` is the signal's number in the backtest. `setup` is `anchor_type:anchor_timeframe` (`fvg:15m`).
+         *
+         *     **Access:** session, premium tier.
+         */
+        get: operations["backtests-signals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backtests/parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tunable parameters: live value, type and valid range of each
+         * @description By name, in the documented order: min_confluence (at most the number of confluence timeframes), require_htf, confluence_timeframes (a subset of `choices`), min_zone_pct, default_rr (above `min`), signal_cooldown_hours, move_stop_to_entry_after_tp1.
+         *
+         *     **Access:** session, premium tier.
+         */
+        get: operations["backtests-parameters"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3123,6 +3349,202 @@ export interface components {
             /** Target Type */
             target_type: string;
         };
+        /** BacktestEquityPointOut */
+        BacktestEquityPointOut: {
+            /** Cumulative R */
+            cumulative_r: number;
+            /**
+             * Signal Id
+             * @description the signal's number; null for the start
+             */
+            signal_id: number | null;
+            /**
+             * Time
+             * @description ms UTC: the start, then each resolved signal's final time
+             */
+            time: number;
+        };
+        /** BacktestIn */
+        BacktestIn: {
+            /**
+             * End
+             * @description ms UTC, a whole minute, 1 to 90 days after start, at most the last closed minute: the replay stops before it
+             */
+            end: number;
+            /** @description Tunable values in place of the live ones (each optional) */
+            parameters?: components["schemas"]["TunableParameters"];
+            /**
+             * Start
+             * @description ms UTC, a whole minute: the first minute replayed
+             */
+            start: number;
+            /**
+             * Symbol
+             * @example BTC/USDT
+             */
+            symbol: string;
+        };
+        /** BacktestOut */
+        BacktestOut: {
+            /** By Setup */
+            by_setup: components["schemas"]["SetupFiguresOut"][] | null;
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /**
+             * End
+             * @description Epoch milliseconds, UTC
+             */
+            end: number;
+            /** Error */
+            error: string | null;
+            /**
+             * Finished At
+             * @description ISO-8601 date-time, UTC
+             */
+            finished_at: string | null;
+            /** Id */
+            id: number;
+            /** Job Id */
+            job_id: string;
+            /** Minutes Missing */
+            minutes_missing: number | null;
+            /** Minutes Replayed */
+            minutes_replayed: number | null;
+            /**
+             * Parameters
+             * @description every value the replay uses
+             */
+            parameters: {
+                [key: string]: unknown;
+            };
+            /**
+             * Progress
+             * @description 0-100: minutes replayed of those in [start - 14 d, end)
+             */
+            progress: number;
+            /**
+             * Replayed Until
+             * @description ms UTC: the close of the last minute run
+             */
+            replayed_until: number | null;
+            /**
+             * Start
+             * @description Epoch milliseconds, UTC
+             */
+            start: number;
+            /**
+             * Started At
+             * @description ISO-8601 date-time, UTC
+             */
+            started_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "completed" | "failed" | "cancelled";
+            summary: components["schemas"]["FiguresOut"] | null;
+            /**
+             * Symbol
+             * @example BTC/USDT
+             */
+            symbol: string;
+        };
+        /**
+         * BacktestSignalOut
+         * @description A result signal as GET /signals/{id} shows a live one, without setup_stats and the
+         *     anchor pattern (a replay's patterns are not stored); `id` is its number in the backtest.
+         */
+        BacktestSignalOut: {
+            /** Anchor Timeframe */
+            anchor_timeframe: string;
+            /** Anchor Type */
+            anchor_type: string;
+            /**
+             * Cancelled At
+             * @description Epoch milliseconds, UTC
+             */
+            cancelled_at: number | null;
+            /**
+             * Closed At
+             * @description Epoch milliseconds, UTC
+             */
+            closed_at: number | null;
+            /** Confluence */
+            confluence: number;
+            /**
+             * Created At
+             * @description Epoch milliseconds, UTC
+             */
+            created_at: number;
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "long" | "short";
+            /** Entry */
+            entry: number;
+            /**
+             * Expired At
+             * @description Epoch milliseconds, UTC
+             */
+            expired_at: number | null;
+            /** Id */
+            id: number;
+            /** Move Stop To Entry After Tp1 */
+            move_stop_to_entry_after_tp1: boolean;
+            /** Outcome R */
+            outcome_r: number | null;
+            /** Risk Reward */
+            risk_reward: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "triggered" | "tp1" | "tp2" | "tp3" | "stopped" | "closed" | "expired" | "cancelled";
+            /** Stop Loss */
+            stop_loss: number;
+            /**
+             * Stopped At
+             * @description Epoch milliseconds, UTC
+             */
+            stopped_at: number | null;
+            /** Strength */
+            strength: number;
+            /** Symbol */
+            symbol: string;
+            /** Take Profit 1 */
+            take_profit_1: number;
+            /** Take Profit 2 */
+            take_profit_2: number;
+            /** Take Profit 3 */
+            take_profit_3: number;
+            /** Timeframes */
+            timeframes: string[];
+            /**
+             * Tp1 At
+             * @description Epoch milliseconds, UTC
+             */
+            tp1_at: number | null;
+            /**
+             * Tp2 At
+             * @description Epoch milliseconds, UTC
+             */
+            tp2_at: number | null;
+            /**
+             * Tp3 At
+             * @description Epoch milliseconds, UTC
+             */
+            tp3_at: number | null;
+            /**
+             * Triggered At
+             * @description Epoch milliseconds, UTC
+             */
+            triggered_at: number | null;
+        };
         /** BackupCodesOut */
         BackupCodesOut: {
             /**
@@ -3606,6 +4028,15 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[BacktestOut] */
+        Envelope_BacktestOut_: {
+            data: components["schemas"]["BacktestOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[BackupCodesOut] */
         Envelope_BackupCodesOut_: {
             data: components["schemas"]["BackupCodesOut"] | null;
@@ -3654,6 +4085,18 @@ export interface components {
         /** Envelope[DeletedOut] */
         Envelope_DeletedOut_: {
             data: components["schemas"]["DeletedOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[dict[str, ParameterOut]] */
+        Envelope_dict_str__ParameterOut__: {
+            /** Data */
+            data: {
+                [key: string]: components["schemas"]["ParameterOut"];
+            } | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -3828,6 +4271,36 @@ export interface components {
             /** Success */
             success: boolean;
         };
+        /** Envelope[list[BacktestEquityPointOut]] */
+        Envelope_list_BacktestEquityPointOut__: {
+            /** Data */
+            data: components["schemas"]["BacktestEquityPointOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[BacktestOut]] */
+        Envelope_list_BacktestOut__: {
+            /** Data */
+            data: components["schemas"]["BacktestOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[BacktestSignalOut]] */
+        Envelope_list_BacktestSignalOut__: {
+            /** Data */
+            data: components["schemas"]["BacktestSignalOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
         /** Envelope[list[BroadcastOut]] */
         Envelope_list_BroadcastOut__: {
             /** Data */
@@ -3982,6 +4455,26 @@ export interface components {
         Envelope_list_SignalOut__: {
             /** Data */
             data: components["schemas"]["SignalOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[StudyOut]] */
+        Envelope_list_StudyOut__: {
+            /** Data */
+            data: components["schemas"]["StudyOut"][] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[list[StudyWindowOut]] */
+        Envelope_list_StudyWindowOut__: {
+            /** Data */
+            data: components["schemas"]["StudyWindowOut"][] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -4159,6 +4652,15 @@ export interface components {
         /** Envelope[SignalDetailOut] */
         Envelope_SignalDetailOut_: {
             data: components["schemas"]["SignalDetailOut"] | null;
+            /** Error */
+            error?: string | null;
+            meta: components["schemas"]["Meta"];
+            /** Success */
+            success: boolean;
+        };
+        /** Envelope[StudyOut] */
+        Envelope_StudyOut_: {
+            data: components["schemas"]["StudyOut"] | null;
             /** Error */
             error?: string | null;
             meta: components["schemas"]["Meta"];
@@ -4764,6 +5266,55 @@ export interface components {
              * @example 1h
              */
             timeframe?: string | null;
+        };
+        /** FiguresOut */
+        FiguresOut: {
+            /**
+             * Avg R
+             * @description mean outcome_r of the resolved (expectancy in R)
+             */
+            avg_r: number | null;
+            /** Count */
+            count: number;
+            /**
+             * Decided
+             * @description triggered signals that reached TP1 or ended
+             */
+            decided: number;
+            /**
+             * Max Drawdown R
+             * @description largest fall of the equity curve from a peak
+             */
+            max_drawdown_r: number;
+            /**
+             * Open
+             * @description signals still open at the end of the range
+             */
+            open: number;
+            /**
+             * Profit Factor
+             * @description sum of positive outcome_r / |sum of negative outcome_r|; null without losses
+             */
+            profit_factor: number | null;
+            /**
+             * Resolved
+             * @description signals ended (stopped, tp3, closed) with an outcome
+             */
+            resolved: number;
+            /** Sum R */
+            sum_r: number;
+            /** Triggered */
+            triggered: number;
+            /**
+             * Win Rate
+             * @description wins / decided; null when decided = 0
+             */
+            win_rate: number | null;
+            /**
+             * Wins
+             * @description triggered signals that reached TP1
+             */
+            wins: number;
         };
         /**
          * Freshness
@@ -5416,6 +5967,42 @@ export interface components {
             /** Quantity */
             quantity?: (number | string) | null;
         };
+        /** ParameterOut */
+        ParameterOut: {
+            /**
+             * Choices
+             * @description A list's allowed items
+             */
+            choices: string[] | null;
+            /** Description */
+            description: string;
+            /**
+             * Max
+             * @description The largest value (list: most items)
+             */
+            max: number | null;
+            /**
+             * Min
+             * @description The smallest value (list: fewest items)
+             */
+            min: number | null;
+            /**
+             * Min Exclusive
+             * @description True when the value must be above `min`
+             */
+            min_exclusive: boolean;
+            /**
+             * Type
+             * @description int, number, bool or list
+             * @example int
+             */
+            type: string;
+            /**
+             * Value
+             * @description The live value (what an omitted parameter takes)
+             */
+            value: unknown;
+        };
         /**
          * PatternOut
          * @example {
@@ -5851,6 +6438,12 @@ export interface components {
              * @default 2
              */
             min_confluence: number;
+            /**
+             * Only Proven Setups
+             * @description Push only signals whose setup has >= 30 resolved signals in 90 days averaging above 0 R
+             * @default false
+             */
+            only_proven_setups: boolean;
             /** Pattern Types */
             pattern_types?: string[] | null;
             /**
@@ -5906,6 +6499,12 @@ export interface components {
             muted_symbols: {
                 [key: string]: string;
             };
+            /**
+             * Only Proven Setups
+             * @description Push only signals whose setup has >= 30 resolved signals in 90 days averaging above 0 R
+             * @default false
+             */
+            only_proven_setups: boolean;
             /** Pattern Types */
             pattern_types?: string[] | null;
             /**
@@ -5913,6 +6512,11 @@ export interface components {
              * @default 3
              */
             priority: number;
+            /**
+             * Proven Setups Now
+             * @description Setups of the tier's symbols that pass the proven-setup rule now
+             */
+            proven_setups_now: number;
             /**
              * Quiet Hours End
              * @example 7
@@ -6184,6 +6788,59 @@ export interface components {
              * @example 2 < x <= 10
              */
             text: string;
+        };
+        /** SetupFiguresOut */
+        SetupFiguresOut: {
+            /** Anchor Timeframe */
+            anchor_timeframe: string;
+            /** Anchor Type */
+            anchor_type: string;
+            /**
+             * Avg R
+             * @description mean outcome_r of the resolved (expectancy in R)
+             */
+            avg_r: number | null;
+            /** Count */
+            count: number;
+            /**
+             * Decided
+             * @description triggered signals that reached TP1 or ended
+             */
+            decided: number;
+            /**
+             * Max Drawdown R
+             * @description largest fall of the equity curve from a peak
+             */
+            max_drawdown_r: number;
+            /**
+             * Open
+             * @description signals still open at the end of the range
+             */
+            open: number;
+            /**
+             * Profit Factor
+             * @description sum of positive outcome_r / |sum of negative outcome_r|; null without losses
+             */
+            profit_factor: number | null;
+            /**
+             * Resolved
+             * @description signals ended (stopped, tp3, closed) with an outcome
+             */
+            resolved: number;
+            /** Sum R */
+            sum_r: number;
+            /** Triggered */
+            triggered: number;
+            /**
+             * Win Rate
+             * @description wins / decided; null when decided = 0
+             */
+            win_rate: number | null;
+            /**
+             * Wins
+             * @description triggered signals that reached TP1
+             */
+            wins: number;
         };
         /** SetupLineOut */
         SetupLineOut: {
@@ -6511,6 +7168,182 @@ export interface components {
              * @enum {string}
              */
             status: "pending" | "triggered" | "tp1" | "tp2" | "tp3" | "stopped" | "closed" | "expired" | "cancelled";
+        };
+        /** StudyIn */
+        StudyIn: {
+            /**
+             * End
+             * @description ms UTC, a whole minute: no test window ends after it
+             */
+            end: number;
+            /**
+             * Grid
+             * @description Tunable names to 1-10 valid values each; at most 100 combinations
+             * @example {
+             *       "default_rr": [
+             *         2.5,
+             *         3
+             *       ],
+             *       "min_confluence": [
+             *         2,
+             *         3
+             *       ]
+             *     }
+             */
+            grid: {
+                [key: string]: unknown[];
+            };
+            /**
+             * Min Sample
+             * @default 30
+             */
+            min_sample: number;
+            /**
+             * Start
+             * @description ms UTC, a whole minute: the first train window's start
+             */
+            start: number;
+            /**
+             * Symbols
+             * @example [
+             *       "BTC/USDT"
+             *     ]
+             */
+            symbols: string[];
+            /**
+             * Test Days
+             * @default 14
+             */
+            test_days: number;
+            /**
+             * Train Days
+             * @default 60
+             */
+            train_days: number;
+        };
+        /** StudyOut */
+        StudyOut: {
+            /** Aggregates */
+            aggregates: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Combinations
+             * @description Every value each combination used
+             */
+            combinations: {
+                [key: string]: unknown;
+            }[];
+            /**
+             * Created At
+             * Format: date-time
+             * @description ISO 8601, UTC, milliseconds: 2026-12-05T04:36:49.123Z
+             */
+            created_at: string;
+            /**
+             * End
+             * @description Epoch milliseconds, UTC
+             */
+            end: number;
+            /** Error */
+            error: string | null;
+            /**
+             * Finished At
+             * @description ISO-8601 date-time, UTC
+             */
+            finished_at: string | null;
+            /** Grid */
+            grid: {
+                [key: string]: unknown[];
+            };
+            /** Id */
+            id: number;
+            /**
+             * Live Values
+             * @description The live values at submission (baseline)
+             */
+            live_values: {
+                [key: string]: unknown;
+            };
+            /** Min Sample */
+            min_sample: number;
+            /**
+             * Progress
+             * @description 0-100: replays finished / replays in all
+             */
+            progress: number;
+            /** Replays Done */
+            replays_done: number;
+            /** Replays Total */
+            replays_total: number;
+            /**
+             * Start
+             * @description Epoch milliseconds, UTC
+             */
+            start: number;
+            /**
+             * Started At
+             * @description ISO-8601 date-time, UTC
+             */
+            started_at: string | null;
+            /** Status */
+            status: string;
+            /** Symbols */
+            symbols: string[];
+            /** Test Days */
+            test_days: number;
+            /** Train Days */
+            train_days: number;
+            /**
+             * Warning
+             * @default Train results overstate performance: among many combinations some look good by chance. Only the test (out-of-sample) figures estimate what to expect; fewer than 100 resolved test signals or a few windows are weak evidence, and the past does not guarantee the future.
+             */
+            warning: string;
+        };
+        /** StudyWindowOut */
+        StudyWindowOut: {
+            /** Baseline Avg R */
+            baseline_avg_r: number | null;
+            /** Baseline Resolved */
+            baseline_resolved: number | null;
+            /** Chosen Values */
+            chosen_values: {
+                [key: string]: unknown;
+            } | null;
+            /** K */
+            k: number;
+            /**
+             * Status
+             * @description pending, completed or insufficient_sample
+             */
+            status: string;
+            /** Symbol */
+            symbol: string;
+            /** Test Avg R */
+            test_avg_r: number | null;
+            /** Test Count */
+            test_count: number | null;
+            /** Test End */
+            test_end: number;
+            /** Test Profit Factor */
+            test_profit_factor: number | null;
+            /** Test Resolved */
+            test_resolved: number | null;
+            /** Test Start */
+            test_start: number;
+            /** Test Win Rate */
+            test_win_rate: number | null;
+            /** Train Avg R */
+            train_avg_r: number | null;
+            /** Train End */
+            train_end: number;
+            /** Train Resolved */
+            train_resolved: number | null;
+            /**
+             * Train Start
+             * @description ms UTC
+             */
+            train_start: number;
         };
         /**
          * SubscriptionOut
@@ -7139,6 +7972,41 @@ export interface components {
             /** Name */
             name: string;
         };
+        /**
+         * TunableParameters
+         * @description Overrides of the live values; JSON types as the admin settings (no string numbers).
+         */
+        TunableParameters: {
+            /**
+             * Confluence Timeframes
+             * @description A non-empty subset of the detection timeframes
+             * @example [
+             *       "4h",
+             *       "1h",
+             *       "15m"
+             *     ]
+             */
+            confluence_timeframes?: string[] | null;
+            /** Default Rr */
+            default_rr?: number | null;
+            /**
+             * Min Confluence
+             * @description 1 to the number of confluence timeframes
+             * @example 2
+             */
+            min_confluence?: number | null;
+            /** Min Zone Pct */
+            min_zone_pct?: number | null;
+            /** Move Stop To Entry After Tp1 */
+            move_stop_to_entry_after_tp1?: boolean | null;
+            /**
+             * Require Htf
+             * @description 4h or 1d must be among them
+             */
+            require_htf?: boolean | null;
+            /** Signal Cooldown Hours */
+            signal_cooldown_hours?: number | null;
+        };
         /** TwoFactorSetupOut */
         TwoFactorSetupOut: {
             /** Otpauth Uri */
@@ -7597,6 +8465,12 @@ export interface components {
              */
             min_confluence: number;
             /**
+             * Only Proven Setups
+             * @description Signals only: only setups with >= 30 resolved signals in 90 days averaging above 0 R
+             * @default false
+             */
+            only_proven_setups: boolean;
+            /**
              * Symbols
              * @description BASE/QUOTE; empty: every symbol
              */
@@ -7611,6 +8485,8 @@ export interface components {
             direction: "both" | "long" | "short";
             /** Min Confluence */
             min_confluence: number;
+            /** Only Proven Setups */
+            only_proven_setups: boolean;
             /** Symbols */
             symbols: string[];
         };
@@ -11303,6 +12179,791 @@ export interface operations {
             };
             /** @description Not an admin (`admin_required`), an API key where the route takes none (`session_required`) or without its admin scope (`scope_required`), or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-studies": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+                /** @description Only this one */
+                status?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The parameter studies, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "aggregates": {},
+                     *           "combinations": [
+                     *             {}
+                     *           ],
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "end": 1768469400123,
+                     *           "error": "BTC/USDT",
+                     *           "finished_at": "2026-01-15T09:30:00.123Z",
+                     *           "grid": {
+                     *             "key": [
+                     *               "example"
+                     *             ]
+                     *           },
+                     *           "id": 42,
+                     *           "live_values": {},
+                     *           "min_sample": 1,
+                     *           "progress": 1,
+                     *           "replays_done": 1,
+                     *           "replays_total": 1,
+                     *           "start": 1768469400123,
+                     *           "started_at": "2026-01-15T09:30:00.123Z",
+                     *           "status": "BTC/USDT",
+                     *           "symbols": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "test_days": 1,
+                     *           "train_days": 1,
+                     *           "warning": "Train results overstate performance: among many combinations some look good by chance. Only the test (out-of-sample) figures estimate what to expect; fewer than 100 resolved test signals or a few windows are weak evidence, and the past does not guarantee the future."
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_StudyOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`), an API key, or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-studies-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "end": 1768469400123,
+                 *       "grid": {
+                 *         "default_rr": [
+                 *           2.5,
+                 *           3
+                 *         ],
+                 *         "min_confluence": [
+                 *           2,
+                 *           3
+                 *         ]
+                 *       },
+                 *       "min_sample": 30,
+                 *       "start": 1768469400123,
+                 *       "symbols": [
+                 *         "BTC/USDT"
+                 *       ],
+                 *       "test_days": 14,
+                 *       "train_days": 60
+                 *     }
+                 */
+                "application/json": components["schemas"]["StudyIn"];
+            };
+        };
+        responses: {
+            /** @description Accepted: Queue a walk-forward parameter study */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "aggregates": {},
+                     *         "combinations": [
+                     *           {}
+                     *         ],
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "end": 1768469400123,
+                     *         "error": "BTC/USDT",
+                     *         "finished_at": "2026-01-15T09:30:00.123Z",
+                     *         "grid": {
+                     *           "key": [
+                     *             "example"
+                     *           ]
+                     *         },
+                     *         "id": 42,
+                     *         "live_values": {},
+                     *         "min_sample": 1,
+                     *         "progress": 1,
+                     *         "replays_done": 1,
+                     *         "replays_total": 1,
+                     *         "start": 1768469400123,
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "BTC/USDT",
+                     *         "symbols": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "test_days": 1,
+                     *         "train_days": 1,
+                     *         "warning": "Train results overstate performance: among many combinations some look good by chance. Only the test (out-of-sample) figures estimate what to expect; fewer than 100 resolved test signals or a few windows are weak evidence, and the past does not guarantee the future."
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_StudyOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`), an API key, or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Another study is queued or running (`limit_reached`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (`validation_error`, naming it) or `insufficient_history` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-studies-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                study_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A study: inputs, status, progress, aggregates and the warning */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "aggregates": {},
+                     *         "combinations": [
+                     *           {}
+                     *         ],
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "end": 1768469400123,
+                     *         "error": "BTC/USDT",
+                     *         "finished_at": "2026-01-15T09:30:00.123Z",
+                     *         "grid": {
+                     *           "key": [
+                     *             "example"
+                     *           ]
+                     *         },
+                     *         "id": 42,
+                     *         "live_values": {},
+                     *         "min_sample": 1,
+                     *         "progress": 1,
+                     *         "replays_done": 1,
+                     *         "replays_total": 1,
+                     *         "start": 1768469400123,
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "BTC/USDT",
+                     *         "symbols": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "test_days": 1,
+                     *         "train_days": 1,
+                     *         "warning": "Train results overstate performance: among many combinations some look good by chance. Only the test (out-of-sample) figures estimate what to expect; fewer than 100 resolved test signals or a few windows are weak evidence, and the past does not guarantee the future."
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_StudyOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`), an API key, or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such study */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-studies-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                study_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content: Delete a study (a running one stops) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`), an API key, or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such study */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-studies-cancel": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                study_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Stop a queued or running study (its replay stops within seconds) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "aggregates": {},
+                     *         "combinations": [
+                     *           {}
+                     *         ],
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "end": 1768469400123,
+                     *         "error": "BTC/USDT",
+                     *         "finished_at": "2026-01-15T09:30:00.123Z",
+                     *         "grid": {
+                     *           "key": [
+                     *             "example"
+                     *           ]
+                     *         },
+                     *         "id": 42,
+                     *         "live_values": {},
+                     *         "min_sample": 1,
+                     *         "progress": 1,
+                     *         "replays_done": 1,
+                     *         "replays_total": 1,
+                     *         "start": 1768469400123,
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "BTC/USDT",
+                     *         "symbols": [
+                     *           "BTC/USDT"
+                     *         ],
+                     *         "test_days": 1,
+                     *         "train_days": 1,
+                     *         "warning": "Train results overstate performance: among many combinations some look good by chance. Only the test (out-of-sample) figures estimate what to expect; fewer than 100 resolved test signals or a few windows are weak evidence, and the past does not guarantee the future."
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_StudyOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`), an API key, or CSRF failed. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such study */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not queued or running (`invalid_transition`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "admin-studies-windows": {
+        parameters: {
+            query?: {
+                /** @description Only this symbol */
+                symbol?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description A positive id */
+                study_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A study's rows per symbol and window */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "baseline_avg_r": 1,
+                     *           "baseline_resolved": 1,
+                     *           "chosen_values": {},
+                     *           "k": 1,
+                     *           "status": "BTC/USDT",
+                     *           "symbol": "BTC/USDT",
+                     *           "test_avg_r": 1,
+                     *           "test_count": 1,
+                     *           "test_end": 1,
+                     *           "test_profit_factor": 1,
+                     *           "test_resolved": 1,
+                     *           "test_start": 1,
+                     *           "test_win_rate": 1,
+                     *           "train_avg_r": 1,
+                     *           "train_end": 1,
+                     *           "train_resolved": 1,
+                     *           "train_start": 1
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_StudyWindowOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not an admin (`admin_required`), an API key, or CSRF failed. Codes: `session_required`: an API key was sent: this route needs the session; `admin_required`: not an administrator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such study */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16788,6 +18449,1102 @@ export interface operations {
             };
         };
     };
+    "backtests-list": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+                status?: ("queued" | "running" | "completed" | "failed" | "cancelled") | null;
+                symbol?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The caller's backtests, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "by_setup": [
+                     *             {
+                     *               "anchor_timeframe": "BTC/USDT",
+                     *               "anchor_type": "BTC/USDT",
+                     *               "avg_r": 1,
+                     *               "count": 1,
+                     *               "decided": 1,
+                     *               "max_drawdown_r": 1,
+                     *               "open": 1,
+                     *               "profit_factor": 1,
+                     *               "resolved": 1,
+                     *               "sum_r": 1,
+                     *               "triggered": 1,
+                     *               "win_rate": 1,
+                     *               "wins": 1
+                     *             }
+                     *           ],
+                     *           "created_at": "2026-01-15T09:30:00.123Z",
+                     *           "end": 1768469400123,
+                     *           "error": "BTC/USDT",
+                     *           "finished_at": "2026-01-15T09:30:00.123Z",
+                     *           "id": 42,
+                     *           "job_id": "BTC/USDT",
+                     *           "minutes_missing": 1,
+                     *           "minutes_replayed": 1,
+                     *           "parameters": {},
+                     *           "progress": 1,
+                     *           "replayed_until": 1,
+                     *           "start": 1768469400123,
+                     *           "started_at": "2026-01-15T09:30:00.123Z",
+                     *           "status": "queued",
+                     *           "summary": {
+                     *             "avg_r": 1,
+                     *             "count": 1,
+                     *             "decided": 1,
+                     *             "max_drawdown_r": 1,
+                     *             "open": 1,
+                     *             "profit_factor": 1,
+                     *             "resolved": 1,
+                     *             "sum_r": 1,
+                     *             "triggered": 1,
+                     *             "win_rate": 1,
+                     *             "wins": 1
+                     *           },
+                     *           "symbol": "BTC/USDT"
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_BacktestOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below premium. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error, naming it), or insufficient_history (naming the earliest possible start) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "backtests-create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "end": 1768469400123,
+                 *       "parameters": {
+                 *         "confluence_timeframes": [
+                 *           "4h",
+                 *           "1h",
+                 *           "15m"
+                 *         ],
+                 *         "default_rr": 2.5,
+                 *         "min_confluence": 2,
+                 *         "min_zone_pct": 1,
+                 *         "move_stop_to_entry_after_tp1": true,
+                 *         "require_htf": true,
+                 *         "signal_cooldown_hours": 1
+                 *       },
+                 *       "start": 1768469400123,
+                 *       "symbol": "BTC/USDT"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BacktestIn"];
+            };
+        };
+        responses: {
+            /** @description Accepted: Queue a backtest: a replay of [start, end) of a stored symbol */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "by_setup": [
+                     *           {
+                     *             "anchor_timeframe": "BTC/USDT",
+                     *             "anchor_type": "BTC/USDT",
+                     *             "avg_r": 1,
+                     *             "count": 1,
+                     *             "decided": 1,
+                     *             "max_drawdown_r": 1,
+                     *             "open": 1,
+                     *             "profit_factor": 1,
+                     *             "resolved": 1,
+                     *             "sum_r": 1,
+                     *             "triggered": 1,
+                     *             "win_rate": 1,
+                     *             "wins": 1
+                     *           }
+                     *         ],
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "end": 1768469400123,
+                     *         "error": "BTC/USDT",
+                     *         "finished_at": "2026-01-15T09:30:00.123Z",
+                     *         "id": 42,
+                     *         "job_id": "BTC/USDT",
+                     *         "minutes_missing": 1,
+                     *         "minutes_replayed": 1,
+                     *         "parameters": {},
+                     *         "progress": 1,
+                     *         "replayed_until": 1,
+                     *         "start": 1768469400123,
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "queued",
+                     *         "summary": {
+                     *           "avg_r": 1,
+                     *           "count": 1,
+                     *           "decided": 1,
+                     *           "max_drawdown_r": 1,
+                     *           "open": 1,
+                     *           "profit_factor": 1,
+                     *           "resolved": 1,
+                     *           "sum_r": 1,
+                     *           "triggered": 1,
+                     *           "win_rate": 1,
+                     *           "wins": 1
+                     *         },
+                     *         "symbol": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_BacktestOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below premium. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description limit_reached (one queued or running backtest at a time) or invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error, naming it), or insufficient_history (naming the earliest possible start) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Over 20 backtests created this UTC day (`rate_limited`, with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "backtests-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A positive id */
+                backtest_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One backtest: values used, status, progress, results and results per setup */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "by_setup": [
+                     *           {
+                     *             "anchor_timeframe": "BTC/USDT",
+                     *             "anchor_type": "BTC/USDT",
+                     *             "avg_r": 1,
+                     *             "count": 1,
+                     *             "decided": 1,
+                     *             "max_drawdown_r": 1,
+                     *             "open": 1,
+                     *             "profit_factor": 1,
+                     *             "resolved": 1,
+                     *             "sum_r": 1,
+                     *             "triggered": 1,
+                     *             "win_rate": 1,
+                     *             "wins": 1
+                     *           }
+                     *         ],
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "end": 1768469400123,
+                     *         "error": "BTC/USDT",
+                     *         "finished_at": "2026-01-15T09:30:00.123Z",
+                     *         "id": 42,
+                     *         "job_id": "BTC/USDT",
+                     *         "minutes_missing": 1,
+                     *         "minutes_replayed": 1,
+                     *         "parameters": {},
+                     *         "progress": 1,
+                     *         "replayed_until": 1,
+                     *         "start": 1768469400123,
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "queued",
+                     *         "summary": {
+                     *           "avg_r": 1,
+                     *           "count": 1,
+                     *           "decided": 1,
+                     *           "max_drawdown_r": 1,
+                     *           "open": 1,
+                     *           "profit_factor": 1,
+                     *           "resolved": 1,
+                     *           "sum_r": 1,
+                     *           "triggered": 1,
+                     *           "win_rate": 1,
+                     *           "wins": 1
+                     *         },
+                     *         "symbol": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_BacktestOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below premium. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such backtest of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "backtests-delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                backtest_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Cancel a queued or running backtest, or delete a finished one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "message": "Done"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_DeletedOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below premium. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such backtest of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "backtests-cancel": {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The token of `GET /api/v1/auth/csrf`, echoed: required: without it the request is refused (403 `csrf_failed`)
+                 * @example Zm9vYmFyYmF6.c2lnbmF0dXJl
+                 */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A positive id */
+                backtest_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Cancel a queued or running backtest (its replay stops within 5 s) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "by_setup": [
+                     *           {
+                     *             "anchor_timeframe": "BTC/USDT",
+                     *             "anchor_type": "BTC/USDT",
+                     *             "avg_r": 1,
+                     *             "count": 1,
+                     *             "decided": 1,
+                     *             "max_drawdown_r": 1,
+                     *             "open": 1,
+                     *             "profit_factor": 1,
+                     *             "resolved": 1,
+                     *             "sum_r": 1,
+                     *             "triggered": 1,
+                     *             "win_rate": 1,
+                     *             "wins": 1
+                     *           }
+                     *         ],
+                     *         "created_at": "2026-01-15T09:30:00.123Z",
+                     *         "end": 1768469400123,
+                     *         "error": "BTC/USDT",
+                     *         "finished_at": "2026-01-15T09:30:00.123Z",
+                     *         "id": 42,
+                     *         "job_id": "BTC/USDT",
+                     *         "minutes_missing": 1,
+                     *         "minutes_replayed": 1,
+                     *         "parameters": {},
+                     *         "progress": 1,
+                     *         "replayed_until": 1,
+                     *         "start": 1768469400123,
+                     *         "started_at": "2026-01-15T09:30:00.123Z",
+                     *         "status": "queued",
+                     *         "summary": {
+                     *           "avg_r": 1,
+                     *           "count": 1,
+                     *           "decided": 1,
+                     *           "max_drawdown_r": 1,
+                     *           "open": 1,
+                     *           "profit_factor": 1,
+                     *           "resolved": 1,
+                     *           "sum_r": 1,
+                     *           "triggered": 1,
+                     *           "win_rate": 1,
+                     *           "wins": 1
+                     *         },
+                     *         "symbol": "BTC/USDT"
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_BacktestOut_"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below premium. Codes: `csrf_failed`: the X-CSRF-Token header does not echo the csrf cookie; `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such backtest of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description limit_reached (one queued or running backtest at a time) or invalid_transition */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unsafe request's body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "backtests-equity": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A positive id */
+                backtest_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The equity curve in R: (start, 0), then one point per resolved signal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "cumulative_r": 1,
+                     *           "signal_id": 42,
+                     *           "time": 1768469400123
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_BacktestEquityPointOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below premium. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such backtest of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error, naming it), or insufficient_history (naming the earliest possible start) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "backtests-signals": {
+        parameters: {
+            query?: {
+                /** @description meta.next_cursor of the previous page */
+                cursor?: string | null;
+                direction?: ("long" | "short") | null;
+                limit?: number;
+                setup?: string | null;
+                status?: ("pending" | "triggered" | "tp1" | "tp2" | "tp3" | "stopped" | "closed" | "expired" | "cancelled") | null;
+            };
+            header?: never;
+            path: {
+                /** @description A positive id */
+                backtest_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A backtest's result signals, newest created first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "anchor_timeframe": "BTC/USDT",
+                     *           "anchor_type": "BTC/USDT",
+                     *           "cancelled_at": 1768469400123,
+                     *           "closed_at": 1768469400123,
+                     *           "confluence": 3,
+                     *           "created_at": 1768469400123,
+                     *           "direction": "long",
+                     *           "entry": 1,
+                     *           "expired_at": 1768469400123,
+                     *           "id": 42,
+                     *           "move_stop_to_entry_after_tp1": true,
+                     *           "outcome_r": 1,
+                     *           "risk_reward": 1,
+                     *           "status": "pending",
+                     *           "stop_loss": 63100,
+                     *           "stopped_at": 1768469400123,
+                     *           "strength": 1,
+                     *           "symbol": "BTC/USDT",
+                     *           "take_profit_1": 1,
+                     *           "take_profit_2": 1,
+                     *           "take_profit_3": 1,
+                     *           "timeframes": [
+                     *             "1h"
+                     *           ],
+                     *           "tp1_at": 1768469400123,
+                     *           "tp2_at": 1768469400123,
+                     *           "tp3_at": 1768469400123,
+                     *           "triggered_at": 1768469400123
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "meta": {
+                     *         "count": 1,
+                     *         "next_cursor": null,
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_list_BacktestSignalOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description CSRF header missing, an API key (session only), or a tier below premium. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such backtest of the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid field (validation_error, naming it), or insufficient_history (naming the earliest possible start) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    "backtests-parameters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The tunable parameters: live value, type and valid range of each */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "key": {
+                     *           "choices": [
+                     *             "BTC/USDT"
+                     *           ],
+                     *           "description": "BTC/USDT",
+                     *           "max": 1,
+                     *           "min": 1,
+                     *           "min_exclusive": true,
+                     *           "type": "int",
+                     *           "value": "example"
+                     *         }
+                     *       },
+                     *       "error": null,
+                     *       "meta": {
+                     *         "request_id": "3f2b8c1e9a7d4e6f",
+                     *         "timestamp": "2026-01-15T09:30:00.123Z"
+                     *       },
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Envelope_dict_str__ParameterOut__"];
+                };
+            };
+            /** @description The body could not be read (e.g. not UTF-8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not signed in. Codes: `not_signed_in`: no session cookie (or it expired) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An API key (session only) or a tier below premium. Codes: `session_required`: an API key was sent: this route needs the session; `tier_required`: the subscription tier is too low (an upgrade allows it) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The body is larger than the server accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Invalid path, query or body; `meta` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Internal error (no details leaked) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     "billing-cancel": {
         parameters: {
             query?: never;
@@ -18893,10 +21650,12 @@ export interface operations {
                      *         "muted_symbols": {
                      *           "key": "2026-01-15T09:30:00.123Z"
                      *         },
+                     *         "only_proven_setups": false,
                      *         "pattern_types": [
                      *           "BTC/USDT"
                      *         ],
                      *         "priority": 3,
+                     *         "proven_setups_now": 1,
                      *         "quiet_hours_end": 7,
                      *         "quiet_hours_start": 22,
                      *         "server": "BTC/USDT",
@@ -18996,6 +21755,7 @@ export interface operations {
                  *       "directions": "both",
                  *       "enabled": true,
                  *       "min_confluence": 2,
+                 *       "only_proven_setups": false,
                  *       "pattern_types": [
                  *         "BTC/USDT"
                  *       ],
@@ -19027,10 +21787,12 @@ export interface operations {
                      *         "muted_symbols": {
                      *           "key": "2026-01-15T09:30:00.123Z"
                      *         },
+                     *         "only_proven_setups": false,
                      *         "pattern_types": [
                      *           "BTC/USDT"
                      *         ],
                      *         "priority": 3,
+                     *         "proven_setups_now": 1,
                      *         "quiet_hours_end": 7,
                      *         "quiet_hours_start": 22,
                      *         "server": "BTC/USDT",
@@ -24086,6 +26848,7 @@ export interface operations {
                      *           "filters": {
                      *             "direction": "both",
                      *             "min_confluence": 1,
+                     *             "only_proven_setups": true,
                      *             "symbols": [
                      *               "BTC/USDT"
                      *             ]
@@ -24191,6 +26954,7 @@ export interface operations {
                  *       "filters": {
                  *         "direction": "both",
                  *         "min_confluence": 1,
+                 *         "only_proven_setups": false,
                  *         "symbols": [
                  *           "BTC/USDT"
                  *         ]
@@ -24222,6 +26986,7 @@ export interface operations {
                      *         "filters": {
                      *           "direction": "both",
                      *           "min_confluence": 1,
+                     *           "only_proven_setups": true,
                      *           "symbols": [
                      *             "BTC/USDT"
                      *           ]
@@ -24351,6 +27116,7 @@ export interface operations {
                      *         "filters": {
                      *           "direction": "both",
                      *           "min_confluence": 1,
+                     *           "only_proven_setups": true,
                      *           "symbols": [
                      *             "BTC/USDT"
                      *           ]
@@ -24580,6 +27346,7 @@ export interface operations {
                  *       "filters": {
                  *         "direction": "both",
                  *         "min_confluence": 1,
+                 *         "only_proven_setups": false,
                  *         "symbols": [
                  *           "BTC/USDT"
                  *         ]
@@ -24611,6 +27378,7 @@ export interface operations {
                      *         "filters": {
                      *           "direction": "both",
                      *           "min_confluence": 1,
+                     *           "only_proven_setups": true,
                      *           "symbols": [
                      *             "BTC/USDT"
                      *           ]

@@ -16,6 +16,7 @@ import {
   priceLine,
   safeReturnPath,
   savingText,
+  settledPlanNote,
   sortPlans,
   subscriptionState,
 } from './billing';
@@ -181,5 +182,13 @@ describe('subscription state', () => {
     expect(subscriptionState({ ...base, tier: 'free', status: 'expired' })).toEqual({ kind: 'free' });
     expect(subscriptionState({ ...base, status: 'expired' })).toEqual({ kind: 'included' });
     expect(subscriptionState({ ...base, status: null, expires_at: null })).toEqual({ kind: 'included' });
+  });
+
+  it('sells nothing to an included or lifetime plan, and sells to the rest', () => {
+    expect(settledPlanNote({ kind: 'included' })).toMatch(/Included with your account/);
+    expect(settledPlanNote({ kind: 'lifetime' })).toMatch(/administrator/);
+    expect(settledPlanNote({ kind: 'free' })).toBeNull();
+    expect(settledPlanNote({ kind: 'renews', at: base.expires_at })).toBeNull();
+    expect(settledPlanNote({ kind: 'suspended' })).toBeNull();
   });
 });

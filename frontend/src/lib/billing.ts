@@ -181,3 +181,12 @@ export function subscriptionState(subscription: {
   if (subscription.renews && subscription.status === 'active') return { kind: 'renews', at: subscription.expires_at };
   return { kind: 'ends', at: subscription.expires_at };
 }
+
+/** Why the plan cards sell nothing to this account, or null when they do: an admin's plan comes
+ * with the role (no paid period to change), and a lifetime plan only an administrator changes
+ * (the server refuses either checkout). */
+export function settledPlanNote(state: SubscriptionState): string | null {
+  if (state.kind === 'included') return 'Included with your account: nothing to buy.';
+  if (state.kind === 'lifetime') return 'You have lifetime access: an administrator changes this plan.';
+  return null;
+}

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { type CheckoutIn, usePlans, useStartCheckout } from '../../api/billing';
+import { type CheckoutIn, usePlans, useStartCheckout, useSubscription } from '../../api/billing';
 import { useMe } from '../../api/queries';
 import { ErrorState, FormError, PageSkeleton, Skeleton } from '../../components/States';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { type Cycle, checkoutTarget, isCycle, isPaidPlan, type PaidPlan } from '../../lib/billing';
+import { type Cycle, checkoutTarget, isCycle, isPaidPlan, type PaidPlan, settledPlanNote, subscriptionState } from '../../lib/billing';
 import { CurrentPlan } from './CurrentPlan';
 import { PaymentHistory } from './PaymentHistory';
 import { CycleSwitch, PlanCards } from './PlanCards';
@@ -19,6 +19,7 @@ export default function BillingPage() {
   useDocumentTitle('Billing');
   const me = useMe();
   const plans = usePlans();
+  const subscription = useSubscription();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const wanted = params.get('plan');
@@ -74,6 +75,7 @@ export default function BillingPage() {
             currentTier={me.data.tier}
             selected={selected}
             canPay={me.data.is_verified}
+            settled={subscription.data ? settledPlanNote(subscriptionState(subscription.data)) : null}
             paying={checkout.isPending || checkout.isSuccess ? paying : null}
             onPay={pay}
           />

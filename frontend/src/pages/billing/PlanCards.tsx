@@ -46,6 +46,7 @@ function PlanCard({
   currentTier,
   selected,
   canPay,
+  settled,
   paying,
   onPay,
 }: {
@@ -54,6 +55,7 @@ function PlanCard({
   currentTier: string;
   selected: boolean;
   canPay: boolean;
+  settled: string | null;
   paying: Method | null;
   onPay: (plan: PaidPlan, method: Method) => void;
 }) {
@@ -94,7 +96,9 @@ function PlanCard({
           <li key={line}>{line}</li>
         ))}
       </ul>
-      {isPaidPlan(name) && price ? (
+      {isPaidPlan(name) && price && settled ? (
+        <p className="muted small plan-settled">{settled}</p>
+      ) : isPaidPlan(name) && price ? (
         <div className="plan-actions">
           <p className="muted small">{changeNote(planChange(currentTier, name))}</p>
           {METHODS.map(({ method, label }) => (
@@ -122,6 +126,7 @@ export function PlanCards({
   currentTier,
   selected,
   canPay,
+  settled = null,
   paying,
   onPay,
 }: {
@@ -130,6 +135,8 @@ export function PlanCards({
   currentTier: string;
   selected: PaidPlan | null;
   canPay: boolean;
+  /** Why no plan can be bought (an admin's included plan, a lifetime plan); null to sell. */
+  settled?: string | null;
   paying: { plan: PaidPlan; method: Method } | null;
   onPay: (plan: PaidPlan, method: Method) => void;
 }) {
@@ -143,6 +150,7 @@ export function PlanCards({
           currentTier={currentTier}
           selected={plan.plan === selected}
           canPay={canPay && paying === null}
+          settled={settled}
           paying={paying && paying.plan === plan.plan ? paying.method : null}
           onPay={onPay}
         />

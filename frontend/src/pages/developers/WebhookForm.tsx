@@ -21,10 +21,20 @@ interface Draft {
   symbols: string;
   direction: Direction;
   minConfluence: string;
+  onlyProvenSetups: boolean;
 }
 
 function draftOf(endpoint: Webhook | null): Draft {
-  if (!endpoint) return { url: '', description: '', events: new Set(DEFAULT_EVENTS), symbols: '', direction: 'both', minConfluence: '1' };
+  if (!endpoint)
+    return {
+      url: '',
+      description: '',
+      events: new Set(DEFAULT_EVENTS),
+      symbols: '',
+      direction: 'both',
+      minConfluence: '1',
+      onlyProvenSetups: false,
+    };
   return {
     url: endpoint.url,
     description: endpoint.description,
@@ -32,6 +42,7 @@ function draftOf(endpoint: Webhook | null): Draft {
     symbols: endpoint.filters.symbols.join(', '),
     direction: endpoint.filters.direction,
     minConfluence: String(endpoint.filters.min_confluence),
+    onlyProvenSetups: endpoint.filters.only_proven_setups,
   };
 }
 
@@ -73,7 +84,12 @@ export function WebhookForm({
       url: draft.url.trim(),
       description: draft.description.trim(),
       events,
-      filters: { symbols, direction: draft.direction, min_confluence: Number(draft.minConfluence) },
+      filters: {
+        symbols,
+        direction: draft.direction,
+        min_confluence: Number(draft.minConfluence),
+        only_proven_setups: draft.onlyProvenSetups,
+      },
     });
   };
 
@@ -145,6 +161,15 @@ export function WebhookForm({
             />
           </div>
         </div>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.onlyProvenSetups}
+            onChange={(event) => update({ onlyProvenSetups: event.target.checked })}
+          />
+          Only proven setups (signals){' '}
+          <span className="muted small">at least 30 resolved signals in the last 90 days, averaging above 0 R</span>
+        </label>
         <p className="muted small">A bullish pattern counts as long, a bearish one as short.</p>
       </fieldset>
       {problems.length ? (

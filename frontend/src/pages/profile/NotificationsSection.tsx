@@ -7,6 +7,7 @@ import { StatusBadge, Time } from '../../components/Display';
 import { NtfyQr } from '../../components/NtfyQr';
 import { EmptyState, ErrorState, FormError, Skeleton } from '../../components/States';
 import { patternTypeName } from '../../lib/format';
+import { PROVEN_SETUPS_RULE, provenSetupsNow } from './provenSetups';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
@@ -32,6 +33,7 @@ function formOf(prefs: Preferences): PreferencesIn {
     quiet_hours_start: prefs.quiet_hours_start ?? null,
     quiet_hours_end: prefs.quiet_hours_end ?? null,
     daily_limit: prefs.daily_limit ?? null,
+    only_proven_setups: prefs.only_proven_setups ?? false,
   };
 }
 
@@ -52,6 +54,7 @@ function PreferencesForm({ prefs, me }: { prefs: Preferences; me: Me }) {
     start: useId(),
     end: useId(),
     limit: useId(),
+    proven: useId(),
   };
   const set = <K extends keyof PreferencesIn>(key: K, value: PreferencesIn[K]) => setForm((current) => ({ ...current, [key]: value }));
   const allowedTypes = me.limits.pattern_types.length ? me.limits.pattern_types : [...PATTERN_TYPES];
@@ -69,6 +72,22 @@ function PreferencesForm({ prefs, me }: { prefs: Preferences; me: Me }) {
         <input id={ids.enabled} type="checkbox" checked={form.enabled ?? true} onChange={(event) => set('enabled', event.target.checked)} />
         Push notifications on
       </label>
+      <label className="check" htmlFor={ids.proven}>
+        <input
+          id={ids.proven}
+          type="checkbox"
+          role="switch"
+          aria-checked={form.only_proven_setups ?? false}
+          aria-describedby={`${ids.proven}-help`}
+          checked={form.only_proven_setups ?? false}
+          onChange={(event) => set('only_proven_setups', event.target.checked)}
+          data-testid="prefs-proven"
+        />
+        Only proven setups
+      </label>
+      <p id={`${ids.proven}-help`} className="muted small">
+        {PROVEN_SETUPS_RULE} {provenSetupsNow(prefs.proven_setups_now)}
+      </p>
       <div className="form-row">
         <div className="field">
           <label htmlFor={ids.directions}>Directions</label>

@@ -1,0 +1,1 @@
+"""User backtests (issue 20)."""
