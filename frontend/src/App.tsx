@@ -27,6 +27,8 @@ const ReceiptPage = lazy(() => import('./pages/billing/ReceiptPage'));
 const PortfoliosPage = lazy(() => import('./pages/portfolio/PortfoliosPage'));
 const PortfolioPage = lazy(() => import('./pages/portfolio/PortfolioPage'));
 const TradePage = lazy(() => import('./pages/portfolio/TradePage'));
+const BacktestsPage = lazy(() => import('./pages/backtests/BacktestsPage'));
+const BacktestPage = lazy(() => import('./pages/backtests/BacktestPage'));
 
 export function App() {
   return (
@@ -67,6 +69,8 @@ export function App() {
           <Route path="/portfolios" element={<PortfoliosPage />} />
           <Route path="/portfolios/:id" element={<PortfolioPage />} />
           <Route path="/trades/:id" element={<TradePage />} />
+          <Route path="/backtests" element={<BacktestsPage />} />
+          <Route path="/backtests/:id" element={<BacktestPage />} />
           <Route path="/developers/*" element={<DevelopersPage />} />
           <Route path="/billing" element={<BillingPage />} />
           <Route path="/billing/fake-checkout/:id" element={<FakeCheckoutPage />} />

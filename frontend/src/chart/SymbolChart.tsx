@@ -3,7 +3,7 @@ import { useSymbolMap } from '../api/queries';
 import { ErrorState, Skeleton } from '../components/States';
 import { useNow } from '../hooks/useNow';
 import { useTimezone } from '../hooks/useTimezone';
-import { type SignalHits, signalHitMarkers, sortMarkers, sweepChartMarkers } from '../lib/chartMarkers';
+import { type ChartEvent, eventMarkers, type SignalHits, signalHitMarkers, sortMarkers, sweepChartMarkers } from '../lib/chartMarkers';
 import { patternTypeLabel, symbolFromUrl, timeframeMs } from '../lib/format';
 import { DEFAULT_TIMEFRAMES } from '../lib/matrix';
 import { CandleChart, type PriceLineSpec } from './CandleChart';
@@ -16,6 +16,8 @@ interface SymbolChartProps {
   lines?: readonly PriceLineSpec[];
   /** A signal whose entry, target and stop hits are marked on their candles. */
   signal?: SignalHits | null;
+  /** Other moments marked on their candles (a backtest signal's creation and end). */
+  events?: readonly ChartEvent[];
   /** Also draw the zones of the higher timeframes, labelled with theirs. */
   showHigher?: boolean;
   showVolume?: boolean;
@@ -23,6 +25,8 @@ interface SymbolChartProps {
   focusTime?: number | null;
   height?: number;
 }
+
+const NO_EVENTS: readonly ChartEvent[] = [];
 
 /** Candles (forming one live, older ones on scrolling back), volume, zones and markers of one
  * symbol and timeframe. A new symbol or timeframe starts a fresh candle store. */
@@ -35,6 +39,7 @@ function SymbolChartBody({
   timeframe,
   lines,
   signal = null,
+  events = NO_EVENTS,
   showHigher = false,
   showVolume = true,
   highlightId = null,
@@ -49,7 +54,13 @@ function SymbolChartBody({
   const { candles } = data;
   const times = useMemo(() => candles.map((candle) => candle.time), [candles]);
   const zoneData = useChartZones({ urlSymbol, timeframe, timeframes: DEFAULT_TIMEFRAMES, candleTimes: times, showHigher, now });
-  const hits = useMemo(() => (signal ? signalHitMarkers(signal, times, timeframeMs(timeframe)) : []), [signal, times, timeframe]);
+  const hits = useMemo(
+    () => [
+      ...(signal ? signalHitMarkers(signal, times, timeframeMs(timeframe)) : []),
+      ...eventMarkers(events, times, timeframeMs(timeframe)),
+    ],
+    [signal, events, times, timeframe],
+  );
   const markers = useMemo(() => sortMarkers([...sweepChartMarkers(zoneData.sweeps), ...hits]), [zoneData.sweeps, hits]);
 
   if (data.isPending) return <Skeleton rows={12} label="Loading candles" />;

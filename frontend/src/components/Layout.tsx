@@ -3,6 +3,7 @@ import { Suspense, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, unwrapData } from '../api/client';
 import { useMe } from '../api/queries';
+import { backtestsUnlocked } from '../lib/tiers';
 import { LiveControls } from '../live/LiveControls';
 import { LiveProvider } from '../live/LiveProvider';
 import { CardTables } from './CardTables';
@@ -70,6 +71,11 @@ export function Layout() {
               {item.label}
             </NavLink>
           ))}
+          {me.data && backtestsUnlocked(me.data) ? (
+            <NavLink to="/backtests" onClick={() => setMenuOpen(false)}>
+              Backtests
+            </NavLink>
+          ) : null}
           {me.data?.is_admin ? (
             <NavLink to="/admin" onClick={() => setMenuOpen(false)}>
               Admin

@@ -77,3 +77,25 @@ export function sortMarkers(markers: readonly ChartMarker[]): ChartMarker[] {
     .sort((a, b) => a.marker.time - b.marker.time || a.order - b.order)
     .map(({ marker }) => marker);
 }
+
+/** A moment to mark on the candle holding it (a backtest signal's creation and its end). */
+export interface ChartEvent extends Omit<ChartMarker, 'time'> {
+  /** ms UTC. */
+  at: number;
+}
+
+/** Events at the candles holding them; those before the first candle or after the last one's
+ * close are not drawn. */
+export function eventMarkers(events: readonly ChartEvent[], candleTimes: readonly number[], timeframeMs: number): ChartMarker[] {
+  const count = candleTimes.length;
+  if (count === 0) return [];
+  const lastClose = (candleTimes[count - 1] as number) + timeframeMs;
+  const markers: ChartMarker[] = [];
+  for (const { at, ...marker } of events) {
+    if (at >= lastClose) continue;
+    const index = floorIndex(candleTimes, at);
+    if (index < 0) continue;
+    markers.push({ ...marker, time: Math.floor((candleTimes[index] as number) / 1000) });
+  }
+  return markers;
+}

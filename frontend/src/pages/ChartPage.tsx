@@ -4,10 +4,13 @@ import { usePattern, useSignal, useSymbolMap } from '../api/queries';
 import { signalLines } from '../chart/levels';
 import { SymbolChart } from '../chart/SymbolChart';
 import { DirectionBadge, Price, StatusBadge, TypeTag } from '../components/Display';
+import { ErrorState } from '../components/States';
 import { useDocumentTitle } from '../hooks/useDocumentTitle';
 import { type ChartState, readChartState, writeChartState } from '../lib/chartState';
-import { formatPct, symbolFromUrl, symbolToUrl } from '../lib/format';
+import { formatPct, formatR, symbolFromUrl, symbolToUrl } from '../lib/format';
 import { DEFAULT_TIMEFRAMES } from '../lib/matrix';
+import { lifecycleEvents } from './backtests/chartSignal';
+import { useBacktestSignal } from './backtests/queries';
 
 function TimeframeSwitcher({ value, onChange }: { value: string; onChange: (timeframe: string) => void }) {
   return (
@@ -41,9 +44,15 @@ export default function ChartPage() {
   useDocumentTitle(`${symbol} ${timeframe}`);
   const info = useSymbolMap().get(symbol);
   const pattern = usePattern(patternId);
-  const signal = useSignal(signalId);
-  const lines = useMemo(() => (signal.data ? signalLines(signal.data) : []), [signal.data]);
-  const focusTime = pattern.data?.formed_at ?? signal.data?.created_at ?? null;
+  // ?backtest=ID&signal=N: the signal is a backtest's result (its number there), not a live one.
+  const backtestId = Number(params.get('backtest') ?? Number.NaN);
+  const fromBacktest = Number.isFinite(backtestId);
+  const signal = useSignal(fromBacktest ? Number.NaN : signalId);
+  const backtestSignal = useBacktestSignal(fromBacktest ? backtestId : Number.NaN, signalId);
+  const shown = fromBacktest ? backtestSignal.data : signal.data;
+  const lines = useMemo(() => (shown ? signalLines(shown) : []), [shown]);
+  const events = useMemo(() => (backtestSignal.data ? lifecycleEvents(backtestSignal.data) : undefined), [backtestSignal.data]);
+  const focusTime = pattern.data?.formed_at ?? shown?.created_at ?? null;
 
   const update = (patch: Partial<ChartState>) => setParams((current) => writeChartState(current, patch));
 
@@ -91,11 +100,22 @@ export default function ChartPage() {
           <StatusBadge status={signal.data.status} />
         </p>
       ) : null}
+      {backtestSignal.data ? (
+        <p className="context-line" data-testid="backtest-signal-context">
+          Backtest <Link to={`/backtests/${backtestId}`}>#{backtestId}</Link> signal #{backtestSignal.data.id}:{' '}
+          <DirectionBadge direction={backtestSignal.data.direction} /> entry <Price value={backtestSignal.data.entry} symbol={symbol} /> ·
+          SL <Price value={backtestSignal.data.stop_loss} symbol={symbol} /> <StatusBadge status={backtestSignal.data.status} />{' '}
+          {backtestSignal.data.outcome_r !== null ? formatR(backtestSignal.data.outcome_r) : null}
+        </p>
+      ) : backtestSignal.isError ? (
+        <ErrorState error={backtestSignal.error} title="Could not load the backtest signal" />
+      ) : null}
       <SymbolChart
         urlSymbol={apiSymbol}
         timeframe={timeframe}
         lines={lines}
-        signal={signal.data ?? null}
+        signal={shown ?? null}
+        events={events}
         showHigher={state.higherZones}
         showVolume={state.volume}
         highlightId={Number.isFinite(patternId) ? patternId : null}

@@ -10,6 +10,8 @@ import { SettingsPage } from './SettingsPage';
 import { StatsPage } from './StatsPage';
 import { SubscriptionsPage } from './SubscriptionsPage';
 import { SymbolsPage } from './SymbolsPage';
+import { StudiesPage } from './studies/StudiesPage';
+import { StudyPage } from './studies/StudyPage';
 import { UserPage } from './UserPage';
 import { UsersPage } from './UsersPage';
 import './admin.css';
@@ -25,6 +27,7 @@ const SECTIONS = [
   { to: 'symbols', label: 'Symbols' },
   { to: 'broadcasts', label: 'Broadcasts' },
   { to: 'stats', label: 'Stats' },
+  { to: 'studies', label: 'Studies' },
 ];
 
 /** The admin console: a sub-navigation and one page per section (paths relative to /admin). */
@@ -34,7 +37,7 @@ export default function AdminArea() {
       <nav className="admin-nav" aria-label="Admin">
         <span className="admin-title">Admin</span>
         {SECTIONS.map((section) => (
-          <NavLink key={section.to} to={section.to}>
+          <NavLink key={section.to} to={`/admin/${section.to}`}>
             {section.label}
           </NavLink>
         ))}
@@ -54,6 +57,8 @@ export default function AdminArea() {
         <Route path="symbols" element={<SymbolsPage />} />
         <Route path="broadcasts" element={<BroadcastsPage />} />
         <Route path="stats" element={<StatsPage />} />
+        <Route path="studies" element={<StudiesPage />} />
+        <Route path="studies/:id" element={<StudyPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </div>
