@@ -52,14 +52,16 @@ from tests.signals.sse import create_account, sign_in
 __all__ = ["arq_redis", "job_keys"]  # the worker tests' fixtures: a Redis pool, our own keys
 
 NOBODY = 65534
-# ANON/BTC's first signal comes with the cycle of its 703rd minute: the exchange serves a few
-# more, and the worker replays them all (its warm-up covers the whole history).
-SERVED_MINUTES = 710
+# Served through the exchange (its holes are known gaps, so buckets over them are built), ANON/BTC
+# makes a signal with the cycle of its 675th minute. The exchange serves up to it, so that cycle
+# is the worker's first live one (T0) and its signal is pushed; the warm-up replays the minutes
+# before it in memory (it covers the whole history), storing three older signals, pushing none.
+SERVED_MINUTES = 675
 WARM_UP_MINUTES = 1_000
 # The file is from 2017: its signal is years old by the wall clock, and would be stored but not
 # pushed (a catch-up's old news). The test's push age allows it.
 PUSH_MAX_AGE_MINUTES = 10_000_000
-# Generous: a cold start compiles the detectors (no cache yet), then runs 710 cycles, and the
+# Generous: a cold start compiles the detectors (no cache yet), then replays 675 cycles, and the
 # machine may be running other process tests meanwhile.
 PROCESS_STARTUP_SECONDS = 300
 MINUTE_SECONDS = 600
@@ -314,6 +316,8 @@ async def test_serve_and_worker_complete_a_minute_as_an_unprivileged_user(
     # The signal reached the user's phone: the push was accepted, on the topic the API shows.
     assert ntfy.published and {push["topic"] for push in ntfy.published} == {topic}
     assert "ANON/BTC" in ntfy.published[0]["title"] + ntfy.published[0]["message"]
+    # T0's signal alone: the warm-up's older signals are stored, never pushed.
+    assert len(ntfy.published) == 1
     assert {received.status for received in ntfy.requests} == {200}
     runs = await runs_by_name(session_factory)
     minute = [*runs["fetch_and_scan"], *runs["scan_symbol"], *runs["notify_signal"]]
