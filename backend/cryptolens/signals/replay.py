@@ -26,8 +26,8 @@ from cryptolens.signals.settings import CycleSettings
 
 # The warm-up: the longest pattern expiry (1d patterns live 14 days) and the 1m backfill depth.
 WARM_UP_MS = 14 * DAY_MS
-# Cycles between two turns given to the event loop (about 10-20 ms of work).
-YIELD_EVERY_CYCLES = 50
+# Cycles between two turns given to the event loop (a few milliseconds of work).
+YIELD_EVERY_CYCLES = 10
 # How often progress is reported, at most (the spec asks for at least every 5 s).
 PROGRESS_EVERY_SECONDS = 1.0
 

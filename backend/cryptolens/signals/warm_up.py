@@ -8,6 +8,8 @@ live from T0 on equals a backtest whose warm-up starts at W."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -63,10 +65,23 @@ async def warm_up(
     ]
     if not closes:
         return WarmUp()
-    await run_closes(store, closes, settings)
+    # In a thread of its own: the replay is pure CPU over memory, and the API process that runs
+    # jobs inline (the embedded default) keeps answering meanwhile (the GIL is shared fairly,
+    # where one event loop would wait for each stretch of cycles).
+    await asyncio.to_thread(_replay_in_thread, store, closes, settings)
     await _store_result(session, store, settings, warm_start, closes[-1])
     await mark_cycles_done(session, symbol_id, closes[-1])
     return WarmUp(len(closes), len(store.patterns.patterns), len(store.signals))
+
+
+# One warm-up replay at a time in a process: a single CPU-bound thread leaves the event loop
+# its share of the GIL; several would starve it.
+_ONE_REPLAY_AT_A_TIME = threading.Lock()
+
+
+def _replay_in_thread(store: MemoryCycleStore, closes: list[int], settings: CycleSettings) -> None:
+    with _ONE_REPLAY_AT_A_TIME:
+        asyncio.run(run_closes(store, closes, settings))
 
 
 async def _store_result(
